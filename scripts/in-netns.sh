@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs CMD... inside a private network namespace that has a veth pair, so that
+# WebRTC media between livekit-server and rtc-node clients works and stays on
+# this machine.
+#
+# Why: libwebrtc (used by @livekit/rtc-node) never gathers ICE host candidates
+# on loopback interfaces, so with only `lo` a client cannot reach
+# livekit-server's media ports even though signalling over 127.0.0.1 works.
+# A veth pair gives it a non-loopback interface with a private address that
+# exists only inside the namespace, so no packet can leave the machine.
+#
+# Usage: scripts/in-netns.sh CMD [ARGS...]
+# Exports to CMD: LIVEKIT_SERVER_BIN (always), HAVEN_NETNS=1 and
+# HAVEN_NODE_IP=10.77.0.1 (only when the namespace could be made).
+set -euo pipefail
+
+if [[ $# -eq 0 ]]; then
+  echo "usage: $0 CMD [ARGS...]" >&2
+  exit 2
+fi
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+NODE_IP="10.77.0.1"
+PEER_IP="10.77.0.2"
+
+if [[ -z "${HAVEN_NETNS:-}" && "${HAVEN_NETNS_INNER:-}" == "1" ]]; then
+  # Second stage: we are the process that `unshare -n` started. The new
+  # namespace only has a `lo` that is down.
+  unset HAVEN_NETNS_INNER
+  ip link set lo up
+  ip link add hv0 type veth peer name hv1
+  ip addr add "$NODE_IP/24" dev hv0
+  ip addr add "$PEER_IP/24" dev hv1
+  ip link set hv0 up
+  ip link set hv1 up
+  # Both ends live in this one namespace, so both addresses are local and the
+  # kernel delivers between them via `lo`; what matters is that libwebrtc sees
+  # hv0/hv1 as ordinary interfaces and offers host candidates on them.
+  # Wait (briefly) until the addresses are usable: IPv4 on veth needs no DAD,
+  # but the link can take a moment to report carrier.
+  for _ in $(seq 1 50); do
+    if ip -4 addr show dev hv0 | grep -q "$NODE_IP" && [[ "$(cat /sys/class/net/hv0/operstate 2>/dev/null)" == "up" ]]; then
+      break
+    fi
+    sleep 0.05
+  done
+  export HAVEN_NETNS=1
+  export HAVEN_NODE_IP="$NODE_IP"
+  exec "$@"
+fi
+
+# First stage (outside any namespace). Resolve livekit-server here: a
+# first-time install downloads Go modules, which is impossible once inside
+# the namespace (it has no route to anywhere).
+if [[ -z "${LIVEKIT_SERVER_BIN:-}" || ! -x "${LIVEKIT_SERVER_BIN}" ]]; then
+  unset LIVEKIT_SERVER_BIN
+  if BIN="$("$HERE/livekit-server.sh")"; then
+    export LIVEKIT_SERVER_BIN="$BIN"
+  else
+    echo "in-netns: could not get livekit-server (see the message above); continuing, the tests that need it will fail" >&2
+  fi
+fi
+
+if [[ -n "${HAVEN_NETNS:-}" ]]; then
+  # Already inside a namespace made by this script (nested call).
+  exec "$@"
+fi
+
+if [[ "$(id -u)" == "0" ]] && command -v unshare >/dev/null 2>&1 && command -v ip >/dev/null 2>&1; then
+  # Probe first: inside some containers unshare exists but CLONE_NEWNET is
+  # forbidden; then fall back instead of failing every test.
+  if unshare -n true 2>/dev/null; then
+    export HAVEN_NETNS_INNER=1
+    exec unshare -n -- bash "$HERE/in-netns.sh" "$@"
+  fi
+  echo "in-netns: unshare -n is not permitted here; running without a network namespace (WebRTC media over loopback will not work)" >&2
+else
+  echo "in-netns: not root or unshare/ip missing; running without a network namespace (WebRTC media over loopback will not work)" >&2
+fi
+unset HAVEN_NODE_IP
+exec "$@"

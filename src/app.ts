@@ -1,0 +1,142 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ExecutionArgs } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, maskError as yogaMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { pino, type Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { openDatabase } from './db/client.js';
+import type { EnvironmentConfig } from './env.js';
+import { HavenError } from './errors.js';
+import { schema } from './schema/index.js';
+import type { Context } from './schema/builder.js';
+import { ConfigService } from './services/config.js';
+import type { Services } from './services/index.js';
+import { SessionService, type SessionServiceOptions } from './services/sessions.js';
+
+export interface AppOptions {
+  databasePath: string;
+  environmentConfig?: EnvironmentConfig;
+  host?: string;
+  logger?: Logger;
+  sessions?: SessionServiceOptions;
+}
+
+export interface App {
+  /** Listens on the port (0 for any free one) and resolves once it does. */
+  start(port?: number): Promise<void>;
+  /** Ends every session (reason SHUTDOWN), closes connections, the HTTP server and the database. */
+  stop(): Promise<void>;
+  /** Base URL once started, e.g. http://127.0.0.1:4000 */
+  readonly url: string;
+  readonly services: Services;
+}
+
+/** Expected failures keep their code; everything else is masked and logged. */
+function toGraphQLError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof HavenError) {
+    return new GraphQLError(original.message, {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: { code: original.code, ...original.details },
+    });
+  }
+  return yogaMaskError(error, message, isDev);
+}
+
+export function buildApp(options: AppOptions): App {
+  const log = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const database = openDatabase(options.databasePath);
+  const config = new ConfigService(database.db, options.environmentConfig ?? {});
+  const sessions = new SessionService(database.db, config, log.child({ service: 'sessions' }), options.sessions);
+  const interrupted = sessions.markInterrupted();
+  if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
+  const services: Services = { config, sessions };
+
+  const yoga: YogaServerInstance<Record<string, never>, Context> = createYoga({
+    schema,
+    context: (): Context => ({ services }),
+    graphiql: { subscriptionsProtocol: 'WS', title: 'haven-live' },
+    maskedErrors: { maskError: toGraphQLError },
+    logging: {
+      debug: (...args) => log.debug(args.map(String).join(' ')),
+      info: (...args) => log.info(args.map(String).join(' ')),
+      warn: (...args) => log.warn(args.map(String).join(' ')),
+      error: (...args) => {
+        const err = args.find((arg) => arg instanceof Error);
+        // Expected failures reach the client with their code; they are not server errors.
+        const expected = err instanceof GraphQLError && err.originalError instanceof HavenError;
+        log[expected ? 'debug' : 'error']({ err }, args.filter((arg) => !(arg instanceof Error)).map(String).join(' '));
+      },
+    },
+  });
+
+  const httpServer: Server = createServer(yoga);
+  const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
+  // One yoga pipeline for HTTP, SSE and WebSocket: yoga's documented graphql-ws recipe.
+  const wsHandle = useServer(
+    {
+      execute: (args: ExecutionArgs) => (args.rootValue as EnvelopedRoot).execute(args),
+      subscribe: (args: ExecutionArgs) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        const args = {
+          schema,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        if (errors.length) return errors;
+        return args;
+      },
+    },
+    wsServer,
+  );
+
+  let url = '';
+  let stopping: Promise<void> | undefined;
+  return {
+    services,
+    get url() {
+      return url;
+    },
+    start(port = 0) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, options.host ?? '127.0.0.1', () => {
+          const address = httpServer.address() as AddressInfo;
+          const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          url = `http://${host}:${address.port}`;
+          log.info({ url: `${url}${yoga.graphqlEndpoint}` }, 'haven-live listening');
+          resolve();
+        });
+      });
+    },
+    stop() {
+      stopping ??= (async () => {
+        await sessions.stopAll('SHUTDOWN');
+        await wsHandle.dispose();
+        await yoga.dispose();
+        httpServer.closeAllConnections();
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        database.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+interface EnvelopedRoot {
+  execute(args: ExecutionArgs): ReturnType<NonNullable<Parameters<typeof useServer>[0]['execute']>>;
+  subscribe(args: ExecutionArgs): ReturnType<NonNullable<Parameters<typeof useServer>[0]['subscribe']>>;
+}

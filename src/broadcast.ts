@@ -1,0 +1,28 @@
+import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
+
+/**
+ * Fan-out of values to subscribers, each with its own bounded buffer: a subscriber that stops
+ * reading loses its oldest values instead of making the process buffer without end.
+ */
+export class Broadcast<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+
+  publish(value: T): void {
+    for (const listener of this.listeners) listener(value);
+  }
+
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  subscribe(accept: (value: T) => boolean, capacity = 256): AsyncIterableIterator<T> {
+    return new Repeater<T>(async (push, stop) => {
+      const listener = (value: T) => {
+        if (accept(value)) void push(value);
+      };
+      this.listeners.add(listener);
+      await stop;
+      this.listeners.delete(listener);
+    }, new SlidingBuffer(capacity));
+  }
+}

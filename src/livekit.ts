@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import {
+  DisconnectReason,
+  Room,
+  TrackKind,
+  TrackSource,
+  type RemoteParticipant,
+  type TrackPublication,
+} from '@livekit/rtc-node';
+import { AccessToken } from 'livekit-server-sdk';
+import type { LiveKitCredentials } from './services/config.js';
+
+/** How haven-live joins a room: as a hidden viewer that can only subscribe. */
+export const VIEWER_NAME = 'Haven Player';
+const TOKEN_TTL = '10m';
+
+export interface TrackInfo {
+  sid: string;
+  name: string;
+  kind: 'AUDIO' | 'VIDEO';
+  source: string;
+  muted: boolean;
+  width: number | null;
+  height: number | null;
+}
+
+export interface ParticipantInfo {
+  identity: string;
+  name: string;
+  sid: string;
+  joinedAt: Date | null;
+  tracks: TrackInfo[];
+}
+
+export async function mintViewerToken(credentials: LiveKitCredentials, roomName: string): Promise<string> {
+  const token = new AccessToken(credentials.apiKey, credentials.apiSecret, {
+    identity: `haven-live-${randomBytes(6).toString('hex')}`,
+    name: VIEWER_NAME,
+    ttl: TOKEN_TTL,
+  });
+  token.addGrant({
+    roomJoin: true,
+    room: roomName,
+    canSubscribe: true,
+    canPublish: false,
+    canPublishData: false,
+    hidden: true,
+  });
+  return token.toJwt();
+}
+
+/**
+ * Joins a room, failing after `timeoutMs`: rtc-node keeps retrying an unreachable URL for a long
+ * time, and a caller waiting on startSession needs an answer.
+ */
+export async function joinRoom(
+  credentials: LiveKitCredentials,
+  roomName: string,
+  timeoutMs: number,
+): Promise<Room> {
+  const token = await mintViewerToken(credentials, roomName);
+  const room = new Room();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from ${credentials.url} within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    // Media is subscribed per track only while something needs it.
+    await Promise.race([room.connect(credentials.url, token, { autoSubscribe: false, dynacast: false }), timeout]);
+    return room;
+  } catch (error) {
+    void room.disconnect().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function describeTrack(publication: TrackPublication): TrackInfo {
+  return {
+    sid: publication.sid ?? '',
+    name: publication.name ?? '',
+    kind: publication.kind === TrackKind.KIND_VIDEO ? 'VIDEO' : 'AUDIO',
+    source: sourceName(publication.source),
+    muted: publication.muted ?? false,
+    width: publication.width || null,
+    height: publication.height || null,
+  };
+}
+
+export function describeParticipant(participant: RemoteParticipant): ParticipantInfo {
+  const joinedAtMs = participant.info.joinedAt;
+  return {
+    identity: participant.identity,
+    name: participant.name ?? '',
+    sid: participant.sid ?? '',
+    joinedAt: joinedAtMs ? new Date(Number(joinedAtMs)) : null,
+    tracks: [...participant.trackPublications.values()].map(describeTrack),
+  };
+}
+
+function sourceName(source: TrackSource | undefined): string {
+  switch (source) {
+    case TrackSource.SOURCE_CAMERA:
+      return 'CAMERA';
+    case TrackSource.SOURCE_MICROPHONE:
+      return 'MICROPHONE';
+    case TrackSource.SOURCE_SCREENSHARE:
+      return 'SCREEN_SHARE';
+    case TrackSource.SOURCE_SCREENSHARE_AUDIO:
+      return 'SCREEN_SHARE_AUDIO';
+    default:
+      return 'UNKNOWN';
+  }
+}
+
+/** LiveKit's reason for a disconnect, as a session end reason. */
+export function disconnectReasonName(reason: DisconnectReason | undefined): string {
+  switch (reason) {
+    case DisconnectReason.ROOM_DELETED:
+      return 'ROOM_DELETED';
+    case DisconnectReason.SERVER_SHUTDOWN:
+      return 'SERVER_SHUTDOWN';
+    case DisconnectReason.PARTICIPANT_REMOVED:
+      return 'REMOVED';
+    case DisconnectReason.DUPLICATE_IDENTITY:
+      return 'DUPLICATE_IDENTITY';
+    case DisconnectReason.CLIENT_INITIATED:
+      return 'STOPPED';
+    default:
+      return 'CONNECTION_LOST';
+  }
+}

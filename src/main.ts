@@ -1,0 +1,38 @@
+import { dispose } from '@livekit/rtc-node';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { readProcessSettings } from './env.js';
+
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const settings = readProcessSettings(process.env);
+const app = buildApp({
+  databasePath: settings.databasePath,
+  environmentConfig: settings.environmentConfig,
+  host: settings.host,
+  logger: log,
+});
+await app.start(settings.port);
+log.info(`GraphiQL: ${app.url}/graphql`);
+
+let shuttingDown = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log.info({ signal }, 'shutting down');
+  // Whatever hangs, the process is gone within 10 s.
+  setTimeout(() => {
+    log.error('shutdown took too long; exiting');
+    process.exit(1);
+  }, 9_000).unref();
+  try {
+    await app.stop();
+    // rtc-node's FFI keeps the process alive until it is disposed.
+    await dispose();
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGINT', (signal) => void shutdown(signal));
+process.on('SIGTERM', (signal) => void shutdown(signal));

@@ -1,0 +1,6 @@
+import { builder } from './builder.js';
+import './config.js';
+import './sessions.js';
+import './session-events.js';
+
+export const schema = builder.toSchema({ sortSchema: false });

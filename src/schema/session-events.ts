@@ -1,0 +1,73 @@
+import type { SessionEvent } from '../services/sessions.js';
+import { builder } from './builder.js';
+import { Participant, SessionStateEnum, Track } from './sessions.js';
+
+type EventOf<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }> extends never
+  ? Extract<SessionEvent, { participant: unknown; track: unknown }>
+  : Extract<SessionEvent, { type: T }>;
+
+const SessionEventInterface = builder.interfaceRef<SessionEvent>('SessionEvent').implement({
+  description: 'Something that happened in a session, in the order it happened',
+  resolveType: (event) => event.type,
+  fields: (t) => ({
+    sessionId: t.exposeID('sessionId'),
+    roomName: t.exposeString('roomName'),
+    at: t.expose('at', { type: 'DateTime' }),
+  }),
+});
+
+function participantEvent(name: 'ParticipantJoined' | 'ParticipantLeft') {
+  builder.objectRef<EventOf<typeof name>>(name).implement({
+    interfaces: [SessionEventInterface],
+    isTypeOf: (event) => (event as SessionEvent).type === name,
+    fields: (t) => ({ participant: t.field({ type: Participant, resolve: (event) => event.participant }) }),
+  });
+}
+participantEvent('ParticipantJoined');
+participantEvent('ParticipantLeft');
+
+type TrackEventName = Extract<SessionEvent, { track: unknown }>['type'];
+function trackEvent(name: TrackEventName) {
+  builder.objectRef<EventOf<TrackEventName>>(name).implement({
+    interfaces: [SessionEventInterface],
+    isTypeOf: (event) => (event as SessionEvent).type === name,
+    fields: (t) => ({
+      participant: t.field({ type: Participant, resolve: (event) => event.participant }),
+      track: t.field({ type: Track, resolve: (event) => event.track }),
+    }),
+  });
+}
+(['TrackPublished', 'TrackUnpublished', 'TrackSubscribed', 'TrackUnsubscribed', 'TrackMuted', 'TrackUnmuted'] as const).forEach(
+  trackEvent,
+);
+
+builder.objectRef<EventOf<'ActiveSpeakersChanged'>>('ActiveSpeakersChanged').implement({
+  interfaces: [SessionEventInterface],
+  isTypeOf: (event) => (event as SessionEvent).type === 'ActiveSpeakersChanged',
+  fields: (t) => ({ identities: t.exposeStringList('identities') }),
+});
+
+builder.objectRef<EventOf<'ConnectionStateChanged'>>('ConnectionStateChanged').implement({
+  interfaces: [SessionEventInterface],
+  isTypeOf: (event) => (event as SessionEvent).type === 'ConnectionStateChanged',
+  fields: (t) => ({ state: t.expose('state', { type: SessionStateEnum }) }),
+});
+
+builder.objectRef<EventOf<'SessionEnded'>>('SessionEnded').implement({
+  interfaces: [SessionEventInterface],
+  isTypeOf: (event) => (event as SessionEvent).type === 'SessionEnded',
+  fields: (t) => ({
+    reason: t.exposeString('reason'),
+    message: t.exposeString('message', { nullable: true }),
+  }),
+});
+
+builder.subscriptionField('sessionEvents', (t) =>
+  t.field({
+    type: SessionEventInterface,
+    description: 'What happens in a room while haven-live watches it, across its sessions',
+    args: { roomName: t.arg.string({ required: true }) },
+    subscribe: (_root, { roomName }, { services }) => services.sessions.subscribe(roomName),
+    resolve: (event) => event,
+  }),
+);

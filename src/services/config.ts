@@ -1,0 +1,157 @@
+import { accessSync, constants, mkdirSync, rmSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { settings } from '../db/schema.js';
+import { DEFAULT_RECORDING_DIRECTORY, expandHome, type EnvironmentConfig } from '../env.js';
+import { HavenError, validationFailed } from '../errors.js';
+
+export type ConfigKey = 'livekitUrl' | 'livekitApiKey' | 'livekitApiSecret' | 'recordingDirectory';
+export type ConfigSource = 'ENVIRONMENT' | 'DATABASE' | 'DEFAULT' | 'UNSET';
+
+const KEYS: readonly ConfigKey[] = ['livekitUrl', 'livekitApiKey', 'livekitApiSecret', 'recordingDirectory'];
+const MAX_LENGTH: Record<ConfigKey, number> = {
+  livekitUrl: 2048,
+  livekitApiKey: 256,
+  livekitApiSecret: 1024,
+  recordingDirectory: 1024,
+};
+const ENVIRONMENT_NAME: Record<ConfigKey, string> = {
+  livekitUrl: 'LIVEKIT_URL',
+  livekitApiKey: 'LIVEKIT_API_KEY',
+  livekitApiSecret: 'LIVEKIT_API_SECRET',
+  recordingDirectory: 'HAVEN_RECORDING_DIR',
+};
+
+/** What a client may see of the settings: the secret only as "is set". */
+export interface PublicConfig {
+  livekitUrl: string | null;
+  livekitApiKey: string | null;
+  hasLivekitApiSecret: boolean;
+  recordingDirectory: string;
+  sources: Record<ConfigKey, ConfigSource>;
+}
+
+export interface LiveKitCredentials {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+/** Absent fields stay as they are; null clears the saved value (the environment's applies again). */
+export type ConfigUpdate = Partial<Record<ConfigKey, string | null>>;
+
+export class ConfigService {
+  constructor(
+    private readonly db: Db,
+    private readonly environment: EnvironmentConfig,
+  ) {}
+
+  private resolve(key: ConfigKey): { value: string | undefined; source: ConfigSource } {
+    const saved = this.db.select().from(settings).where(eq(settings.key, key)).get();
+    if (saved) return { value: saved.value, source: 'DATABASE' };
+    const fromEnvironment = this.environment[key];
+    if (fromEnvironment !== undefined) return { value: fromEnvironment, source: 'ENVIRONMENT' };
+    if (key === 'recordingDirectory') return { value: DEFAULT_RECORDING_DIRECTORY, source: 'DEFAULT' };
+    return { value: undefined, source: 'UNSET' };
+  }
+
+  get(): PublicConfig {
+    const resolved = Object.fromEntries(KEYS.map((key) => [key, this.resolve(key)])) as Record<
+      ConfigKey,
+      { value: string | undefined; source: ConfigSource }
+    >;
+    return {
+      livekitUrl: resolved.livekitUrl.value ?? null,
+      livekitApiKey: resolved.livekitApiKey.value ?? null,
+      hasLivekitApiSecret: resolved.livekitApiSecret.value !== undefined,
+      recordingDirectory: resolved.recordingDirectory.value!,
+      sources: Object.fromEntries(KEYS.map((key) => [key, resolved[key].source])) as Record<ConfigKey, ConfigSource>,
+    };
+  }
+
+  /** The recording directory with `~` expanded. */
+  recordingDirectory(): string {
+    return expandHome(this.resolve('recordingDirectory').value!);
+  }
+
+  /** Credentials for joining rooms, or NOT_CONFIGURED naming what is missing. */
+  livekitCredentials(): LiveKitCredentials {
+    const url = this.resolve('livekitUrl').value;
+    const apiKey = this.resolve('livekitApiKey').value;
+    const apiSecret = this.resolve('livekitApiSecret').value;
+    const missing = (['livekitUrl', 'livekitApiKey', 'livekitApiSecret'] as const).filter(
+      (key) => this.resolve(key).value === undefined,
+    );
+    if (url === undefined || apiKey === undefined || apiSecret === undefined) {
+      const how = missing.map((key) => `${ENVIRONMENT_NAME[key]}`).join(', ');
+      throw new HavenError(
+        'NOT_CONFIGURED',
+        `LiveKit is not configured: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set. ` +
+          `Set ${how} or call updateConfig.`,
+        { missing },
+      );
+    }
+    return { url, apiKey, apiSecret };
+  }
+
+  /** Validates every field first and saves all of them or none. */
+  update(update: ConfigUpdate): PublicConfig {
+    const changes = KEYS.filter((key) => update[key] !== undefined).map((key) => ({
+      key,
+      value: update[key] === null ? null : normalize(key, update[key]!),
+    }));
+    const directory = changes.find((change) => change.key === 'recordingDirectory' && change.value !== null);
+    if (directory) ensureWritableDirectory(directory.value!);
+    const now = new Date();
+    this.db.transaction((tx) => {
+      for (const { key, value } of changes) {
+        if (value === null) tx.delete(settings).where(eq(settings.key, key)).run();
+        else
+          tx.insert(settings)
+            .values({ key, value, updatedAt: now })
+            .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
+            .run();
+      }
+    });
+    return this.get();
+  }
+}
+
+function normalize(key: ConfigKey, raw: string): string {
+  const value = key === 'livekitApiSecret' ? raw : raw.trim();
+  if (value.length === 0) throw validationFailed(key, 'must not be empty (pass null to clear the saved value)');
+  if (value.length > MAX_LENGTH[key]) throw validationFailed(key, `must be at most ${MAX_LENGTH[key]} characters`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw validationFailed(key, 'must not contain control characters');
+  if (key === 'livekitUrl') {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw validationFailed(key, 'must be a URL such as wss://my-project.livekit.cloud or ws://127.0.0.1:7880');
+    }
+    if (!['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol)) {
+      throw validationFailed(key, `scheme must be ws, wss, http or https, not ${url.protocol.replace(':', '')}`);
+    }
+    if (url.hostname === '') throw validationFailed(key, 'must name a host');
+  }
+  if (key === 'recordingDirectory' && !isAbsolute(value) && !value.startsWith('~')) {
+    throw validationFailed(key, 'must be an absolute path or start with ~');
+  }
+  return value;
+}
+
+/** Creates the directory if needed; on failure removes what it created, so that nothing changes. */
+function ensureWritableDirectory(value: string): void {
+  const path = expandHome(value);
+  let created: string | undefined;
+  try {
+    created = mkdirSync(path, { recursive: true });
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    if (created) rmSync(created, { recursive: true, force: true });
+    const reason = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw validationFailed('recordingDirectory', `${path} cannot be created or written (${reason})`);
+  }
+}

@@ -1,0 +1,8 @@
+import type { ConfigService } from './config.js';
+import type { SessionService } from './sessions.js';
+
+/** The services a request can reach; built once by the app. */
+export interface Services {
+  config: ConfigService;
+  sessions: SessionService;
+}
