@@ -33,14 +33,23 @@ export interface App {
   readonly services: Services;
 }
 
+/** The expected failure behind an error, if any (graphql may be loaded twice, so no instanceof GraphQLError). */
+function expectedFailure(error: unknown): HavenError | undefined {
+  for (let current = error; current instanceof Error; current = (current as { originalError?: unknown }).originalError) {
+    if (current instanceof HavenError) return current;
+  }
+  return undefined;
+}
+
 /** Expected failures keep their code; everything else is masked and logged. */
 function toGraphQLError(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof HavenError) {
-    return new GraphQLError(original.message, {
-      nodes: error instanceof GraphQLError ? error.nodes : undefined,
-      path: error instanceof GraphQLError ? error.path : undefined,
-      extensions: { code: original.code, ...original.details },
+  const expected = expectedFailure(error);
+  if (expected) {
+    const located = error as Partial<GraphQLError>;
+    return new GraphQLError(expected.message, {
+      nodes: located.nodes,
+      path: located.path,
+      extensions: { code: expected.code, ...expected.details },
     });
   }
   return yogaMaskError(error, message, isDev);
@@ -67,7 +76,7 @@ export function buildApp(options: AppOptions): App {
       error: (...args) => {
         const err = args.find((arg) => arg instanceof Error);
         // Expected failures reach the client with their code; they are not server errors.
-        const expected = err instanceof GraphQLError && err.originalError instanceof HavenError;
+        const expected = expectedFailure(err) !== undefined;
         log[expected ? 'debug' : 'error']({ err }, args.filter((arg) => !(arg instanceof Error)).map(String).join(' '));
       },
     },

@@ -1,0 +1,482 @@
+/**
+ * A fake LiveKit participant that publishes synthetic camera/microphone tracks.
+ *
+ * Runs as a CHILD PROCESS (forked by publisher-client.ts with `node --import tsx`)
+ * and is driven over Node IPC. It lives in its own process because rtc-node's
+ * native FFI runtime is a process-wide singleton with its own threads: keeping
+ * it out of the vitest worker (and out of the server under test) means a
+ * publisher can be killed hard, like a browser tab closing, without taking
+ * anything else down, and its CPU use is visible per process.
+ *
+ * Protocol: parent sends {id, cmd, args}; child answers {id, ok: true, result}
+ * or {id, ok: false, error}. The child also emits {event: 'ready'} once loaded
+ * and {event: 'disconnected', reason} if the room drops.
+ */
+import {
+  AudioFrame,
+  AudioSource,
+  dispose,
+  LocalAudioTrack,
+  LocalVideoTrack,
+  Room,
+  RoomEvent,
+  TrackPublishOptions,
+  TrackSource,
+  VideoBufferType,
+  VideoCodec,
+  VideoFrame,
+  VideoSource,
+  type LocalTrack,
+} from '@livekit/rtc-node';
+import { AccessToken } from 'livekit-server-sdk';
+
+export interface ConnectArgs {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+  room: string;
+  identity: string;
+  name?: string;
+  metadata?: string;
+}
+
+export interface PublishVideoArgs {
+  width?: number;
+  height?: number;
+  fps?: number;
+  name?: string;
+  /** White picture for ~100 ms at every whole second since syncEpochMs. */
+  syncFlash?: boolean;
+  /** Wall-clock ms (Date.now() domain) the once-per-second flashes/beeps are aligned to. Default 0: every whole second. */
+  syncEpochMs?: number;
+  /** Default false: one layer keeps encoder CPU low on 2 cores. */
+  simulcast?: boolean;
+  codec?: 'vp8' | 'h264' | 'vp9' | 'av1';
+  maxBitrate?: number;
+  source?: 'camera' | 'screenshare';
+}
+
+export interface PublishAudioArgs {
+  sampleRate?: number;
+  channels?: number;
+  frequency?: number;
+  name?: string;
+  /** Silence with a 1 kHz beep for ~100 ms at every whole second since syncEpochMs. */
+  syncFlash?: boolean;
+  syncEpochMs?: number;
+  /** 0..1 of full scale (default 0.3). */
+  amplitude?: number;
+}
+
+export interface TrackStatus {
+  sid: string;
+  kind: 'video' | 'audio';
+  name: string;
+  muted: boolean;
+  framesCaptured: number;
+}
+
+export interface PublisherStatus {
+  connected: boolean;
+  identity?: string;
+  tracks: TrackStatus[];
+}
+
+export type Request =
+  | { id: number; cmd: 'connect'; args: ConnectArgs }
+  | { id: number; cmd: 'publishVideo'; args?: PublishVideoArgs }
+  | { id: number; cmd: 'publishAudio'; args?: PublishAudioArgs }
+  | { id: number; cmd: 'mute' | 'unmute' | 'unpublish'; args: { trackSid: string } }
+  | { id: number; cmd: 'status' | 'disconnect'; args?: undefined };
+
+export type Reply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: string };
+export type ChildEvent = { event: 'ready' } | { event: 'disconnected'; reason: string };
+
+const FLASH_MS = 100;
+const BEEP_HZ = 1000;
+
+/** Wall-clock milliseconds from a monotonic source, so pacing never jumps with NTP yet lines up across processes. */
+const nowMs = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+interface Pump {
+  sid: string;
+  kind: 'video' | 'audio';
+  name: string;
+  track: LocalTrack;
+  muted: boolean;
+  frames: number;
+  stop(): Promise<void>;
+}
+
+let room: Room | undefined;
+const pumps = new Map<string, Pump>();
+let shuttingDown = false;
+
+function send(msg: Reply | ChildEvent): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.connected || !process.send) return resolve();
+    process.send(msg, undefined, {}, () => resolve());
+  });
+}
+
+function requireRoom(): Room {
+  if (!room || !room.localParticipant) throw new Error('not connected: send connect first');
+  return room;
+}
+
+async function connect(a: ConnectArgs): Promise<{ identity: string; sid: string | undefined }> {
+  if (room) throw new Error('already connected');
+  const at = new AccessToken(a.apiKey, a.apiSecret, {
+    identity: a.identity,
+    name: a.name ?? a.identity,
+    metadata: a.metadata,
+    ttl: '2h',
+  });
+  at.addGrant({ room: a.room, roomJoin: true, canPublish: true, canSubscribe: false, canPublishData: true });
+  const token = await at.toJwt();
+  const r = new Room();
+  r.on(RoomEvent.Disconnected, (reason) => {
+    if (!shuttingDown) void send({ event: 'disconnected', reason: String(reason) });
+  });
+  // A publisher never needs to receive media; not subscribing saves a
+  // decoder per remote track on a 2-core machine.
+  await r.connect(a.url, token, { autoSubscribe: false, dynacast: false });
+  room = r;
+  return { identity: r.localParticipant!.identity, sid: r.localParticipant!.sid };
+}
+
+// ---------------------------------------------------------------- video
+
+function codecOf(c: PublishVideoArgs['codec']): VideoCodec {
+  switch (c ?? 'vp8') {
+    case 'vp8':
+      return VideoCodec.VP8;
+    case 'h264':
+      return VideoCodec.H264;
+    case 'vp9':
+      return VideoCodec.VP9;
+    case 'av1':
+      return VideoCodec.AV1;
+    default:
+      throw new Error(`unknown codec ${String(c)}`);
+  }
+}
+
+function isFlash(tMs: number, epochMs: number): boolean {
+  const phase = (((tMs - epochMs) % 1000) + 1000) % 1000;
+  return phase < FLASH_MS;
+}
+
+async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
+  const r = requireRoom();
+  const width = a.width ?? 640;
+  const height = a.height ?? 360;
+  const fps = a.fps ?? 30;
+  const name = a.name ?? 'camera';
+  const epoch = a.syncEpochMs ?? 0;
+  if (width % 2 || height % 2) throw new Error('I420 needs even width and height');
+
+  const source = new VideoSource(width, height);
+  const track = LocalVideoTrack.createVideoTrack(name, source);
+  const opts = new TrackPublishOptions({
+    source: a.source === 'screenshare' ? TrackSource.SOURCE_SCREENSHARE : TrackSource.SOURCE_CAMERA,
+    simulcast: a.simulcast ?? false,
+    videoCodec: codecOf(a.codec),
+    // protobuf-es turns this plain object into a VideoEncoding message.
+    videoEncoding: a.maxBitrate ? { maxBitrate: BigInt(a.maxBitrate), maxFramerate: fps } : undefined,
+  });
+  const pub = await r.localParticipant!.publishTrack(track, opts);
+  const sid = pub.sid!;
+
+  // I420 layout: Y plane (w*h), then U and V (w/2*h/2 each). rtc-node hands
+  // the FFI a pointer to offset 0 of the Uint8Array's underlying ArrayBuffer
+  // (it ignores byteOffset), so the buffer must own its ArrayBuffer: a fresh
+  // Uint8Array, never a Buffer from Node's pool or a subarray. The FFI copies
+  // the pixels synchronously inside captureFrame, so one buffer is reused.
+  const ySize = width * height;
+  const cSize = (width / 2) * (height / 2);
+  const data = new Uint8Array(ySize + 2 * cSize);
+  const dataBuf = Buffer.from(data.buffer, 0, data.byteLength); // fill() on row ranges
+  // Neutral chroma (grey) everywhere; only luma changes per frame.
+  dataBuf.fill(128, ySize);
+  // Dark vertical gradient (Y 16..80 top to bottom), built once.
+  const background = Buffer.alloc(ySize);
+  for (let y = 0; y < height; y++) {
+    background.fill(16 + Math.floor((64 * y) / height), y * width, (y + 1) * width);
+  }
+  const barW = Math.max(2, Math.floor(width / 16));
+  const frame = new VideoFrame(data, width, height, VideoBufferType.I420);
+
+  const pump: Pump = {
+    sid,
+    kind: 'video',
+    name,
+    track,
+    muted: false,
+    frames: 0,
+    stop: async () => {},
+  };
+  let running = true;
+  let timer: NodeJS.Timeout | undefined;
+  const interval = 1000 / fps;
+  const start = nowMs();
+  let n = 0;
+
+  const draw = (tMs: number) => {
+    if (a.syncFlash && isFlash(tMs, epoch)) {
+      dataBuf.fill(235, 0, ySize);
+      return;
+    }
+    background.copy(dataBuf, 0, 0, ySize);
+    // The bar crosses the frame in 2 s, so consecutive frames always differ
+    // (an encoder fed identical frames sends almost nothing).
+    const x = Math.floor(((tMs - start) / 2000) * width) % width;
+    const x1 = Math.min(width, x + barW);
+    for (let y = 0; y < height; y++) dataBuf.fill(235, y * width + x, y * width + x1);
+  };
+
+  // Absolute deadlines (start + n*interval) instead of setInterval, whose
+  // error accumulates; if we fall behind (CPU starved) skip ahead rather than
+  // bursting, like a real camera that drops frames.
+  const tick = () => {
+    if (!running) return;
+    const now = nowMs();
+    const due = start + n * interval;
+    if (now - due > interval) n = Math.floor((now - start) / interval);
+    const t = start + n * interval;
+    draw(t);
+    try {
+      source.captureFrame(frame, BigInt(Math.round(t * 1000)));
+      pump.frames++;
+    } catch (err) {
+      if (running) console.error(`[publisher] video capture failed: ${(err as Error).message}`);
+    }
+    n++;
+    timer = setTimeout(tick, Math.max(0, start + n * interval - nowMs()));
+  };
+  tick();
+
+  pump.stop = async () => {
+    running = false;
+    if (timer) clearTimeout(timer);
+    await source.close();
+  };
+  pumps.set(sid, pump);
+  return sid;
+}
+
+// ---------------------------------------------------------------- audio
+
+async function publishAudio(a: PublishAudioArgs = {}): Promise<string> {
+  const r = requireRoom();
+  const sampleRate = a.sampleRate ?? 48000;
+  const channels = a.channels ?? 1;
+  const freq = a.frequency ?? 440;
+  const name = a.name ?? 'microphone';
+  const epoch = a.syncEpochMs ?? 0;
+  const amp = Math.round((a.amplitude ?? 0.3) * 32767);
+  const beepAmp = Math.round(0.8 * 32767);
+  if (sampleRate % 100) throw new Error('sampleRate must be a multiple of 100 (10 ms frames)');
+
+  // queueSize bounds how far ahead of real time the native source lets us
+  // get before captureFrame blocks; we pace ourselves (LEAD_MS ahead), so it
+  // is only a safety net against unbounded latency.
+  const source = new AudioSource(sampleRate, channels, 200);
+  const track = LocalAudioTrack.createAudioTrack(name, source);
+  const opts = new TrackPublishOptions({
+    source: TrackSource.SOURCE_MICROPHONE,
+    // DTX would turn the silent gaps of syncFlash audio into comfort noise /
+    // missing packets; keep a steady packet stream instead.
+    dtx: false,
+  });
+  const pub = await r.localParticipant!.publishTrack(track, opts);
+  const sid = pub.sid!;
+
+  const spf = sampleRate / 100; // samples per channel per 10 ms frame
+  const pump: Pump = { sid, kind: 'audio', name, track, muted: false, frames: 0, stop: async () => {} };
+  let running = true;
+
+  // The native source plays out 10 ms per tick from its buffer and inserts
+  // silence on underrun, which would permanently shift audio later than
+  // video. Staying LEAD_MS ahead keeps the buffer primed; at steady state the
+  // sample for wall time t still leaves the source at ~t.
+  const LEAD_MS = 20;
+  const loop = (async () => {
+    const start = nowMs();
+    let n = 0; // frame index; sample k of frame n is at start + (n*spf + k)/sampleRate s
+    while (running) {
+      const frameStart = start + n * 10;
+      const now = nowMs();
+      if (now - frameStart > 200) {
+        // Starved for a long time (e.g. stopped in a debugger): resync
+        // instead of trying to catch up with a burst.
+        n = Math.floor((now - start) / 10);
+        continue;
+      }
+      const wait = frameStart - LEAD_MS - now;
+      if (wait > 1) await sleep(wait);
+      if (!running) break;
+      const frame = AudioFrame.create(sampleRate, channels, spf);
+      const d = frame.data;
+      const base = n * spf;
+      for (let k = 0; k < spf; k++) {
+        const s = base + k;
+        const tMs = start + (s * 1000) / sampleRate;
+        let v: number;
+        if (a.syncFlash) {
+          v = isFlash(tMs, epoch) ? Math.round(beepAmp * Math.sin((2 * Math.PI * BEEP_HZ * s) / sampleRate)) : 0;
+        } else {
+          v = Math.round(amp * Math.sin((2 * Math.PI * freq * s) / sampleRate));
+        }
+        for (let c = 0; c < channels; c++) d[k * channels + c] = v;
+      }
+      try {
+        await source.captureFrame(frame);
+        pump.frames++;
+      } catch (err) {
+        if (running) console.error(`[publisher] audio capture failed: ${(err as Error).message}`);
+        if (!running) break;
+      }
+      n++;
+    }
+  })();
+
+  pump.stop = async () => {
+    running = false;
+    await loop;
+    await source.close();
+  };
+  pumps.set(sid, pump);
+  return sid;
+}
+
+// ---------------------------------------------------------------- mute / unpublish
+
+interface FfiLike {
+  request<T>(req: unknown): T;
+}
+
+function setMuted(trackSid: string, mute: boolean): { muted: boolean } {
+  const p = pumps.get(trackSid);
+  if (!p) throw new Error(`no published track ${trackSid}`);
+  // rtc-node 1.1.0 has no LocalTrack.mute(); the FFI request it would use
+  // (LocalTrackMuteRequest) exists, so call it through the SDK's own client
+  // singleton. The native side disables the track (libwebrtc then sends
+  // black frames / silence) and signals TrackMuted to the server, exactly
+  // like a browser client muting. We keep feeding frames, as a camera would.
+  const ffi = (globalThis as { _ffiClientInstance?: FfiLike })._ffiClientInstance;
+  if (!ffi) throw new Error('rtc-node FFI client not initialised');
+  const res = ffi.request<{ muted?: boolean }>({
+    message: { case: 'localTrackMute', value: { trackHandle: p.track.ffi_handle.handle, mute } },
+  });
+  p.muted = res?.muted ?? mute;
+  return { muted: p.muted };
+}
+
+async function unpublish(trackSid: string): Promise<void> {
+  const r = requireRoom();
+  const p = pumps.get(trackSid);
+  if (!p) throw new Error(`no published track ${trackSid}`);
+  pumps.delete(trackSid);
+  await r.localParticipant!.unpublishTrack(trackSid);
+  await p.stop();
+}
+
+function status(): PublisherStatus {
+  return {
+    connected: !!room?.isConnected,
+    identity: room?.localParticipant?.identity,
+    tracks: [...pumps.values()].map((p) => ({
+      sid: p.sid,
+      kind: p.kind,
+      name: p.name,
+      muted: p.muted,
+      framesCaptured: p.frames,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- lifecycle
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    // Never hang on a wedged native call: the parent is waiting for us.
+    const hard = setTimeout(() => process.exit(code), 5_000);
+    hard.unref();
+    try {
+      for (const p of pumps.values()) await p.stop().catch(() => {});
+      pumps.clear();
+      if (room) await room.disconnect().catch(() => {});
+      // dispose() tears down the native runtime; without it the process can
+      // linger on FFI threads after the event loop is empty.
+      await dispose().catch(() => {});
+    } finally {
+      process.exit(code);
+    }
+  }
+  return new Promise<never>(() => {});
+}
+
+async function handle(msg: Request): Promise<unknown> {
+  switch (msg.cmd) {
+    case 'connect':
+      return connect(msg.args);
+    case 'publishVideo':
+      return publishVideo(msg.args);
+    case 'publishAudio':
+      return publishAudio(msg.args);
+    case 'mute':
+      return setMuted(msg.args.trackSid, true);
+    case 'unmute':
+      return setMuted(msg.args.trackSid, false);
+    case 'unpublish':
+      return unpublish(msg.args.trackSid);
+    case 'status':
+      return status();
+    case 'disconnect':
+      return undefined; // handled below, after the reply is sent
+    default:
+      throw new Error(`unknown command ${(msg as { cmd: string }).cmd}`);
+  }
+}
+
+if (!process.send) {
+  console.error('publisher.ts must be started with an IPC channel (use publisher-client.ts)');
+  process.exit(2);
+}
+
+process.on('message', (raw) => {
+  const msg = raw as Request;
+  if (!msg || typeof msg !== 'object' || typeof msg.id !== 'number') return;
+  void (async () => {
+    let reply: Reply;
+    try {
+      reply = { id: msg.id, ok: true, result: await handle(msg) };
+    } catch (err) {
+      const e = err as Error;
+      reply = { id: msg.id, ok: false, error: e?.stack || e?.message || String(err) };
+    }
+    if (msg.cmd === 'disconnect') {
+      // Tear down first so the parent's await means "gone from the room".
+      shuttingDown = true;
+      for (const p of pumps.values()) await p.stop().catch(() => {});
+      pumps.clear();
+      if (room) await room.disconnect().catch(() => {});
+      room = undefined;
+      await send(reply);
+      shuttingDown = false;
+      await shutdown(0);
+      return;
+    }
+    await send(reply);
+  })();
+});
+
+// Parent gone (crashed, killed, or closed the channel): leave the room.
+process.on('disconnect', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGINT', () => void shutdown(0));
+
+void send({ event: 'ready' });
