@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from 'graphql-ws';
+import { print } from 'graphql';
+import { query, request, subscribe, wsClient } from './harness/graphql.js';
+import { startApp, type TestApp } from './harness/haven.js';
+import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
+import { History, SessionEvents, SessionQuery, StartSession, StopSession } from './harness/operations.js';
+import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
+import { freeTcpPort } from './harness/ports.js';
+
+describe('live sessions against a real LiveKit server', () => {
+  let livekit: LiveKitServer;
+  let app: TestApp;
+  let client: Client;
+  const publishers: Publisher[] = [];
+  /** Every raw response body of this suite, to check that the secret never appears. */
+  const seen: unknown[] = [];
+
+  const publisher = async (room: string, identity: string, name?: string) => {
+    const started = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity, name });
+    publishers.push(started);
+    return started;
+  };
+
+  beforeAll(async () => {
+    livekit = await startLiveKit();
+    app = await startApp({
+      environmentConfig: { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret },
+    });
+    client = wsClient(app.url);
+  });
+
+  afterAll(async () => {
+    await client?.dispose();
+    await app?.close();
+    killAllPublishers();
+    await livekit?.stop();
+    expect(JSON.stringify(seen)).not.toContain(livekit.apiSecret);
+  });
+
+  it('shows a publisher that was in the room before haven-live joined, with its tracks', async () => {
+    const early = await publisher('early-room', 'early-bird', 'Early Bird');
+    const videoSid = await early.publishVideo({ width: 320, height: 180, fps: 15 });
+    const audioSid = await early.publishAudio();
+
+    const started = await request(app.url, StartSession, { roomName: 'early-room' });
+    seen.push(started);
+    expect(started.errors).toBeUndefined();
+    const session = started.data!.startSession;
+    expect(session.state).toBe('CONNECTED');
+    expect(session.roomName).toBe('early-room');
+    expect(session.participants).toHaveLength(1);
+    const [participant] = session.participants;
+    expect(participant).toMatchObject({ identity: 'early-bird', name: 'Early Bird' });
+    expect(participant.sid).toMatch(/^PA_/);
+    expect(participant.joinedAt).not.toBeNull();
+    const tracks = Object.fromEntries(participant.tracks.map((track) => [track.sid, track]));
+    expect(tracks[videoSid]).toMatchObject({ kind: 'VIDEO', source: 'CAMERA', muted: false, width: 320, height: 180 });
+    expect(tracks[audioSid]).toMatchObject({ kind: 'AUDIO', source: 'MICROPHONE', muted: false });
+
+    const stopped = await query(app.url, StopSession, { roomName: 'early-room' });
+    expect(stopped.stopSession).toMatchObject({ state: 'ENDED', endReason: 'STOPPED' });
+    await early.disconnect();
+  });
+
+  it('returns the active session instead of opening a second connection', async () => {
+    const [first, second] = await Promise.all([
+      query(app.url, StartSession, { roomName: 'idempotent' }),
+      query(app.url, StartSession, { roomName: 'idempotent' }),
+    ]);
+    const third = await query(app.url, StartSession, { roomName: 'idempotent' });
+    expect(second.startSession.id).toBe(first.startSession.id);
+    expect(third.startSession.id).toBe(first.startSession.id);
+    const { activeSessions } = await query(app.url, SessionQuery, { roomName: 'idempotent' });
+    expect(activeSessions.filter((session) => session.roomName === 'idempotent')).toHaveLength(1);
+    const history = await query(app.url, History, { first: 50 });
+    expect(history.sessions.edges.filter((edge) => edge.node.roomName === 'idempotent')).toHaveLength(1);
+    await query(app.url, StopSession, { roomName: 'idempotent' });
+  });
+
+  it('streams what a publisher does in the room as events, with identities, kinds and sources', async () => {
+    const room = 'events-room';
+    const events = subscribe(client, SessionEvents, { roomName: room });
+    const { startSession } = await query(app.url, StartSession, { roomName: room });
+    await events.waitFor((e) => e.sessionEvents.__typename === 'ConnectionStateChanged', 10_000, 'CONNECTED');
+
+    const alice = await publisher(room, 'alice', 'Alice');
+    const joined = await events.waitFor((e) => e.sessionEvents.__typename === 'ParticipantJoined', 20_000, 'ParticipantJoined');
+    expect(joined.sessionEvents).toMatchObject({ sessionId: startSession.id, roomName: room, participant: { identity: 'alice', name: 'Alice' } });
+
+    const videoSid = await alice.publishVideo({ width: 320, height: 180, fps: 15 });
+    const audioSid = await alice.publishAudio();
+    const published = (sid: string) => (e: (typeof events.values)[number]) =>
+      e.sessionEvents.__typename === 'TrackPublished' && e.sessionEvents.track.sid === sid;
+    const video = await events.waitFor(published(videoSid), 20_000, 'video TrackPublished');
+    const audio = await events.waitFor(published(audioSid), 20_000, 'audio TrackPublished');
+    expect(video.sessionEvents).toMatchObject({ participant: { identity: 'alice' }, track: { kind: 'VIDEO', source: 'CAMERA', muted: false } });
+    expect(audio.sessionEvents).toMatchObject({ participant: { identity: 'alice' }, track: { kind: 'AUDIO', source: 'MICROPHONE' } });
+
+    const during = await query(app.url, SessionQuery, { roomName: room });
+    expect(during.session!.participants.map((p) => p.identity)).toEqual(['alice']);
+    expect(during.session!.participants[0].tracks.map((t) => t.sid).sort()).toEqual([videoSid, audioSid].sort());
+
+    await alice.mute(audioSid);
+    const muted = await events.waitFor((e) => e.sessionEvents.__typename === 'TrackMuted', 20_000, 'TrackMuted');
+    expect(muted.sessionEvents).toMatchObject({ participant: { identity: 'alice' }, track: { sid: audioSid, kind: 'AUDIO', muted: true } });
+    await alice.unmute(audioSid);
+    const unmuted = await events.waitFor((e) => e.sessionEvents.__typename === 'TrackUnmuted', 20_000, 'TrackUnmuted');
+    expect(unmuted.sessionEvents).toMatchObject({ track: { sid: audioSid, muted: false } });
+
+    await alice.unpublish(videoSid);
+    const unpublished = await events.waitFor((e) => e.sessionEvents.__typename === 'TrackUnpublished', 20_000, 'TrackUnpublished');
+    expect(unpublished.sessionEvents).toMatchObject({ participant: { identity: 'alice' }, track: { sid: videoSid, kind: 'VIDEO' } });
+
+    await alice.disconnect();
+    const left = await events.waitFor((e) => e.sessionEvents.__typename === 'ParticipantLeft', 20_000, 'ParticipantLeft');
+    expect(left.sessionEvents).toMatchObject({ participant: { identity: 'alice' } });
+    const after = await query(app.url, SessionQuery, { roomName: room });
+    expect(after.session!.participants).toEqual([]);
+
+    const stopped = await query(app.url, StopSession, { roomName: room });
+    expect(stopped.stopSession).toMatchObject({ id: startSession.id, state: 'ENDED', endReason: 'STOPPED' });
+    expect(stopped.stopSession.endedAt).not.toBeNull();
+    const ended = await events.waitFor((e) => e.sessionEvents.__typename === 'SessionEnded', 10_000, 'SessionEnded');
+    expect(ended.sessionEvents).toMatchObject({ sessionId: startSession.id, reason: 'STOPPED' });
+    events.unsubscribe();
+    seen.push(events.values);
+
+    const history = await query(app.url, History, { first: 1 });
+    expect(history.sessions.edges[0].node).toMatchObject({ id: startSession.id, roomName: room, state: 'ENDED', endReason: 'STOPPED' });
+    expect(history.sessions.pageInfo.hasNextPage).toBe(true);
+    const next = await query(app.url, History, { first: 1, after: history.sessions.pageInfo.endCursor });
+    expect(next.sessions.edges[0].node.id).not.toBe(startSession.id);
+
+    const gone = await request(app.url, StopSession, { roomName: room });
+    expect(gone.errors![0].extensions).toMatchObject({ code: 'SESSION_NOT_FOUND' });
+  });
+
+  it('serves the same events over server-sent events', async () => {
+    const room = 'sse-room';
+    const controller = new AbortController();
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: print(SessionEvents), variables: { roomName: room } }),
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      const deadline = Date.now() + 20_000;
+      while (!text.includes(needle)) {
+        if (Date.now() > deadline) throw new Error(`no ${needle} in SSE stream: ${text}`);
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`SSE stream ended: ${text}`);
+        text += new TextDecoder().decode(value);
+      }
+    };
+    await query(app.url, StartSession, { roomName: room });
+    const bob = await publisher(room, 'bob');
+    await readUntil('ParticipantJoined');
+    expect(text).toContain('"identity":"bob"');
+    controller.abort();
+    await bob.disconnect();
+    await query(app.url, StopSession, { roomName: room });
+  });
+
+  it('rejects bad room names with VALIDATION_FAILED', async () => {
+    for (const roomName of ['', 'x'.repeat(129), 'bad\nname', 'nul\u0000']) {
+      const result = await request(app.url, StartSession, { roomName });
+      expect(result.errors![0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'roomName' });
+    }
+    const { activeSessions } = await query(app.url, SessionQuery, { roomName: 'none' });
+    expect(activeSessions).toEqual([]);
+  });
+
+  it('fails with ROOM_CONNECT_FAILED for a wrong secret and for a dead URL, and records the failure', async () => {
+    const wrongSecret = await startApp({
+      environmentConfig: { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: 'not-the-secret-of-this-server-0123456789' },
+    });
+    const deadUrl = await startApp({
+      environmentConfig: { livekitUrl: `ws://127.0.0.1:${await freeTcpPort()}`, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret },
+      sessions: { connectTimeoutMs: 15_000 },
+    });
+    try {
+      for (const target of [wrongSecret, deadUrl]) {
+        const result = await request(target.url, StartSession, { roomName: 'unreachable' });
+        seen.push(result);
+        expect(result.data).toBeNull();
+        expect(result.errors![0].extensions).toMatchObject({ code: 'ROOM_CONNECT_FAILED' });
+        expect(result.errors![0].message).toContain('unreachable');
+        const history = await query(target.url, History, { first: 5 });
+        expect(history.sessions.edges[0].node).toMatchObject({ state: 'FAILED', endReason: 'CONNECT_FAILED' });
+        expect(history.sessions.edges[0].node.endMessage).toBeTruthy();
+        const { activeSessions } = await query(target.url, SessionQuery, { roomName: 'unreachable' });
+        expect(activeSessions).toEqual([]);
+      }
+    } finally {
+      await wrongSecret.close();
+      await deadUrl.close();
+    }
+  });
+
+  it('answers NOT_CONFIGURED naming the missing settings', async () => {
+    const bare = await startApp({ environmentConfig: { livekitUrl: livekit.url } });
+    try {
+      const result = await request(bare.url, StartSession, { roomName: 'any' });
+      expect(result.errors![0].extensions).toMatchObject({ code: 'NOT_CONFIGURED', missing: ['livekitApiKey', 'livekitApiSecret'] });
+      expect(result.errors![0].message).toContain('LIVEKIT_API_SECRET');
+    } finally {
+      await bare.close();
+    }
+  });
+});
