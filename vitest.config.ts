@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql 16 ships CJS (main) and ESM (module) builds; Node loads the CJS one for everyone, Vite
+  // would pick the ESM one for our code only, and graphql refuses types from "another realm".
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],
