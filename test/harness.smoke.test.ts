@@ -29,12 +29,13 @@ const H = 360;
 
 let lk: LiveKitServer | undefined;
 let pub: Publisher | undefined;
+let syncPub: Publisher | undefined;
 const viewers: Room[] = [];
 
-async function viewerToken(identity: string): Promise<string> {
+async function viewerToken(identity: string, room: string): Promise<string> {
   const at = new AccessToken(lk!.apiKey, lk!.apiSecret, { identity });
   // hidden: like the server under test, the viewer must not appear to others.
-  at.addGrant({ room: ROOM, roomJoin: true, canSubscribe: true, canPublish: false, hidden: true });
+  at.addGrant({ room, roomJoin: true, canSubscribe: true, canPublish: false, hidden: true });
   return at.toJwt();
 }
 
@@ -53,10 +54,10 @@ function waitFor<T>(what: string, ms: number, poll: () => T | undefined, logs = 
 
 const diag = () =>
   `--- livekit-server logs (tail) ---\n${lk?.logs().slice(-6000) ?? ''}\n` +
-  `--- publisher logs (tail) ---\n${pub?.logs().slice(-4000) ?? ''}`;
+  `--- publisher logs (tail) ---\n${pub?.logs().slice(-4000) ?? ''}${syncPub?.logs().slice(-4000) ?? ''}`;
 
 /** Joins as a hidden subscriber and records every subscribed track by sid. */
-async function joinViewer(identity: string) {
+async function joinViewer(identity: string, roomName = ROOM) {
   const room = new Room();
   viewers.push(room);
   const subscribed = new Map<string, RemoteTrack>();
@@ -68,7 +69,7 @@ async function joinViewer(identity: string) {
   room.on(RoomEvent.TrackMuted, (publication) => events.push(`muted ${publication.sid}`));
   room.on(RoomEvent.TrackUnmuted, (publication) => events.push(`unmuted ${publication.sid}`));
   room.on(RoomEvent.TrackUnpublished, (publication) => events.push(`unpublished ${publication.sid}`));
-  await room.connect(lk!.url, await viewerToken(identity), { autoSubscribe: true, dynacast: false });
+  await room.connect(lk!.url, await viewerToken(identity, roomName), { autoSubscribe: true, dynacast: false });
   return { room, subscribed, events };
 }
 
@@ -95,6 +96,7 @@ describe('harness smoke: livekit-server + publisher child + subscriber', () => {
     // (and their processes) behind.
     for (const v of viewers) await v.disconnect().catch(() => {});
     await pub?.disconnect().catch(() => pub?.kill('SIGKILL'));
+    await syncPub?.disconnect().catch(() => syncPub?.kill('SIGKILL'));
     killAllPublishers();
     await lk?.stop().catch(() => lk?.kill('SIGKILL'));
     // rtc-node's native runtime keeps threads alive; release it so the
@@ -244,5 +246,118 @@ describe('harness smoke: livekit-server + publisher child + subscriber', () => {
     await pub!.unpublish(videoSid);
     await waitFor('TrackUnpublished', 10_000, () => (events.includes(`unpublished ${videoSid}`) ? true : undefined), diag);
     expect(room.remoteParticipants.get('alice')!.trackPublications.has(videoSid)).toBe(false);
+  });
+
+  it('syncFlash: white frames and 1 kHz beeps arrive once per second', async () => {
+    const SYNC_ROOM = 'smoke-sync';
+    syncPub = await startPublisher({
+      url: lk!.url,
+      apiKey: lk!.apiKey,
+      apiSecret: lk!.apiSecret,
+      room: SYNC_ROOM,
+      identity: 'bob',
+    });
+    const vSid = await syncPub.publishVideo({ width: 320, height: 180, fps: 30, syncFlash: true });
+    const aSid = await syncPub.publishAudio({ syncFlash: true });
+    const { subscribed } = await joinViewer('sync-viewer', SYNC_ROOM);
+    const vTrack = await waitFor('sync video subscription', 20_000, () => subscribed.get(vSid), diag);
+    const aTrack = await waitFor('sync audio subscription', 20_000, () => subscribed.get(aSid), diag);
+
+    // Onset = first bright frame / loud 10 ms frame after a dark / quiet one,
+    // timed on arrival in this process.
+    const LISTEN_MS = 4_500;
+    const flashes: number[] = [];
+    const beeps: number[] = [];
+    let beepCrossings = 0;
+    let beepSamples = 0;
+    const end = performance.now() + LISTEN_MS;
+
+    const watchVideo = (async () => {
+      const reader = new VideoStream(vTrack).getReader();
+      let wasBright = false;
+      try {
+        while (performance.now() < end) {
+          const r = await Promise.race([
+            reader.read(),
+            new Promise<'timeout'>((res) => setTimeout(() => res('timeout'), 2_000)),
+          ]);
+          if (r === 'timeout' || r.done) break;
+          const f = r.value.frame.type === VideoBufferType.I420 ? r.value.frame : r.value.frame.convert(VideoBufferType.I420);
+          const ySize = f.width * f.height;
+          let sum = 0;
+          let n = 0;
+          for (let i = 0; i < ySize; i += 16) {
+            sum += f.data[i]!;
+            n++;
+          }
+          const bright = sum / n > 180;
+          if (bright && !wasBright) flashes.push(performance.now());
+          wasBright = bright;
+        }
+      } finally {
+        await reader.cancel().catch(() => {});
+        reader.releaseLock();
+      }
+    })();
+
+    const watchAudio = (async () => {
+      const reader = new AudioStream(aTrack, { sampleRate: 48000, numChannels: 1 }).getReader();
+      let wasLoud = false;
+      let high = false;
+      try {
+        while (performance.now() < end) {
+          const r = await Promise.race([
+            reader.read(),
+            new Promise<'timeout'>((res) => setTimeout(() => res('timeout'), 2_000)),
+          ]);
+          if (r === 'timeout' || r.done) break;
+          const d = r.value.data;
+          let peak = 0;
+          for (let i = 0; i < d.length; i++) peak = Math.max(peak, Math.abs(d[i]!));
+          const loud = peak > 0.2 * 32767;
+          if (loud && !wasLoud) beeps.push(performance.now());
+          if (loud) {
+            // Hysteresis: Opus leaves low-level noise around the beep's
+            // edges whose sign flips would inflate a plain zero-crossing count.
+            for (let i = 0; i < d.length; i++) {
+              const s = d[i]!;
+              if (s > 0.1 * 32767 && !high) {
+                high = true;
+                beepCrossings += 2;
+              } else if (s < -0.1 * 32767) high = false;
+            }
+            beepSamples += d.length;
+          }
+          wasLoud = loud;
+        }
+      } finally {
+        await reader.cancel().catch(() => {});
+        reader.releaseLock();
+      }
+    })();
+
+    await Promise.all([watchVideo, watchAudio]);
+
+    const gaps = (xs: number[]) => xs.slice(1).map((x, i) => Math.round(x - xs[i]!));
+    // Pair each flash with the nearest beep: positive = audio arrives later.
+    const offsets = flashes.map((f) => {
+      const nearest = beeps.reduce((b, x) => (Math.abs(x - f) < Math.abs(b - f) ? x : b), Infinity);
+      return Math.round(nearest - f);
+    });
+    const beepHz = beepSamples ? beepCrossings / 2 / (beepSamples / 48000) : 0;
+    console.info(
+      `[smoke] syncFlash: flash gaps ${JSON.stringify(gaps(flashes))} ms, beep gaps ${JSON.stringify(gaps(beeps))} ms, ` +
+        `beep ~${Math.round(beepHz)} Hz, audio-minus-video arrival ${JSON.stringify(offsets)} ms`,
+    );
+
+    expect(flashes.length, `flashes seen\n${diag()}`).toBeGreaterThanOrEqual(3);
+    expect(beeps.length, `beeps heard\n${diag()}`).toBeGreaterThanOrEqual(3);
+    for (const g of gaps(flashes)) expect(Math.abs(g - 1000)).toBeLessThan(200);
+    for (const g of gaps(beeps)) expect(Math.abs(g - 1000)).toBeLessThan(200);
+    expect(beepHz).toBeGreaterThan(900);
+    expect(beepHz).toBeLessThan(1100);
+    // Loose: this checks that the publisher aligns both to the same instant,
+    // not the receive-side A/V sync of rtc-node.
+    for (const o of offsets) expect(Math.abs(o)).toBeLessThan(300);
   });
 });
