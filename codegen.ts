@@ -9,7 +9,7 @@ const config: CodegenConfig = {
   generates: {
     'test/gql/': {
       preset: 'client',
-      config: { scalars: { DateTime: 'string' }, enumsAsTypes: true, useTypeImports: true },
+      config: { scalars: { DateTime: 'string', Base64: 'string', BigInt: 'string' }, enumsAsTypes: true, useTypeImports: true },
       presetConfig: { fragmentMasking: false },
     },
   },

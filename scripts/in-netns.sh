@@ -28,7 +28,10 @@ if [[ -z "${HAVEN_NETNS:-}" && "${HAVEN_NETNS_INNER:-}" == "1" ]]; then
   # namespace only has a `lo` that is down.
   unset HAVEN_NETNS_INNER
   ip link set lo up
-  ip link add hv0 type veth peer name hv1
+  if ! ip link add hv0 type veth peer name hv1; then
+    echo "in-netns: could not create a veth pair inside the namespace (is the veth kernel module available?)" >&2
+    exit 1
+  fi
   ip addr add "$NODE_IP/24" dev hv0
   ip addr add "$PEER_IP/24" dev hv1
   ip link set hv0 up

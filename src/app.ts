@@ -13,7 +13,9 @@ import { schema } from './schema/index.js';
 import type { Context } from './schema/builder.js';
 import { ConfigService } from './services/config.js';
 import type { Services } from './services/index.js';
+import { MediaService, type MediaServiceOptions } from './services/media.js';
 import { SessionService, type SessionServiceOptions } from './services/sessions.js';
+import { TrackFeeds } from './services/track-feeds.js';
 
 export interface AppOptions {
   databasePath: string;
@@ -21,6 +23,7 @@ export interface AppOptions {
   host?: string;
   logger?: Logger;
   sessions?: SessionServiceOptions;
+  media?: MediaServiceOptions;
 }
 
 export interface App {
@@ -62,7 +65,9 @@ export function buildApp(options: AppOptions): App {
   const sessions = new SessionService(database.db, config, log.child({ service: 'sessions' }), options.sessions);
   const interrupted = sessions.markInterrupted();
   if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
-  const services: Services = { config, sessions };
+  const feeds = new TrackFeeds(sessions, log.child({ service: 'feeds' }));
+  const media = new MediaService(sessions, feeds, log.child({ service: 'media' }), options.media);
+  const services: Services = { config, sessions, media };
 
   const yoga: YogaServerInstance<Record<string, never>, Context> = createYoga({
     schema,

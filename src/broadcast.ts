@@ -15,6 +15,12 @@ export class Broadcast<T> {
     return this.listeners.size;
   }
 
+  /** A synchronous in-process listener (for services downstream); returns its removal. */
+  listen(listener: (value: T) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   subscribe(accept: (value: T) => boolean, capacity = 256): AsyncIterableIterator<T> {
     return new Repeater<T>(async (push, stop) => {
       const listener = (value: T) => {

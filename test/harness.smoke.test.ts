@@ -268,7 +268,7 @@ describe('harness smoke: livekit-server + publisher child + subscriber', () => {
     const LISTEN_MS = 4_500;
     const flashes: number[] = [];
     const beeps: number[] = [];
-    let beepCrossings = 0;
+    let beepCycles = 0;
     let beepSamples = 0;
     const end = performance.now() + LISTEN_MS;
 
@@ -317,16 +317,26 @@ describe('harness smoke: livekit-server + publisher child + subscriber', () => {
           const loud = peak > 0.2 * 32767;
           if (loud && !wasLoud) beeps.push(performance.now());
           if (loud) {
-            // Hysteresis: Opus leaves low-level noise around the beep's
-            // edges whose sign flips would inflate a plain zero-crossing count.
+            // Count rising edges (with hysteresis, since Opus leaves
+            // low-level noise in the silence) only between the first and last
+            // rising edge in the frame: a 10 ms frame at a beep's start or end
+            // is partly silent and would skew a per-frame rate.
+            let first = -1;
+            let last = -1;
+            let edges = 0;
             for (let i = 0; i < d.length; i++) {
               const s = d[i]!;
               if (s > 0.1 * 32767 && !high) {
                 high = true;
-                beepCrossings += 2;
+                if (first < 0) first = i;
+                else edges++;
+                last = i;
               } else if (s < -0.1 * 32767) high = false;
             }
-            beepSamples += d.length;
+            if (edges > 0) {
+              beepCycles += edges;
+              beepSamples += last - first;
+            }
           }
           wasLoud = loud;
         }
@@ -339,12 +349,14 @@ describe('harness smoke: livekit-server + publisher child + subscriber', () => {
     await Promise.all([watchVideo, watchAudio]);
 
     const gaps = (xs: number[]) => xs.slice(1).map((x, i) => Math.round(x - xs[i]!));
-    // Pair each flash with the nearest beep: positive = audio arrives later.
-    const offsets = flashes.map((f) => {
-      const nearest = beeps.reduce((b, x) => (Math.abs(x - f) < Math.abs(b - f) ? x : b), Infinity);
-      return Math.round(nearest - f);
-    });
-    const beepHz = beepSamples ? beepCrossings / 2 / (beepSamples / 48000) : 0;
+    // Pair each flash with a beep within half a period (positive = audio
+    // arrives later). A flash at the very end of the listening window may have
+    // no beep yet; that is not a sync error.
+    const offsets = flashes
+      .map((f) => beeps.find((b) => Math.abs(b - f) < 500))
+      .map((b, i) => (b === undefined ? undefined : Math.round(b - flashes[i]!)))
+      .filter((o): o is number => o !== undefined);
+    const beepHz = beepSamples ? beepCycles / (beepSamples / 48000) : 0;
     console.info(
       `[smoke] syncFlash: flash gaps ${JSON.stringify(gaps(flashes))} ms, beep gaps ${JSON.stringify(gaps(beeps))} ms, ` +
         `beep ~${Math.round(beepHz)} Hz, audio-minus-video arrival ${JSON.stringify(offsets)} ms`,
@@ -356,8 +368,12 @@ describe('harness smoke: livekit-server + publisher child + subscriber', () => {
     for (const g of gaps(beeps)) expect(Math.abs(g - 1000)).toBeLessThan(200);
     expect(beepHz).toBeGreaterThan(900);
     expect(beepHz).toBeLessThan(1100);
-    // Loose: this checks that the publisher aligns both to the same instant,
-    // not the receive-side A/V sync of rtc-node.
+    // Loose on purpose: this checks that the publisher puts flash and beep
+    // at the same instant. Arrival times in an rtc-node subscriber are not
+    // lip-synced (each LiveKit track is its own media stream, so libwebrtc
+    // does not synchronise audio against video) and differ by the two jitter
+    // buffers' delays; 0-110 ms audio-after-video was seen while developing.
+    expect(offsets.length).toBeGreaterThanOrEqual(2);
     for (const o of offsets) expect(Math.abs(o)).toBeLessThan(300);
   });
 });

@@ -11,6 +11,8 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    Base64: { Input: Buffer; Output: Buffer | Uint8Array };
+    BigInt: { Input: bigint; Output: number | bigint };
   };
   DefaultFieldNullability: false;
 }>({
@@ -24,6 +26,18 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.addScalarType('DateTime', DateTimeResolver);
+
+builder.scalarType('Base64', {
+  description: 'Binary data as a base64 string (RFC 4648, with padding)',
+  serialize: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
+  parseValue: (value) => Buffer.from(String(value), 'base64'),
+});
+
+builder.scalarType('BigInt', {
+  description: 'A 64-bit integer as a decimal string, safe beyond 2^53',
+  serialize: (value) => BigInt(value).toString(),
+  parseValue: (value) => BigInt(String(value)),
+});
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});

@@ -2,5 +2,6 @@ import { builder } from './builder.js';
 import './config.js';
 import './sessions.js';
 import './session-events.js';
+import './media.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

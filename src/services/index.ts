@@ -1,8 +1,10 @@
 import type { ConfigService } from './config.js';
+import type { MediaService } from './media.js';
 import type { SessionService } from './sessions.js';
 
 /** The services a request can reach; built once by the app. */
 export interface Services {
   config: ConfigService;
   sessions: SessionService;
+  media: MediaService;
 }

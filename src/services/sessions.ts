@@ -236,6 +236,11 @@ export class SessionService {
     return session.room;
   }
 
+  /** When the active session of a room started (the origin of its media clock), in ms since the epoch. */
+  startedAtMs(roomName: string): number {
+    return this.require(roomName).startedAt.getTime();
+  }
+
   /** Ended and active sessions, newest first; cursors are the history's sequence numbers. */
   history(page: HistoryPage): { cursor: number; session: SessionView }[] {
     const bounds = [

@@ -32,7 +32,11 @@ export interface StartLiveKitOptions {
   maxLogChars?: number;
   /** livekit log level (default 'info'). */
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
-  /** Extra YAML appended verbatim at top level (e.g. a `room:` or `webhook:` section). */
+  /**
+   * Extra YAML appended verbatim at top level, e.g. a `room:` or `webhook:`
+   * section. Must not repeat a generated key (port, bind_addresses, rtc, keys,
+   * logging, turn): duplicate keys make livekit-server refuse the file.
+   */
   extraYaml?: string;
   /** Mirror server output to this process's stderr as it arrives (default: env HAVEN_LIVEKIT_LOGS=1). */
   echo?: boolean;
@@ -127,6 +131,8 @@ rtc:
   # closed local port instead so no test ever sends a packet off this machine.
   stun_servers:
     - "127.0.0.1:${stunPort}"
+  # rtc-node (libwebrtc) never uses loopback, so loopback candidates from the
+  # server would only add failing ICE checks.
   enable_loopback_candidate: false
 keys:
   ${apiKey}: ${JSON.stringify(apiSecret)}
@@ -147,7 +153,14 @@ ${opts.extraYaml ?? ''}
     if (buf.length > maxLogChars) buf = buf.slice(buf.length - maxLogChars);
   };
 
-  const child = spawn(bin, ['--config', configPath], {
+  // setpriv --pdeathsig execs the server in place (same pid) with
+  // PR_SET_PDEATHSIG, so the kernel kills it if this process dies without
+  // running any cleanup (e.g. a vitest worker SIGKILLed on timeout); inside
+  // the test namespace an orphaned server would otherwise run forever.
+  const [cmd, args] = hasSetpriv()
+    ? ['setpriv', ['--pdeathsig', 'KILL', bin, '--config', configPath]]
+    : [bin, ['--config', configPath]];
+  const child = spawn(cmd, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Keep the server out of our environment's LIVEKIT_* variables: the CLI
     // reads e.g. LIVEKIT_KEYS / NODE_IP / UDP_PORT from env and they would
@@ -246,6 +259,19 @@ ${opts.extraYaml ?? ''}
     kill,
     logs: () => buf,
   };
+}
+
+let setprivAvailable: boolean | undefined;
+function hasSetpriv(): boolean {
+  if (setprivAvailable === undefined) {
+    try {
+      execFileSync('setpriv', ['--help'], { stdio: 'ignore' });
+      setprivAvailable = true;
+    } catch {
+      setprivAvailable = false;
+    }
+  }
+  return setprivAvailable;
 }
 
 function sanitizedEnv(): NodeJS.ProcessEnv {

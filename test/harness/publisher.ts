@@ -106,7 +106,10 @@ interface Pump {
   track: LocalTrack;
   muted: boolean;
   frames: number;
-  stop(): Promise<void>;
+  /** Stops producing frames. */
+  halt(): Promise<void>;
+  /** Frees the native track and source; only after unpublish / room disconnect. */
+  release(): Promise<void>;
 }
 
 let room: Room | undefined;
@@ -183,8 +186,14 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
     source: a.source === 'screenshare' ? TrackSource.SOURCE_SCREENSHARE : TrackSource.SOURCE_CAMERA,
     simulcast: a.simulcast ?? false,
     videoCodec: codecOf(a.codec),
-    // protobuf-es turns this plain object into a VideoEncoding message.
-    videoEncoding: a.maxBitrate ? { maxBitrate: BigInt(a.maxBitrate), maxFramerate: fps } : undefined,
+    // Without an explicit encoding the SDK picks its preset for the
+    // resolution, which caps 360p at 25 fps (measured) whatever we capture.
+    // ~0.08 bit/pixel is plenty for this synthetic picture.
+    // (protobuf-es turns this plain object into a VideoEncoding message.)
+    videoEncoding: {
+      maxBitrate: BigInt(a.maxBitrate ?? Math.round(width * height * fps * 0.08)),
+      maxFramerate: fps,
+    },
   });
   const pub = await r.localParticipant!.publishTrack(track, opts);
   const sid = pub.sid!;
@@ -215,7 +224,10 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
     track,
     muted: false,
     frames: 0,
-    stop: async () => {},
+    halt: async () => {},
+    release: async () => {
+      await track.close(true).catch(() => {});
+    },
   };
   let running = true;
   let timer: NodeJS.Timeout | undefined;
@@ -257,10 +269,9 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
   };
   tick();
 
-  pump.stop = async () => {
+  pump.halt = async () => {
     running = false;
     if (timer) clearTimeout(timer);
-    await source.close();
   };
   pumps.set(sid, pump);
   return sid;
@@ -281,7 +292,8 @@ async function publishAudio(a: PublishAudioArgs = {}): Promise<string> {
 
   // queueSize bounds how far ahead of real time the native source lets us
   // get before captureFrame blocks; we pace ourselves (LEAD_MS ahead), so it
-  // is only a safety net against unbounded latency.
+  // is only a safety net against unbounded latency. (0 would bypass the
+  // buffer and its steady 10 ms tick, exposing our timer jitter.)
   const source = new AudioSource(sampleRate, channels, 200);
   const track = LocalAudioTrack.createAudioTrack(name, source);
   const opts = new TrackPublishOptions({
@@ -294,14 +306,28 @@ async function publishAudio(a: PublishAudioArgs = {}): Promise<string> {
   const sid = pub.sid!;
 
   const spf = sampleRate / 100; // samples per channel per 10 ms frame
-  const pump: Pump = { sid, kind: 'audio', name, track, muted: false, frames: 0, stop: async () => {} };
+  const pump: Pump = {
+    sid,
+    kind: 'audio',
+    name,
+    track,
+    muted: false,
+    frames: 0,
+    halt: async () => {},
+    release: async () => {
+      await track.close(true).catch(() => {});
+    },
+  };
   let running = true;
 
-  // The native source plays out 10 ms per tick from its buffer and inserts
-  // silence on underrun, which would permanently shift audio later than
-  // video. Staying LEAD_MS ahead keeps the buffer primed; at steady state the
-  // sample for wall time t still leaves the source at ~t.
-  const LEAD_MS = 20;
+  // The native source (webrtc-sys AudioTrackSource) hands 10 ms from its
+  // buffer to the encoder on a fixed 10 ms tick and skips a tick when the
+  // buffer is empty; everything after such an underrun goes out later for
+  // good (nothing ever drains the extra), i.e. audio would drift behind video
+  // after every event-loop stall. Staying LEAD_MS ahead keeps the buffer
+  // primed without adding latency: the buffer level is LEAD_MS, so the
+  // sample for wall time t still leaves the source at ~t (within one tick).
+  const LEAD_MS = 40;
   const loop = (async () => {
     const start = nowMs();
     let n = 0; // frame index; sample k of frame n is at start + (n*spf + k)/sampleRate s
@@ -342,10 +368,9 @@ async function publishAudio(a: PublishAudioArgs = {}): Promise<string> {
     }
   })();
 
-  pump.stop = async () => {
+  pump.halt = async () => {
     running = false;
     await loop;
-    await source.close();
   };
   pumps.set(sid, pump);
   return sid;
@@ -362,9 +387,11 @@ function setMuted(trackSid: string, mute: boolean): { muted: boolean } {
   if (!p) throw new Error(`no published track ${trackSid}`);
   // rtc-node 1.1.0 has no LocalTrack.mute(); the FFI request it would use
   // (LocalTrackMuteRequest) exists, so call it through the SDK's own client
-  // singleton. The native side disables the track (libwebrtc then sends
-  // black frames / silence) and signals TrackMuted to the server, exactly
-  // like a browser client muting. We keep feeding frames, as a camera would.
+  // singleton. The native side disables the track and signals TrackMuted to
+  // the server, like a browser client muting. Measured effect on a
+  // subscriber: video frames stop arriving entirely (no black frames), audio
+  // frames keep coming but are digital silence. We keep feeding frames, as a
+  // camera would.
   const ffi = (globalThis as { _ffiClientInstance?: FfiLike })._ffiClientInstance;
   if (!ffi) throw new Error('rtc-node FFI client not initialised');
   const res = ffi.request<{ muted?: boolean }>({
@@ -379,8 +406,9 @@ async function unpublish(trackSid: string): Promise<void> {
   const p = pumps.get(trackSid);
   if (!p) throw new Error(`no published track ${trackSid}`);
   pumps.delete(trackSid);
+  await p.halt();
   await r.localParticipant!.unpublishTrack(trackSid);
-  await p.stop();
+  await p.release();
 }
 
 function status(): PublisherStatus {
@@ -399,6 +427,18 @@ function status(): PublisherStatus {
 
 // ---------------------------------------------------------------- lifecycle
 
+/** Stops all pumps and leaves the room; safe to call more than once. */
+async function leave(): Promise<void> {
+  const all = [...pumps.values()];
+  pumps.clear();
+  for (const p of all) await p.halt().catch(() => {});
+  const r = room;
+  room = undefined;
+  if (r) await r.disconnect().catch(() => {});
+  // Native tracks/sources are freed only once nothing can use them any more.
+  for (const p of all) await p.release();
+}
+
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
@@ -406,9 +446,7 @@ async function shutdown(code: number): Promise<never> {
     const hard = setTimeout(() => process.exit(code), 5_000);
     hard.unref();
     try {
-      for (const p of pumps.values()) await p.stop().catch(() => {});
-      pumps.clear();
-      if (room) await room.disconnect().catch(() => {});
+      await leave();
       // dispose() tears down the native runtime; without it the process can
       // linger on FFI threads after the event loop is empty.
       await dispose().catch(() => {});
@@ -459,12 +497,9 @@ process.on('message', (raw) => {
       reply = { id: msg.id, ok: false, error: e?.stack || e?.message || String(err) };
     }
     if (msg.cmd === 'disconnect') {
-      // Tear down first so the parent's await means "gone from the room".
-      shuttingDown = true;
-      for (const p of pumps.values()) await p.stop().catch(() => {});
-      pumps.clear();
-      if (room) await room.disconnect().catch(() => {});
-      room = undefined;
+      // Leave first so that the parent's await means "gone from the room".
+      shuttingDown = true; // no 'disconnected' event for a requested leave
+      await leave().catch(() => {});
       await send(reply);
       shuttingDown = false;
       await shutdown(0);
