@@ -27,7 +27,6 @@ type Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": typeof types.AudioFramesDocument,
     "\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": typeof types.MediaStatsDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": typeof types.SnapshotDocument,
-    "\n  subscription VideoFramesSlow($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) { seq chunkIndex chunkCount timestampUs }\n  }\n": typeof types.VideoFramesSlowDocument,
 };
 const documents: Documents = {
     "\n  query Config {\n    config {\n      livekitUrl\n      livekitApiKey\n      hasLivekitApiSecret\n      recordingDirectory\n      sources {\n        livekitUrl\n        livekitApiKey\n        livekitApiSecret\n        recordingDirectory\n      }\n    }\n  }\n": types.ConfigDocument,
@@ -43,7 +42,6 @@ const documents: Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": types.AudioFramesDocument,
     "\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": types.MediaStatsDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": types.SnapshotDocument,
-    "\n  subscription VideoFramesSlow($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) { seq chunkIndex chunkCount timestampUs }\n  }\n": types.VideoFramesSlowDocument,
 };
 
 /**
@@ -112,10 +110,6 @@ export function graphql(source: "\n  query MediaStats {\n    mediaStats {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n"): (typeof documents)["\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription VideoFramesSlow($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) { seq chunkIndex chunkCount timestampUs }\n  }\n"): (typeof documents)["\n  subscription VideoFramesSlow($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) { seq chunkIndex chunkCount timestampUs }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
