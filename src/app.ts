@@ -14,7 +14,9 @@ import type { Context } from './schema/builder.js';
 import { ConfigService } from './services/config.js';
 import type { Services } from './services/index.js';
 import { MediaService, type MediaServiceOptions } from './services/media.js';
+import { RecordingService } from './services/recordings.js';
 import { SessionService, type SessionServiceOptions } from './services/sessions.js';
+import { serveRecordingFile } from './recording-downloads.js';
 import { TrackFeeds } from './services/track-feeds.js';
 
 export interface AppOptions {
@@ -67,7 +69,12 @@ export function buildApp(options: AppOptions): App {
   if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
   const feeds = new TrackFeeds(sessions, log.child({ service: 'feeds' }));
   const media = new MediaService(sessions, feeds, log.child({ service: 'media' }), options.media);
-  const services: Services = { config, sessions, media };
+  const recordings = new RecordingService(database.db, config, sessions, feeds, log.child({ service: 'recordings' }));
+  const recovered = recordings.recoverInterrupted().then(
+    (count) => count > 0 && log.warn({ count }, 'recordings left unfinished by an earlier run marked INTERRUPTED'),
+    (error) => log.error({ err: error }, 'recovering interrupted recordings failed'),
+  );
+  const services: Services = { config, sessions, media, recordings };
 
   const yoga: YogaServerInstance<Record<string, never>, Context> = createYoga({
     schema,
@@ -87,7 +94,9 @@ export function buildApp(options: AppOptions): App {
     },
   });
 
-  const httpServer: Server = createServer(yoga);
+  const httpServer: Server = createServer((req, res) => {
+    if (!serveRecordingFile(recordings, req, res)) void yoga(req, res);
+  });
   const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
   // One yoga pipeline for HTTP, SSE and WebSocket: yoga's documented graphql-ws recipe.
   const wsHandle = useServer(
@@ -138,6 +147,8 @@ export function buildApp(options: AppOptions): App {
     },
     stop() {
       stopping ??= (async () => {
+        await recovered;
+        await recordings.stopAll();
         await sessions.stopAll('SHUTDOWN');
         await wsHandle.dispose();
         await yoga.dispose();

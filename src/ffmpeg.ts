@@ -1,5 +1,7 @@
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { createRequire } from 'node:module';
+import ffmpeg from 'fluent-ffmpeg';
 
 const require = createRequire(import.meta.url);
 
@@ -25,14 +27,16 @@ let cachedFfprobe: string | undefined;
 
 /** FFMPEG_PATH, else ffmpeg on PATH, else the binary shipped with @ffmpeg-installer/ffmpeg. */
 export function ffmpegPath(): string {
-  cachedFfmpeg ??= process.env.FFMPEG_PATH || onPath('ffmpeg') || shipped('@ffmpeg-installer/ffmpeg');
+  if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH;
+  cachedFfmpeg ??= onPath('ffmpeg') || shipped('@ffmpeg-installer/ffmpeg');
   if (!cachedFfmpeg) throw new Error('ffmpeg not found: set FFMPEG_PATH, install ffmpeg, or run npm install');
   return cachedFfmpeg;
 }
 
 /** FFPROBE_PATH, else ffprobe on PATH, else the binary shipped with @ffprobe-installer/ffprobe. */
 export function ffprobePath(): string {
-  cachedFfprobe ??= process.env.FFPROBE_PATH || onPath('ffprobe') || shipped('@ffprobe-installer/ffprobe');
+  if (process.env.FFPROBE_PATH) return process.env.FFPROBE_PATH;
+  cachedFfprobe ??= onPath('ffprobe') || shipped('@ffprobe-installer/ffprobe');
   if (!cachedFfprobe) throw new Error('ffprobe not found: set FFPROBE_PATH, install ffprobe, or run npm install');
   return cachedFfprobe;
 }
@@ -151,4 +155,131 @@ export class FrameEncoder<Meta> {
       if (meta !== undefined) this.onFrame(Buffer.from(frame), meta);
     }
   }
+}
+
+export const RECORDING_FPS = 30;
+
+/**
+ * ffmpeg writing raw I420 frames from stdin as H.264 into a fragmented MP4: a fragment per
+ * keyframe (every 2 s), so a file cut off by a crash still plays up to its last fragment.
+ */
+export class VideoFileEncoder {
+  private readonly child: ChildProcessByStdio<Writable, null, Readable>;
+  private stderr = '';
+  private exited = false;
+  readonly done: Promise<Error | null>;
+  readonly frameBytes: number;
+
+  constructor(
+    readonly path: string,
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.frameBytes = width * height + 2 * ((width + 1) >> 1) * ((height + 1) >> 1);
+    this.child = spawn(
+      ffmpegPath(),
+      [
+        '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
+        '-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', `${width}x${height}`, '-r', String(RECORDING_FPS), '-i', 'pipe:0',
+        // libx264 needs even sides.
+        '-vf', 'pad=ceil(iw/2)*2:ceil(ih/2)*2',
+        '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-g', String(RECORDING_FPS * 2),
+        '-movflags', '+frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4', path,
+      ],
+      { stdio: ['pipe', 'ignore', 'pipe'] },
+    );
+    this.child.stdin.on('error', () => undefined);
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      if (this.stderr.length < 4000) this.stderr += chunk.toString();
+    });
+    this.done = new Promise((resolve) => {
+      this.child.once('error', (error) => {
+        this.exited = true;
+        resolve(new Error(`ffmpeg could not start: ${error.message}`));
+      });
+      this.child.once('exit', (code, signal) => {
+        this.exited = true;
+        resolve(code === 0 ? null : new Error(`ffmpeg ${signal ? `was killed (${signal})` : `exited with ${code}`}: ${this.stderr.trim() || 'no message'}`));
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return !this.exited;
+  }
+
+  /** Bytes written to ffmpeg and not yet taken by it. */
+  get backlog(): number {
+    return this.child.stdin.writableLength;
+  }
+
+  write(i420: Uint8Array): void {
+    if (!this.exited) this.child.stdin.write(i420);
+  }
+
+  /** Ends the input and waits for ffmpeg to finish the file (killed after timeoutMs). */
+  async finish(timeoutMs = 15_000): Promise<Error | null> {
+    this.child.stdin.end();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    const result = await this.done;
+    clearTimeout(timer);
+    return result;
+  }
+
+  kill(): void {
+    this.child.kill('SIGKILL');
+  }
+}
+
+export interface ProbedFile {
+  durationSec: number | null;
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+function configured(): typeof ffmpeg {
+  ffmpeg.setFfmpegPath(ffmpegPath());
+  ffmpeg.setFfprobePath(ffprobePath());
+  return ffmpeg;
+}
+
+/** What ffprobe reads from a media file: its duration and first stream's codec and size. */
+export function probe(path: string): Promise<ProbedFile> {
+  return new Promise((resolve, reject) => {
+    configured().ffprobe(path, (error: Error | null, data) => {
+      if (error) return reject(error);
+      const video = data.streams.find((stream) => stream.codec_type === 'video');
+      const stream = video ?? data.streams[0];
+      const duration = Number(data.format.duration);
+      resolve({
+        durationSec: Number.isFinite(duration) ? duration : null,
+        codec: stream?.codec_name ?? null,
+        width: video?.width ?? null,
+        height: video?.height ?? null,
+      });
+    });
+  });
+}
+
+/** Muxes the H.264 video and the WAV audio into one MP4 (video copied, audio to AAC). */
+export function combine(videoPath: string | null, audioPath: string | null, outputPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const command = configured()();
+    if (videoPath) command.input(videoPath);
+    if (audioPath) command.input(audioPath);
+    const options = ['-movflags', '+faststart'];
+    if (videoPath) options.push('-c:v', 'copy');
+    if (audioPath) options.push('-c:a', 'aac', '-b:a', '128k');
+    command
+      .outputOptions(options)
+      .output(outputPath)
+      .on('error', (error: Error) => reject(error))
+      .on('end', () => resolve())
+      .run();
+  });
 }

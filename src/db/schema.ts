@@ -22,3 +22,24 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_state').on(t.state), index('sessions_room').on(t.roomName)],
 );
+
+/** One recording per participant with media in a recorded session. */
+export const recordings = sqliteTable(
+  'recordings',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    sessionId: text('session_id').notNull(),
+    roomName: text('room_name').notNull(),
+    participantIdentity: text('participant_identity').notNull(),
+    state: text('state').notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    error: text('error'),
+    /** Absolute path of the recording's folder inside the recording directory. */
+    directory: text('directory').notNull(),
+    /** JSON array of the files with what ffprobe read from them. */
+    files: text('files').notNull().default('[]'),
+  },
+  (t) => [index('recordings_state').on(t.state), index('recordings_session').on(t.sessionId), index('recordings_room').on(t.roomName)],
+);

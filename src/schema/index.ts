@@ -1,6 +1,7 @@
 import { builder } from './builder.js';
 import './config.js';
 import './sessions.js';
+import './recordings.js';
 import './session-events.js';
 import './media.js';
 

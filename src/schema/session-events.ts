@@ -1,5 +1,6 @@
 import type { SessionEvent } from '../services/sessions.js';
 import { builder } from './builder.js';
+import { Recording } from './recordings.js';
 import { Participant, SessionStateEnum, Track } from './sessions.js';
 
 type EventOf<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }> extends never
@@ -59,6 +60,25 @@ builder.objectRef<EventOf<'SessionEnded'>>('SessionEnded').implement({
   fields: (t) => ({
     reason: t.exposeString('reason'),
     message: t.exposeString('message', { nullable: true }),
+  }),
+});
+
+function recordingEvent(name: 'RecordingStarted' | 'RecordingStopped') {
+  builder.objectRef<Extract<SessionEvent, { type: typeof name }>>(name).implement({
+    interfaces: [SessionEventInterface],
+    isTypeOf: (event) => (event as SessionEvent).type === name,
+    fields: (t) => ({ recording: t.field({ type: Recording, resolve: (event) => event.recording }) }),
+  });
+}
+recordingEvent('RecordingStarted');
+recordingEvent('RecordingStopped');
+
+builder.objectRef<EventOf<'RecordingFailed'>>('RecordingFailed').implement({
+  interfaces: [SessionEventInterface],
+  isTypeOf: (event) => (event as SessionEvent).type === 'RecordingFailed',
+  fields: (t) => ({
+    recording: t.field({ type: Recording, resolve: (event) => event.recording }),
+    error: t.exposeString('error'),
   }),
 });
 

@@ -56,6 +56,7 @@ export const LiveSession = builder.objectRef<SessionView>('LiveSession').impleme
 const StartSessionInput = builder.inputType('StartSessionInput', {
   fields: (t) => ({
     roomName: t.string({ required: true, description: '1 to 128 characters, no control characters' }),
+    record: t.boolean({ required: false, description: 'Record the session from the start' }),
   }),
 });
 
@@ -86,7 +87,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function cursorNumber(cursor: string | undefined): number | undefined {
+export function cursorNumber(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;
   const value = Number(cursor);
   return Number.isSafeInteger(value) ? value : 0;
@@ -97,7 +98,12 @@ builder.mutationFields((t) => ({
     type: LiveSession,
     description: 'Joins the room as a hidden viewer, or returns the session already active there',
     args: { input: t.arg({ type: StartSessionInput, required: true }) },
-    resolve: (_root, { input }, { services }) => services.sessions.start(input.roomName),
+    resolve: async (_root, { input }, { services }) => {
+      if (input.record) services.recordings.checkDirectory();
+      const session = await services.sessions.start(input.roomName);
+      if (input.record) services.recordings.start(input.roomName);
+      return session;
+    },
   }),
   stopSession: t.field({
     type: LiveSession,

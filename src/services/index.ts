@@ -1,5 +1,6 @@
 import type { ConfigService } from './config.js';
 import type { MediaService } from './media.js';
+import type { RecordingService } from './recordings.js';
 import type { SessionService } from './sessions.js';
 
 /** The services a request can reach; built once by the app. */
@@ -7,4 +8,5 @@ export interface Services {
   config: ConfigService;
   sessions: SessionService;
   media: MediaService;
+  recordings: RecordingService;
 }

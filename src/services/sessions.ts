@@ -23,6 +23,7 @@ import {
   type TrackInfo,
 } from '../livekit.js';
 import type { ConfigService } from './config.js';
+import type { RecordingView } from './recordings.js';
 
 export type SessionState = 'CONNECTING' | 'CONNECTED' | 'RECONNECTING' | 'ENDED' | 'FAILED';
 const ACTIVE_STATES: SessionState[] = ['CONNECTING', 'CONNECTED', 'RECONNECTING'];
@@ -60,6 +61,8 @@ export type SessionEvent = EventBase &
     | { type: 'ActiveSpeakersChanged'; identities: string[] }
     | { type: 'ConnectionStateChanged'; state: SessionState }
     | { type: 'SessionEnded'; reason: string; message: string | null }
+    | { type: 'RecordingStarted' | 'RecordingStopped'; recording: RecordingView }
+    | { type: 'RecordingFailed'; recording: RecordingView; error: string }
   );
 type EventPayload = SessionEvent extends infer E ? (E extends unknown ? Omit<E, keyof EventBase> : never) : never;
 

@@ -30,6 +30,11 @@ export interface RawAudioFrame {
   timestampUs: number;
 }
 
+/** Microseconds since a session started (its media clock), from the wall clock at µs resolution. */
+export function sessionClockUs(sessionStartedAtMs: number): number {
+  return (performance.timeOrigin + performance.now() - sessionStartedAtMs) * 1000;
+}
+
 export const FEED_SAMPLE_RATE = 48_000;
 export const FEED_CHANNELS = 2;
 
@@ -185,7 +190,7 @@ export class TrackFeeds {
 
   private startStream<F extends RawVideoFrame | RawAudioFrame>(feed: TrackFeed<F>, track: RemoteTrack): void {
     const clockOrigin = this.sessionStarts.get(feed.key.sessionId) ?? Date.now();
-    const sessionNowUs = () => (performance.timeOrigin + performance.now() - clockOrigin) * 1000;
+    const sessionNowUs = () => sessionClockUs(clockOrigin);
     if (feed.kind === 'VIDEO') {
       const reader = new VideoStream(track).getReader();
       feed.attach(reader as ReadableStreamDefaultReader<unknown>);

@@ -27,6 +27,15 @@ type Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": typeof types.AudioFramesDocument,
     "\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": typeof types.MediaStatsDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": typeof types.SnapshotDocument,
+    "\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    error\n    files {\n      kind\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n  }\n": typeof types.RecordingFieldsFragmentDoc,
+    "\n  mutation StartRecordedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      recordings {\n        ...RecordingFields\n      }\n    }\n  }\n": typeof types.StartRecordedSessionDocument,
+    "\n  mutation StartPlainSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      id\n    }\n  }\n": typeof types.StartPlainSessionDocument,
+    "\n  mutation StartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n": typeof types.StartRecordingDocument,
+    "\n  mutation StopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n": typeof types.StopRecordingDocument,
+    "\n  query Catalog($roomName: String, $first: Int) {\n    recordings(roomName: $roomName, first: $first) {\n      edges {\n        node {\n          ...RecordingFields\n        }\n      }\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  query Recording($id: ID!) {\n    recording(id: $id) {\n      ...RecordingFields\n    }\n  }\n": typeof types.RecordingDocument,
+    "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteRecordingDocument,
+    "\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n": typeof types.RecordingEventsDocument,
 };
 const documents: Documents = {
     "\n  query Config {\n    config {\n      livekitUrl\n      livekitApiKey\n      hasLivekitApiSecret\n      recordingDirectory\n      sources {\n        livekitUrl\n        livekitApiKey\n        livekitApiSecret\n        recordingDirectory\n      }\n    }\n  }\n": types.ConfigDocument,
@@ -42,6 +51,15 @@ const documents: Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": types.AudioFramesDocument,
     "\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": types.MediaStatsDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": types.SnapshotDocument,
+    "\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    error\n    files {\n      kind\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n  }\n": types.RecordingFieldsFragmentDoc,
+    "\n  mutation StartRecordedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      recordings {\n        ...RecordingFields\n      }\n    }\n  }\n": types.StartRecordedSessionDocument,
+    "\n  mutation StartPlainSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      id\n    }\n  }\n": types.StartPlainSessionDocument,
+    "\n  mutation StartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n": types.StartRecordingDocument,
+    "\n  mutation StopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n": types.StopRecordingDocument,
+    "\n  query Catalog($roomName: String, $first: Int) {\n    recordings(roomName: $roomName, first: $first) {\n      edges {\n        node {\n          ...RecordingFields\n        }\n      }\n    }\n  }\n": types.CatalogDocument,
+    "\n  query Recording($id: ID!) {\n    recording(id: $id) {\n      ...RecordingFields\n    }\n  }\n": types.RecordingDocument,
+    "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": types.DeleteRecordingDocument,
+    "\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n": types.RecordingEventsDocument,
 };
 
 /**
@@ -110,6 +128,42 @@ export function graphql(source: "\n  query MediaStats {\n    mediaStats {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n"): (typeof documents)["\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    error\n    files {\n      kind\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n  }\n"): (typeof documents)["\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    error\n    files {\n      kind\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartRecordedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      recordings {\n        ...RecordingFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartRecordedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      recordings {\n        ...RecordingFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPlainSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartPlainSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n"): (typeof documents)["\n  mutation StopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalog($roomName: String, $first: Int) {\n    recordings(roomName: $roomName, first: $first) {\n      edges {\n        node {\n          ...RecordingFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Catalog($roomName: String, $first: Int) {\n    recordings(roomName: $roomName, first: $first) {\n      edges {\n        node {\n          ...RecordingFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Recording($id: ID!) {\n    recording(id: $id) {\n      ...RecordingFields\n    }\n  }\n"): (typeof documents)["\n  query Recording($id: ID!) {\n    recording(id: $id) {\n      ...RecordingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,340 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { and, desc, eq, gt, inArray, lt } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import { recordings } from '../db/schema.js';
+import { HavenError } from '../errors.js';
+import { combine, probe } from '../ffmpeg.js';
+import { createRecordingFolder } from '../recording-files.js';
+import type { ConfigService } from './config.js';
+import { ParticipantRecorder } from './participant-recorder.js';
+import type { HistoryPage, SessionEvent, SessionService } from './sessions.js';
+import { sessionClockUs, type TrackFeeds } from './track-feeds.js';
+
+export type RecordingState = 'RECORDING' | 'FINALIZING' | 'COMPLETE' | 'FAILED' | 'INTERRUPTED';
+export type RecordingFileKind = 'VIDEO' | 'AUDIO' | 'COMBINED';
+
+export const FILE_NAMES: Record<RecordingFileKind, string> = {
+  VIDEO: 'video.mp4',
+  AUDIO: 'audio.wav',
+  COMBINED: 'combined.mp4',
+};
+
+export interface RecordingFile {
+  kind: RecordingFileKind;
+  path: string;
+  sizeBytes: number;
+  durationSec: number | null;
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface RecordingView {
+  id: string;
+  sessionId: string;
+  roomName: string;
+  participantIdentity: string;
+  state: RecordingState;
+  startedAt: Date;
+  endedAt: Date | null;
+  error: string | null;
+  files: RecordingFile[];
+}
+
+interface ActiveRecording {
+  id: string;
+  recorder: ParticipantRecorder;
+  finishing?: Promise<void>;
+}
+
+interface RecordedSession {
+  sessionId: string;
+  roomName: string;
+  startedAtMs: number;
+  participants: Map<string, ActiveRecording>;
+}
+
+/** Records sessions to disk, one recording per participant with media, and keeps their catalog. */
+export class RecordingService {
+  private readonly recorded = new Map<string, RecordedSession>();
+  private readonly finishing = new Set<Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: ConfigService,
+    private readonly sessions: SessionService,
+    private readonly feeds: TrackFeeds,
+    private readonly log: Logger,
+  ) {
+    sessions.events.listen((event) => this.onSessionEvent(event));
+  }
+
+  /** Recordings a crash left unfinished become INTERRUPTED; their files are probed and combined. */
+  async recoverInterrupted(): Promise<number> {
+    const stale = this.db.select().from(recordings).where(inArray(recordings.state, ['RECORDING', 'FINALIZING'])).all();
+    for (const row of stale) {
+      this.db
+        .update(recordings)
+        .set({ state: 'INTERRUPTED', endedAt: new Date(), error: 'haven-live stopped without finishing this recording' })
+        .where(eq(recordings.id, row.id))
+        .run();
+    }
+    for (const row of stale) {
+      const files = await this.finishFiles(row.directory).catch(() => []);
+      this.db.update(recordings).set({ files: JSON.stringify(files) }).where(eq(recordings.id, row.id)).run();
+    }
+    return stale.length;
+  }
+
+  /** Starts recording every participant with media in the room's session (and those who join). */
+  start(roomName: string): RecordingView[] {
+    const session = this.sessions.get(roomName);
+    if (!this.recorded.has(session.id)) {
+      this.checkDirectory();
+      this.recorded.set(session.id, {
+        sessionId: session.id,
+        roomName,
+        startedAtMs: session.startedAt.getTime(),
+        participants: new Map(),
+      });
+      for (const participant of session.participants) {
+        for (const track of participant.tracks) this.record(session.id, participant.identity, track.kind, track.sid);
+      }
+    }
+    return this.forSession(session.id);
+  }
+
+  /** Stops recording the room's session and finishes its files. */
+  async stop(roomName: string): Promise<RecordingView[]> {
+    const session = this.sessions.get(roomName);
+    await this.stopSession(session.id);
+    return this.forSession(session.id);
+  }
+
+  /** Finishes every recording (for shutdown). */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.recorded.keys()].map((sessionId) => this.stopSession(sessionId)));
+    await Promise.all([...this.finishing]);
+  }
+
+  isRecording(sessionId: string): boolean {
+    return this.recorded.has(sessionId);
+  }
+
+  forSession(sessionId: string): RecordingView[] {
+    return this.db.select().from(recordings).where(eq(recordings.sessionId, sessionId)).orderBy(recordings.seq).all().map(toView);
+  }
+
+  get(id: string): RecordingView {
+    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
+    if (!row) throw new HavenError('RECORDING_NOT_FOUND', `No recording with id ${JSON.stringify(id)}`, { id });
+    return toView(row);
+  }
+
+  list(roomName: string | null | undefined, page: HistoryPage): { cursor: number; recording: RecordingView }[] {
+    const bounds = [
+      roomName ? eq(recordings.roomName, roomName) : undefined,
+      page.after !== undefined ? lt(recordings.seq, page.after) : undefined,
+      page.before !== undefined ? gt(recordings.seq, page.before) : undefined,
+    ].filter((bound) => bound !== undefined);
+    return this.db
+      .select()
+      .from(recordings)
+      .where(bounds.length ? and(...bounds) : undefined)
+      .orderBy(page.inverted ? recordings.seq : desc(recordings.seq))
+      .limit(page.limit)
+      .all()
+      .map((row) => ({ cursor: row.seq, recording: toView(row) }));
+  }
+
+  /** The file of a recording on disk, for download. */
+  filePath(id: string, fileName: string): string | undefined {
+    const kind = (Object.keys(FILE_NAMES) as RecordingFileKind[]).find((key) => FILE_NAMES[key] === fileName);
+    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
+    if (!kind || !row) return undefined;
+    const path = join(row.directory, FILE_NAMES[kind]);
+    return existsSync(path) ? path : undefined;
+  }
+
+  /** Removes a recording's files and row (stopping it first if it is running). */
+  async delete(id: string): Promise<RecordingView> {
+    const view = this.get(id);
+    for (const session of this.recorded.values()) {
+      for (const [identity, active] of session.participants) {
+        if (active.id === id) await this.finish(session, identity);
+      }
+    }
+    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get()!;
+    rmSync(row.directory, { recursive: true, force: true });
+    this.db.delete(recordings).where(eq(recordings.id, id)).run();
+    return view;
+  }
+
+  /** RECORDING_FAILED naming the directory unless it can be created and written; leaves nothing behind. */
+  checkDirectory(): void {
+    const root = this.config.recordingDirectory();
+    let created: string | undefined;
+    try {
+      created = mkdirSync(root, { recursive: true });
+      const probeFile = join(root, `.haven-write-check-${process.pid}`);
+      writeFileSync(probeFile, '');
+      unlinkSync(probeFile);
+    } catch (error) {
+      if (created) rmSync(created, { recursive: true, force: true });
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new HavenError('RECORDING_FAILED', `Recording directory ${root} cannot be written (${reason}): set recordingDirectory with updateConfig`, {
+        directory: root,
+      });
+    }
+  }
+
+  private record(sessionId: string, participantIdentity: string, kind: 'AUDIO' | 'VIDEO', trackSid: string): void {
+    const session = this.recorded.get(sessionId);
+    if (!session) return;
+    let active = session.participants.get(participantIdentity);
+    if (!active) {
+      const startedAt = new Date();
+      let directory: string;
+      try {
+        directory = createRecordingFolder(this.config.recordingDirectory(), session.roomName, participantIdentity, startedAt);
+      } catch (error) {
+        this.log.error({ err: error, roomName: session.roomName }, 'cannot create a recording folder');
+        return;
+      }
+      const id = randomUUID();
+      const recorder = new ParticipantRecorder(
+        { roomName: session.roomName, sessionId, participantIdentity },
+        directory,
+        sessionClockUs(session.startedAtMs),
+        this.feeds,
+        (error) => this.onRecorderFailure(session, participantIdentity, id, error),
+      );
+      active = { id, recorder };
+      session.participants.set(participantIdentity, active);
+      this.db
+        .insert(recordings)
+        .values({ id, sessionId, roomName: session.roomName, participantIdentity, state: 'RECORDING', startedAt, directory })
+        .run();
+      this.emit(session, { type: 'RecordingStarted', recording: this.get(id) });
+    }
+    if (kind === 'VIDEO') active.recorder.recordVideo(trackSid);
+    else active.recorder.recordAudio(trackSid);
+  }
+
+  private onRecorderFailure(session: RecordedSession, identity: string, id: string, error: Error): void {
+    if (session.participants.get(identity)?.id === id) session.participants.delete(identity);
+    const message = `Recording failed: ${error.message}`;
+    this.log.error({ recordingId: id, err: error }, 'recording failed');
+    this.db.update(recordings).set({ state: 'FAILED', endedAt: new Date(), error: message }).where(eq(recordings.id, id)).run();
+    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
+    if (!row) return;
+    // What was written stays playable; list it.
+    const task: Promise<void> = this.finishFiles(row.directory, false)
+      .then((files) => {
+        this.db.update(recordings).set({ files: JSON.stringify(files) }).where(eq(recordings.id, id)).run();
+      })
+      .catch(() => undefined)
+      .finally(() => this.finishing.delete(task));
+    this.finishing.add(task);
+    this.emit(session, { type: 'RecordingFailed', recording: toView(row), error: message });
+  }
+
+  private async stopSession(sessionId: string): Promise<void> {
+    const session = this.recorded.get(sessionId);
+    if (!session) return;
+    this.recorded.delete(sessionId);
+    await Promise.all([...session.participants.keys()].map((identity) => this.finish(session, identity)));
+  }
+
+  private finish(session: RecordedSession, identity: string): Promise<void> {
+    const active = session.participants.get(identity);
+    if (!active) return Promise.resolve();
+    active.finishing ??= (async () => {
+      const stopUs = sessionClockUs(session.startedAtMs);
+      this.db.update(recordings).set({ state: 'FINALIZING' }).where(eq(recordings.id, active.id)).run();
+      const error = await active.recorder.stop(stopUs);
+      session.participants.delete(identity);
+      if (this.db.select().from(recordings).where(eq(recordings.id, active.id)).get()?.state === 'FAILED') return;
+      let files: RecordingFile[] = [];
+      let failure = error?.message ?? null;
+      try {
+        files = await this.finishFiles(active.recorder.directory);
+      } catch (combineError) {
+        failure ??= (combineError as Error).message;
+      }
+      this.db
+        .update(recordings)
+        .set({ state: failure ? 'FAILED' : 'COMPLETE', endedAt: new Date(), error: failure, files: JSON.stringify(files) })
+        .where(eq(recordings.id, active.id))
+        .run();
+      const view = this.get(active.id);
+      if (failure) this.emit(session, { type: 'RecordingFailed', recording: view, error: failure });
+      else this.emit(session, { type: 'RecordingStopped', recording: view });
+    })();
+    const task = active.finishing.finally(() => this.finishing.delete(task));
+    this.finishing.add(task);
+    return active.finishing;
+  }
+
+  /** Makes combined.mp4 from what is there (unless asked not to) and probes every file. */
+  private async finishFiles(directory: string, makeCombined = true): Promise<RecordingFile[]> {
+    const present = (kind: RecordingFileKind) => {
+      const path = join(directory, FILE_NAMES[kind]);
+      return existsSync(path) && statSync(path).size > 0 ? path : null;
+    };
+    const video = present('VIDEO');
+    const audio = present('AUDIO');
+    let combineError: Error | undefined;
+    if (makeCombined && (video || audio)) {
+      await combine(video, audio, join(directory, FILE_NAMES.COMBINED)).catch((error: Error) => (combineError = error));
+    }
+    const files: RecordingFile[] = [];
+    for (const kind of ['VIDEO', 'AUDIO', 'COMBINED'] as const) {
+      const path = present(kind);
+      if (!path) continue;
+      const probed = await probe(path).catch(() => ({ durationSec: null, codec: null, width: null, height: null }));
+      files.push({ kind, path, sizeBytes: statSync(path).size, ...probed });
+    }
+    if (combineError) throw new Error(`combining the files failed: ${combineError.message}`);
+    return files;
+  }
+
+  private emit(session: { sessionId: string; roomName: string }, payload: { type: 'RecordingStarted' | 'RecordingStopped'; recording: RecordingView } | { type: 'RecordingFailed'; recording: RecordingView; error: string }): void {
+    this.sessions.events.publish({ sessionId: session.sessionId, roomName: session.roomName, at: new Date(), ...payload });
+  }
+
+  private onSessionEvent(event: SessionEvent): void {
+    const session = this.recorded.get(event.sessionId);
+    if (!session) return;
+    switch (event.type) {
+      case 'TrackPublished':
+        this.record(event.sessionId, event.participant.identity, event.track.kind, event.track.sid);
+        break;
+      case 'ParticipantLeft':
+        void this.finish(session, event.participant.identity);
+        break;
+      case 'SessionEnded':
+        void this.stopSession(event.sessionId);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function toView(row: typeof recordings.$inferSelect): RecordingView {
+  return {
+    id: row.id,
+    sessionId: row.sessionId,
+    roomName: row.roomName,
+    participantIdentity: row.participantIdentity,
+    state: row.state as RecordingState,
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    error: row.error,
+    files: JSON.parse(row.files) as RecordingFile[],
+  };
+}

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { ffmpegPath } from '../../src/ffmpeg.js';
+
+export interface SyncReport {
+  flashes: number[];
+  beeps: number[];
+  /** For each flash, the nearest beep's time minus the flash's, in ms. */
+  offsetsMs: number[];
+}
+
+function decode(path: string, args: string[]): Buffer {
+  const run = spawnSync(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-i', path, ...args, 'pipe:1'], { maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`ffmpeg could not decode ${path}: ${run.stderr.toString()}`);
+  return run.stdout;
+}
+
+/** Onsets (s) of a signal that rises above its midpoint, at least `gapSec` apart. */
+function onsets(values: number[], rateHz: number, gapSec = 0.5): number[] {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const threshold = low + (high - low) / 2;
+  const found: number[] = [];
+  for (let i = 1; i < values.length; i++) {
+    if (values[i] >= threshold && values[i - 1] < threshold) {
+      const at = i / rateHz;
+      if (!found.length || at - found.at(-1)! >= gapSec) found.push(at);
+    }
+  }
+  return found;
+}
+
+/**
+ * Finds the publisher's once-a-second white flashes (picture brightness, frame by frame at the
+ * file's constant 30 fps) and beeps (audio energy in 5 ms windows) in a recording.
+ */
+export function measureSync(path: string, fps = 30): SyncReport {
+  const gray = decode(path, ['-map', '0:v:0', '-vf', 'scale=16:16', '-f', 'rawvideo', '-pix_fmt', 'gray']);
+  const brightness: number[] = [];
+  for (let offset = 0; offset + 256 <= gray.length; offset += 256) {
+    let sum = 0;
+    for (let i = offset; i < offset + 256; i++) sum += gray[i];
+    brightness.push(sum / 256);
+  }
+  const pcm = decode(path, ['-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 's16le']);
+  const samples = new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1);
+  const energy: number[] = [];
+  for (let start = 0; start + 240 <= samples.length; start += 240) {
+    let sum = 0;
+    for (let i = start; i < start + 240; i++) sum += samples[i] * samples[i];
+    energy.push(Math.sqrt(sum / 240));
+  }
+  const flashes = onsets(brightness, fps);
+  const beeps = onsets(energy, 200);
+  const offsetsMs = flashes.map((flash) => {
+    const nearest = beeps.reduce((best, beep) => (Math.abs(beep - flash) < Math.abs(best - flash) ? beep : best), Infinity);
+    return (nearest - flash) * 1000;
+  });
+  return { flashes, beeps, offsetsMs };
+}

@@ -1,0 +1,443 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffprobePath, probe } from '../src/ffmpeg.js';
+import { graphql } from './gql/index.js';
+import { measureSync } from './harness/av-sync.js';
+import { query, request, subscribe, wsClient } from './harness/graphql.js';
+import { startApp, type TestApp } from './harness/haven.js';
+import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
+import { SessionEvents, StopSession } from './harness/operations.js';
+import { killAllPublishers, startPublisher } from './harness/publisher-client.js';
+import { startServerProcess } from './harness/server-process.js';
+
+const RecordingFields = graphql(`
+  fragment RecordingFields on Recording {
+    id
+    sessionId
+    roomName
+    participantIdentity
+    state
+    startedAt
+    endedAt
+    error
+    files {
+      kind
+      path
+      downloadPath
+      sizeBytes
+      durationSec
+      codec
+      width
+      height
+    }
+  }
+`);
+
+const StartRecordedSession = graphql(`
+  mutation StartRecordedSession($roomName: String!) {
+    startSession(input: { roomName: $roomName, record: true }) {
+      id
+      recordings {
+        ...RecordingFields
+      }
+    }
+  }
+`);
+
+const StartPlainSession = graphql(`
+  mutation StartPlainSession($roomName: String!) {
+    startSession(input: { roomName: $roomName }) {
+      id
+    }
+  }
+`);
+
+const StartRecording = graphql(`
+  mutation StartRecording($roomName: String!) {
+    startRecording(roomName: $roomName) {
+      ...RecordingFields
+    }
+  }
+`);
+
+const StopRecording = graphql(`
+  mutation StopRecording($roomName: String!) {
+    stopRecording(roomName: $roomName) {
+      ...RecordingFields
+    }
+  }
+`);
+
+const Catalog = graphql(`
+  query Catalog($roomName: String, $first: Int) {
+    recordings(roomName: $roomName, first: $first) {
+      edges {
+        node {
+          ...RecordingFields
+        }
+      }
+    }
+  }
+`);
+
+const RecordingQuery = graphql(`
+  query Recording($id: ID!) {
+    recording(id: $id) {
+      ...RecordingFields
+    }
+  }
+`);
+
+const DeleteRecording = graphql(`
+  mutation DeleteRecording($id: ID!) {
+    deleteRecording(id: $id) {
+      id
+    }
+  }
+`);
+
+const RecordingEvents = graphql(`
+  subscription RecordingEvents($roomName: String!) {
+    sessionEvents(roomName: $roomName) {
+      __typename
+      ... on RecordingStarted {
+        recording {
+          id
+          participantIdentity
+          state
+        }
+      }
+      ... on RecordingStopped {
+        recording {
+          id
+          participantIdentity
+          state
+        }
+      }
+      ... on RecordingFailed {
+        error
+        recording {
+          id
+          participantIdentity
+          state
+        }
+      }
+    }
+  }
+`);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
+  let livekit: LiveKitServer;
+  let app: TestApp;
+  let client: Client;
+  let recordingDir: string;
+
+  const publisher = (room: string, identity: string) =>
+    startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity });
+
+  beforeAll(async () => {
+    livekit = await startLiveKit();
+    app = await startApp({
+      environmentConfig: { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret },
+    });
+    recordingDir = join(app.dir, 'recordings');
+    client = wsClient(app.url);
+  });
+
+  afterAll(async () => {
+    await client?.dispose();
+    await app?.close();
+    killAllPublishers();
+    await livekit?.stop();
+  });
+
+  it('records each participant to video.mp4, audio.wav and combined.mp4 that ffprobe reads, with events and a catalog', async () => {
+    const room = 'recorded-room';
+    const events = subscribe(client, RecordingEvents, { roomName: room });
+    const pub = await publisher(room, 'speaker');
+    await pub.publishVideo({ width: 640, height: 360, fps: 30 });
+    await pub.publishAudio();
+    const started = await query(app.url, StartRecordedSession, { roomName: room });
+    const [recording] = started.startSession.recordings;
+    expect(recording).toMatchObject({ participantIdentity: 'speaker', state: 'RECORDING', roomName: room, sessionId: started.startSession.id });
+    await events.waitFor((e) => e.sessionEvents.__typename === 'RecordingStarted', 10_000, 'RecordingStarted');
+
+    // A participant who joins while the room is recorded gets a recording too.
+    const late = await publisher(room, 'latecomer');
+    await late.publishAudio();
+    await events.waitFor(
+      (e) => e.sessionEvents.__typename === 'RecordingStarted' && e.sessionEvents.recording.participantIdentity === 'latecomer',
+      20_000,
+      'RecordingStarted for the latecomer',
+    );
+
+    const wallStart = Date.now();
+    await sleep(6_000);
+    const stopped = await query(app.url, StopRecording, { roomName: room });
+    const wallSec = (Date.now() - wallStart) / 1000 + 0.5;
+    const speaker = stopped.stopRecording.find((r) => r.participantIdentity === 'speaker')!;
+    expect(speaker.state).toBe('COMPLETE');
+    expect(speaker.endedAt).not.toBeNull();
+    const files = Object.fromEntries(speaker.files.map((file) => [file.kind, file]));
+    expect(files.VIDEO).toMatchObject({ codec: 'h264', width: 640, height: 360 });
+    expect(files.AUDIO).toMatchObject({ codec: 'pcm_s16le' });
+    expect(files.COMBINED).toMatchObject({ codec: 'h264', width: 640, height: 360 });
+    for (const file of speaker.files) {
+      expect(file.sizeBytes).toBeGreaterThan(1000);
+      expect(file.durationSec).toBeGreaterThan(wallSec - 2.5);
+      expect(file.durationSec).toBeLessThan(wallSec + 1);
+      expect(relative(realpathSync(recordingDir), realpathSync(file.path)).startsWith('..')).toBe(false);
+    }
+    const combinedStreams = execFileSync(ffprobePath(), ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', files.COMBINED.path]).toString();
+    expect(combinedStreams.split('\n').filter(Boolean).sort()).toEqual(['aac', 'h264']);
+    const latecomer = stopped.stopRecording.find((r) => r.participantIdentity === 'latecomer')!;
+    expect(latecomer.state).toBe('COMPLETE');
+    expect(latecomer.files.map((file) => file.kind).sort()).toEqual(['AUDIO', 'COMBINED']);
+    await events.waitFor((e) => e.sessionEvents.__typename === 'RecordingStopped', 10_000, 'RecordingStopped');
+
+    const catalog = await query(app.url, Catalog, { roomName: room, first: 10 });
+    expect(catalog.recordings.edges.map((edge) => edge.node.id).sort()).toEqual([speaker.id, latecomer.id].sort());
+    expect((await query(app.url, RecordingQuery, { id: speaker.id })).recording.state).toBe('COMPLETE');
+
+    // Download with Range, as a browser seeking in the video does.
+    const ranged = await fetch(`${app.url}${files.VIDEO.downloadPath}`, { headers: { range: 'bytes=100-199' } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-range')).toBe(`bytes 100-199/${files.VIDEO.sizeBytes}`);
+    expect((await ranged.arrayBuffer()).byteLength).toBe(100);
+    const whole = await fetch(`${app.url}${files.COMBINED.downloadPath}`);
+    expect(whole.status).toBe(200);
+    expect((await whole.arrayBuffer()).byteLength).toBe(files.COMBINED.sizeBytes);
+    expect((await fetch(`${app.url}/recordings/${speaker.id}/../../etc/passwd`)).status).toBe(404);
+
+    // Delete removes the files and the row.
+    await query(app.url, DeleteRecording, { id: latecomer.id });
+    expect(existsSync(latecomer.files[0].path)).toBe(false);
+    const gone = await request(app.url, RecordingQuery, { id: latecomer.id });
+    expect(gone.errors![0].extensions).toMatchObject({ code: 'RECORDING_NOT_FOUND' });
+    expect((await fetch(`${app.url}${latecomer.files[0].downloadPath}`)).status).toBe(404);
+
+    events.unsubscribe();
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+    await late.disconnect();
+  });
+
+  it('keeps audio and video in sync in combined.mp4, also when the audio starts 3 s after the video', async () => {
+    const room = 'sync-room';
+    const pub = await publisher(room, 'metronome');
+    await pub.publishVideo({ width: 320, height: 180, fps: 30, syncFlash: true });
+    await query(app.url, StartRecordedSession, { roomName: room });
+    await sleep(3_000);
+    await pub.publishAudio({ syncFlash: true });
+    await sleep(12_000);
+    const stopped = await query(app.url, StopRecording, { roomName: room });
+    const combined = stopped.stopRecording[0].files.find((file) => file.kind === 'COMBINED')!;
+    const report = measureSync(combined.path);
+    // Beeps exist only after the audio started; each has its flash close by.
+    const paired = report.offsetsMs.filter((_, i) => report.flashes[i] > 3.5);
+    expect(report.flashes.length).toBeGreaterThanOrEqual(13);
+    expect(report.beeps.length).toBeGreaterThanOrEqual(9);
+    expect(paired.length).toBeGreaterThanOrEqual(9);
+    // The bench measures the goal (40 ms); here a gross misalignment such as the 3 s late start must not show.
+    for (const offset of paired) expect(Math.abs(offset)).toBeLessThan(200);
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+  });
+
+  it('keeps hostile identities and room names inside the recording directory, unique', async () => {
+    const room = '../../escape/room';
+    const identities = ['../../x', '/etc/passwd', '..', 'ünï-☃-名前', 'a'.repeat(200), '..%2F..%2Fy', '.hidden'];
+    const pubs = [];
+    for (const identity of identities) {
+      const pub = await publisher(room, identity);
+      await pub.publishAudio();
+      pubs.push(pub);
+    }
+    await query(app.url, StartPlainSession, { roomName: room });
+    const started = await query(app.url, StartRecording, { roomName: room });
+    expect(started.startRecording.map((r) => r.participantIdentity).sort()).toEqual([...identities].sort());
+    await sleep(1_500);
+    const stopped = await query(app.url, StopRecording, { roomName: room });
+    const root = realpathSync(recordingDir);
+    const folders = new Set<string>();
+    for (const recording of stopped.stopRecording) {
+      expect(recording.files.length).toBeGreaterThan(0);
+      for (const file of recording.files) {
+        const rel = relative(root, realpathSync(file.path));
+        expect(rel.startsWith('..')).toBe(false);
+        expect(rel.split('/')).toHaveLength(3);
+        folders.add(rel.split('/').slice(0, 2).join('/'));
+      }
+    }
+    expect(folders.size).toBe(identities.length);
+    expect(readdirSync(root).every((name) => !name.startsWith('.'))).toBe(true);
+    await query(app.url, StopSession, { roomName: room });
+    for (const pub of pubs) await pub.disconnect();
+  });
+
+  it('fails the recording with an event when ffmpeg is missing or killed, while the session goes on', async () => {
+    const room = 'fault-room';
+    const events = subscribe(client, RecordingEvents, { roomName: room });
+    const sessionEvents = subscribe(client, SessionEvents, { roomName: room });
+    const pub = await publisher(room, 'victim');
+    await pub.publishVideo({ width: 320, height: 180, fps: 15 });
+    await query(app.url, StartPlainSession, { roomName: room });
+
+    process.env.FFMPEG_PATH = '/nonexistent/ffmpeg';
+    try {
+      await query(app.url, StartRecording, { roomName: room });
+      const failed = await events.waitFor((e) => e.sessionEvents.__typename === 'RecordingFailed', 15_000, 'RecordingFailed');
+      expect(failed.sessionEvents).toMatchObject({ recording: { participantIdentity: 'victim', state: 'FAILED' } });
+      expect((failed.sessionEvents as { error: string }).error).toContain('ffmpeg');
+    } finally {
+      delete process.env.FFMPEG_PATH;
+    }
+    await query(app.url, StopRecording, { roomName: room });
+
+    // Killed mid-recording.
+    const recordings = await query(app.url, StartRecording, { roomName: room });
+    const id = recordings.startRecording.find((r) => r.state === 'RECORDING')!.id;
+    await sleep(2_500);
+    const pids = execFileSync('pgrep', ['-f', `${recordingDir}/fault-room/.*video.mp4`]).toString().trim().split('\n');
+    for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
+    const killed = await events.waitFor(
+      (e) => e.sessionEvents.__typename === 'RecordingFailed' && e.sessionEvents.recording.id === id,
+      15_000,
+      'RecordingFailed after the kill',
+    );
+    expect((killed.sessionEvents as { error: string }).error).toMatch(/ffmpeg/);
+    const row = (await query(app.url, RecordingQuery, { id })).recording;
+    expect(row.state).toBe('FAILED');
+
+    // The session and its streams go on.
+    const before = sessionEvents.values.length;
+    await pub.publishAudio();
+    await sessionEvents.waitFor((e) => e.sessionEvents.__typename === 'TrackPublished', 15_000, 'events after the failure', before);
+    events.unsubscribe();
+    sessionEvents.unsubscribe();
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+  });
+
+  it('answers RECORDING_FAILED naming a directory that cannot be written, and creates nothing', async () => {
+    const blocker = join(app.dir, 'a-file');
+    writeFileSync(blocker, 'x');
+    const broken = await startApp({
+      environmentConfig: {
+        livekitUrl: livekit.url,
+        livekitApiKey: livekit.apiKey,
+        livekitApiSecret: livekit.apiSecret,
+        recordingDirectory: join(blocker, 'recordings'),
+      },
+    });
+    try {
+      const result = await request(broken.url, StartRecordedSession, { roomName: 'never' });
+      expect(result.errors![0].extensions).toMatchObject({ code: 'RECORDING_FAILED', directory: join(blocker, 'recordings') });
+      expect(result.errors![0].message).toContain(join(blocker, 'recordings'));
+      const rows = await query(broken.url, Catalog, {});
+      expect(rows.recordings.edges).toEqual([]);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+describe('recordings across a crash and a shutdown of the server process', () => {
+  let livekit: LiveKitServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    livekit = await startLiveKit();
+    dir = mkdtempSync(join(tmpdir(), 'haven-rec-process-'));
+  });
+  afterAll(async () => {
+    killAllPublishers();
+    await livekit?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const env = (name: string) => ({
+    HAVEN_DB: join(dir, `${name}.db`),
+    HAVEN_RECORDING_DIR: join(dir, name),
+    LIVEKIT_URL: livekit.url,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+  });
+  const rows = (name: string) => {
+    const db = new Database(join(dir, `${name}.db`), { readonly: true });
+    try {
+      return db.prepare('select id, state, directory, files from recordings').all() as { id: string; state: string; directory: string; files: string }[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('finalizes every recording on SIGTERM before exiting', async () => {
+    const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: 'term', identity: 'p' });
+    await pub.publishVideo({ width: 320, height: 180, fps: 30 });
+    await pub.publishAudio();
+    const server = await startServerProcess(env('term'));
+    try {
+      await query(server.url, StartRecordedSession, { roomName: 'term' });
+      await sleep(4_000);
+      server.process.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      server.process.kill('SIGKILL');
+    }
+    const [row] = rows('term');
+    expect(row.state).toBe('COMPLETE');
+    expect(existsSync(join(row.directory, 'combined.mp4'))).toBe(true);
+    expect((await probe(join(row.directory, 'combined.mp4'))).durationSec).toBeGreaterThan(2.5);
+    await pub.disconnect();
+  });
+
+  it('leaves a playable video.mp4 after SIGKILL and marks the recording INTERRUPTED on restart', async () => {
+    const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: 'kill', identity: 'p' });
+    await pub.publishVideo({ width: 320, height: 180, fps: 30 });
+    await pub.publishAudio();
+    const server = await startServerProcess(env('kill'));
+    await query(server.url, StartRecordedSession, { roomName: 'kill' });
+    const recordedFrom = Date.now();
+    await sleep(8_000);
+    server.process.kill('SIGKILL');
+    await server.exited;
+    const recordedSec = (Date.now() - recordedFrom) / 1000;
+    // ffmpeg outlives its parent for a moment; the file is what it wrote up to the kill.
+    try {
+      execFileSync('pkill', ['-KILL', '-f', `${join(dir, 'kill')}/.*video.mp4`], { stdio: 'ignore' });
+    } catch {
+      // It had already exited.
+    }
+    const [before] = rows('kill');
+    expect(before.state).toBe('RECORDING');
+    const video = await probe(join(before.directory, 'video.mp4'));
+    expect(video.codec).toBe('h264');
+    expect(video.durationSec).toBeGreaterThanOrEqual(recordedSec - 3);
+
+    const restarted = await startServerProcess(env('kill'));
+    try {
+      // The restart probes the interrupted files in the background.
+      let recording = (await query(restarted.url, Catalog, { first: 5 })).recordings.edges[0].node;
+      for (let i = 0; i < 50 && recording.files.length === 0; i++) {
+        await sleep(200);
+        recording = (await query(restarted.url, Catalog, { first: 5 })).recordings.edges[0].node;
+      }
+      expect(recording.state).toBe('INTERRUPTED');
+      expect(recording.files.find((file) => file.kind === 'VIDEO')!.durationSec).toBeGreaterThanOrEqual(recordedSec - 3);
+      restarted.process.kill('SIGTERM');
+      await restarted.exited;
+    } finally {
+      restarted.process.kill('SIGKILL');
+    }
+    await pub.disconnect();
+  });
+});
+
