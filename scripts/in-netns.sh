@@ -27,6 +27,8 @@ if [[ -z "${HAVEN_NETNS:-}" && "${HAVEN_NETNS_INNER:-}" == "1" ]]; then
   # Second stage: we are the process that `unshare -n` started. The new
   # namespace only has a `lo` that is down.
   unset HAVEN_NETNS_INNER
+  # A private mount namespace too: tests may mount small tmpfs (a full disk) that nobody else sees.
+  export HAVEN_MOUNTNS=1
   ip link set lo up
   if ! ip link add hv0 type veth peer name hv1; then
     echo "in-netns: could not create a veth pair inside the namespace (is the veth kernel module available?)" >&2
@@ -72,9 +74,9 @@ fi
 if [[ "$(id -u)" == "0" ]] && command -v unshare >/dev/null 2>&1 && command -v ip >/dev/null 2>&1; then
   # Probe first: inside some containers unshare exists but CLONE_NEWNET is
   # forbidden; then fall back instead of failing every test.
-  if unshare -n true 2>/dev/null; then
+  if unshare -n -m --propagation private true 2>/dev/null; then
     export HAVEN_NETNS_INNER=1
-    exec unshare -n -- bash "$HERE/in-netns.sh" "$@"
+    exec unshare -n -m --propagation private -- bash "$HERE/in-netns.sh" "$@"
   fi
   echo "in-netns: unshare -n is not permitted here; running without a network namespace (WebRTC media over loopback will not work)" >&2
 else

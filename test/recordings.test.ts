@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ffprobePath, probe } from '../src/ffmpeg.js';
+import { ffmpegPath, ffprobePath, probe } from '../src/ffmpeg.js';
 import { graphql } from './gql/index.js';
 import { measureSync } from './harness/av-sync.js';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
@@ -322,6 +322,68 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     await sessionEvents.waitFor((e) => e.sessionEvents.__typename === 'TrackPublished', 15_000, 'events after the failure', before);
     events.unsubscribe();
     sessionEvents.unsubscribe();
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+  });
+
+  it('fails the recording cleanly when the disk is full, keeping what was written playable', async () => {
+    if (process.env.HAVEN_MOUNTNS !== '1') {
+      throw new Error('this test mounts a small tmpfs: run the suite with `npm test` as root, which gives it a private mount namespace');
+    }
+    const small = join(app.dir, 'small-disk');
+    execFileSync('mkdir', ['-p', small]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small]);
+    const full = await startApp({
+      environmentConfig: { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret, recordingDirectory: small },
+    });
+    const fullClient = wsClient(full.url);
+    const pub = await publisher('full-room', 'chatty');
+    try {
+      await pub.publishVideo({ width: 320, height: 180, fps: 30 });
+      await pub.publishAudio();
+      const events = subscribe(fullClient, RecordingEvents, { roomName: 'full-room' });
+      await query(full.url, StartRecordedSession, { roomName: 'full-room' });
+      // 48 kHz stereo WAV alone is 192 kB/s: 1 MiB fills within seconds.
+      const failed = await events.waitFor((e) => e.sessionEvents.__typename === 'RecordingFailed', 30_000, 'RecordingFailed');
+      expect((failed.sessionEvents as { error: string }).error).toMatch(/ENOSPC|No space/);
+      const catalog = await query(full.url, Catalog, {});
+      const recording = catalog.recordings.edges[0].node;
+      expect(recording.state).toBe('FAILED');
+      // The server still answers and the session goes on.
+      const session = await query(full.url, RecordingQuery, { id: recording.id });
+      expect(session.recording.id).toBe(recording.id);
+      let files = recording.files;
+      for (let i = 0; i < 50 && files.length === 0; i++) {
+        await sleep(200);
+        files = (await query(full.url, RecordingQuery, { id: recording.id })).recording.files;
+      }
+      const audio = files.find((file) => file.kind === 'AUDIO');
+      expect(audio?.codec).toBe('pcm_s16le');
+      expect(audio!.durationSec).toBeGreaterThan(0.5);
+      events.unsubscribe();
+    } finally {
+      await fullClient.dispose();
+      await full.close();
+      await pub.disconnect();
+      execFileSync('umount', [small]);
+    }
+  });
+
+  it('keeps the first picture size when the participant republishes at another size', async () => {
+    const room = 'resize-room';
+    const pub = await publisher(room, 'resizer');
+    const first = await pub.publishVideo({ width: 640, height: 360, fps: 30 });
+    await query(app.url, StartRecordedSession, { roomName: room });
+    await sleep(2_500);
+    await pub.unpublish(first);
+    await pub.publishVideo({ width: 320, height: 240, fps: 30 });
+    await sleep(2_500);
+    const stopped = await query(app.url, StopRecording, { roomName: room });
+    const video = stopped.stopRecording[0].files.find((file) => file.kind === 'VIDEO')!;
+    expect(video).toMatchObject({ codec: 'h264', width: 640, height: 360 });
+    expect(video.durationSec).toBeGreaterThan(4.5);
+    // Decodes to the end without errors.
+    execFileSync(ffmpegPath(), ['-v', 'error', '-xerror', '-i', video.path, '-f', 'null', '-']);
     await query(app.url, StopSession, { roomName: room });
     await pub.disconnect();
   });
