@@ -1,54 +1,56 @@
 import { Repeater } from '@repeaterjs/repeater';
 
-/** What a subscriber's buffer hands out next; `undefined` means the stream has ended. */
-interface Channel<T> {
-  next(): Promise<T | undefined>;
-  end(): void;
+/** A subscriber's buffer: `next()` resolves with what it holds, or waits; `undefined` means ended. */
+abstract class Channel<T> {
+  private waiter: ((value: T | undefined) => void) | undefined;
+  private ended = false;
+
+  /** Takes the value to hand out now, if any. */
+  protected abstract take(): T | undefined;
+  /** Keeps a value nobody is waiting for. */
+  protected abstract keep(value: T): void;
+
+  push(value: T): void {
+    if (this.ended) return;
+    const waiter = this.waiter;
+    if (!waiter) return this.keep(value);
+    this.waiter = undefined;
+    this.keep(value);
+    waiter(this.take());
+  }
+
+  next(): Promise<T | undefined> {
+    const value = this.take();
+    if (value !== undefined || this.ended) return Promise.resolve(value);
+    return new Promise((resolve) => (this.waiter = resolve));
+  }
+
+  /** Ends the stream once what is held has been taken. */
+  end(): void {
+    this.ended = true;
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.(undefined);
+  }
 }
 
 /**
  * Holds only the newest frame for a subscriber: a slow reader skips frames (counted in `dropped`)
  * and never makes the server hold more than one frame for it.
  */
-export class LatestFrameChannel<T> implements Channel<T> {
+export class LatestFrameChannel<T> extends Channel<T> {
   private pending: T | undefined;
-  private waiter: ((value: T | undefined) => void) | undefined;
-  private ended = false;
   dropped = 0;
-  delivered = 0;
 
-  push(value: T): void {
-    if (this.ended) return;
-    if (this.waiter) {
-      const waiter = this.waiter;
-      this.waiter = undefined;
-      this.delivered++;
-      waiter(value);
-      return;
-    }
+  protected keep(value: T): void {
     if (this.pending !== undefined) this.dropped++;
     this.pending = value;
   }
 
-  next(): Promise<T | undefined> {
-    if (this.pending !== undefined) {
-      const value = this.pending;
-      this.pending = undefined;
-      this.delivered++;
-      return Promise.resolve(value);
-    }
-    if (this.ended) return Promise.resolve(undefined);
-    return new Promise((resolve) => (this.waiter = resolve));
-  }
-
-  /** Ends the stream once the pending frame is taken. */
-  end(): void {
-    this.ended = true;
-    if (this.waiter) {
-      const waiter = this.waiter;
-      this.waiter = undefined;
-      waiter(undefined);
-    }
+  protected take(): T | undefined {
+    const value = this.pending;
+    this.pending = undefined;
+    return value;
   }
 }
 
@@ -56,23 +58,16 @@ export class LatestFrameChannel<T> implements Channel<T> {
  * A bounded FIFO for audio: when a slow reader falls `capacity` chunks behind, the oldest are
  * dropped and their samples reported with the next chunk delivered.
  */
-export class BoundedAudioChannel<T extends { samplesPerChannel: number; droppedSamples: number }> implements Channel<T> {
+export class BoundedAudioChannel<T extends { samplesPerChannel: number; droppedSamples: number }> extends Channel<T> {
   private readonly queue: T[] = [];
-  private waiter: ((value: T | undefined) => void) | undefined;
-  private ended = false;
   private droppedSinceLast = 0;
   droppedTotal = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(private readonly capacity: number) {
+    super();
+  }
 
-  push(value: T): void {
-    if (this.ended) return;
-    if (this.waiter) {
-      const waiter = this.waiter;
-      this.waiter = undefined;
-      waiter(this.stamp(value));
-      return;
-    }
+  protected keep(value: T): void {
     this.queue.push(value);
     while (this.queue.length > this.capacity) {
       const dropped = this.queue.shift()!;
@@ -81,23 +76,9 @@ export class BoundedAudioChannel<T extends { samplesPerChannel: number; droppedS
     }
   }
 
-  next(): Promise<T | undefined> {
+  protected take(): T | undefined {
     const value = this.queue.shift();
-    if (value !== undefined) return Promise.resolve(this.stamp(value));
-    if (this.ended) return Promise.resolve(undefined);
-    return new Promise((resolve) => (this.waiter = resolve));
-  }
-
-  end(): void {
-    this.ended = true;
-    if (this.waiter) {
-      const waiter = this.waiter;
-      this.waiter = undefined;
-      waiter(undefined);
-    }
-  }
-
-  private stamp(value: T): T {
+    if (value === undefined) return undefined;
     const droppedSamples = this.droppedSinceLast;
     this.droppedSinceLast = 0;
     return { ...value, droppedSamples };

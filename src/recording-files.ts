@@ -10,6 +10,7 @@ const MAX_COMPONENT = 64;
 export function safeComponent(untrusted: string): string {
   const ascii = untrusted
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .replace(/^[._]+/, '')
     .slice(0, MAX_COMPONENT)
