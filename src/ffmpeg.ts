@@ -70,7 +70,8 @@ export function jpegQscale(quality: number): number {
 export class FrameEncoder<Meta> {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly pending: Meta[] = [];
-  private buffered: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private bufferedBytes = 0;
   private readonly frameBytes: number;
   private readonly maxPending: number;
   private closed = false;
@@ -138,22 +139,37 @@ export class FrameEncoder<Meta> {
   }
 
   private receive(chunk: Buffer): void {
-    this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
+    // Chunks are kept as they come and joined once per frame: joining on every 64 KiB pipe read
+    // would copy a large raw frame over and over.
+    this.chunks.push(chunk);
+    this.bufferedBytes += chunk.length;
     for (;;) {
       let end: number;
       if (this.options.format === 'JPEG') {
-        const marker = this.buffered.indexOf(JPEG_END);
+        // An end marker may straddle two reads: search from one byte before the newest chunk.
+        const from = Math.max(0, this.bufferedBytes - chunk.length - 1);
+        const joined = this.join();
+        const marker = joined.indexOf(JPEG_END, from);
         if (marker < 0) return;
         end = marker + 2;
       } else {
-        if (this.buffered.length < this.frameBytes) return;
+        if (this.bufferedBytes < this.frameBytes) return;
         end = this.frameBytes;
       }
-      const frame = this.buffered.subarray(0, end);
-      this.buffered = this.buffered.subarray(end);
+      const joined = this.join();
+      const frame = Buffer.from(joined.subarray(0, end));
+      const rest = joined.subarray(end);
+      this.chunks = rest.length ? [rest] : [];
+      this.bufferedBytes = rest.length;
+      chunk = rest;
       const meta = this.pending.shift();
-      if (meta !== undefined) this.onFrame(Buffer.from(frame), meta);
+      if (meta !== undefined) this.onFrame(frame, meta);
     }
+  }
+
+  private join(): Buffer {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.bufferedBytes)];
+    return this.chunks[0] ?? Buffer.alloc(0);
   }
 }
 
