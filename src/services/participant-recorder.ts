@@ -61,31 +61,20 @@ export class ParticipantRecorder {
     return this.video?.pid;
   }
 
-  recordVideo(trackSid: string): void {
-    if (this.failed || this.videoTrack === trackSid) return;
-    this.videoTrack = trackSid;
+  /** Takes the participant's track of that kind (a republished one replaces the last). */
+  record(kind: 'VIDEO' | 'AUDIO', trackSid: string): void {
+    const current = kind === 'VIDEO' ? this.videoTrack : this.audioTrack;
+    if (this.failed || current === trackSid) return;
+    const setTrack = (sid: string | undefined) => (kind === 'VIDEO' ? (this.videoTrack = sid) : (this.audioTrack = sid));
+    setTrack(trackSid);
     const key: FeedKey = { ...this.target, trackSid };
+    const end = () => {
+      if ((kind === 'VIDEO' ? this.videoTrack : this.audioTrack) === trackSid) setTrack(undefined);
+    };
     this.releases.push(
-      this.feeds.video(key, {
-        frame: (frame) => this.onVideo(frame),
-        end: () => {
-          if (this.videoTrack === trackSid) this.videoTrack = undefined;
-        },
-      }),
-    );
-  }
-
-  recordAudio(trackSid: string): void {
-    if (this.failed || this.audioTrack === trackSid) return;
-    this.audioTrack = trackSid;
-    const key: FeedKey = { ...this.target, trackSid };
-    this.releases.push(
-      this.feeds.audio(key, {
-        frame: (frame) => this.onAudio(frame),
-        end: () => {
-          if (this.audioTrack === trackSid) this.audioTrack = undefined;
-        },
-      }),
+      kind === 'VIDEO'
+        ? this.feeds.video(key, { frame: (frame) => this.onVideo(frame), end })
+        : this.feeds.audio(key, { frame: (frame) => this.onAudio(frame), end }),
     );
   }
 

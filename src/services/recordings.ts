@@ -220,8 +220,7 @@ export class RecordingService {
         .run();
       this.emit(session, { type: 'RecordingStarted', recording: this.get(id) });
     }
-    if (kind === 'VIDEO') active.recorder.recordVideo(trackSid);
-    else active.recorder.recordAudio(trackSid);
+    active.recorder.record(kind, trackSid);
   }
 
   private onRecorderFailure(session: RecordedSession, identity: string, id: string, error: Error): void {
