@@ -1,3 +1,4 @@
+import { killOnExit } from './children.js';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,27 +69,6 @@ export function liveKitServerBin(): string {
         `Run \`bash scripts/livekit-server.sh\` (needs Go, or set LIVEKIT_SERVER_BIN=/path/to/livekit-server).\n` +
         (stderr ? `scripts/livekit-server.sh said:\n${stderr}` : `error: ${e.message ?? String(err)}`),
     );
-  }
-}
-
-// Children that must not outlive this process even if a test forgets stop():
-// a leftover livekit-server keeps ports and CPU on a 2-core machine.
-const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function track(child: ChildProcess): void {
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once('exit', () => {
-      for (const c of live) {
-        try {
-          c.kill('SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }
-    });
   }
 }
 
@@ -167,7 +147,7 @@ ${opts.extraYaml ?? ''}
     // override the file.
     env: sanitizedEnv(),
   });
-  track(child);
+  killOnExit(child);
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
 

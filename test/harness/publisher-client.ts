@@ -1,3 +1,4 @@
+import { killOnExit } from './children.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,27 +50,7 @@ export interface Publisher {
 const PUBLISHER = fileURLToPath(new URL('./publisher.ts', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const MAX_LOG_CHARS = 500_000;
-
-// Kill forgotten children when this process exits, so a crashed test run
-// leaves no publisher holding a room open (and CPU busy encoding video).
 const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function track(child: ChildProcess): void {
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once('exit', () => {
-      for (const c of live) {
-        try {
-          c.kill('SIGKILL');
-        } catch {
-          /* gone */
-        }
-      }
-    });
-  }
-}
 
 /** SIGKILLs every publisher child still running (for afterAll safety nets). */
 export function killAllPublishers(): void {
@@ -94,7 +75,9 @@ export async function startPublisher(opts: StartPublisherOptions): Promise<Publi
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced', // lets bigint etc. cross if ever needed
   });
-  track(child);
+  killOnExit(child);
+  live.add(child);
+  child.once('exit', () => live.delete(child));
 
   let buf = '';
   const onOut = (chunk: Buffer) => {
