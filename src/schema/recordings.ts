@@ -1,8 +1,8 @@
-import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { downloadPath } from '../recording-downloads.js';
 import { FILE_NAMES, type RecordingFile, type RecordingState, type RecordingView } from '../services/recordings.js';
 import { builder } from './builder.js';
-import { cursorNumber, LiveSession } from './sessions.js';
+import { historyConnection } from './history.js';
+import { LiveSession } from './sessions.js';
 
 const RecordingStateEnum = builder.enumType('RecordingState', {
   values: ['RECORDING', 'FINALIZING', 'COMPLETE', 'FAILED', 'INTERRUPTED'] as const satisfies readonly RecordingState[],
@@ -65,15 +65,7 @@ builder.queryFields((t) => ({
     type: Recording,
     description: 'Recordings, newest first',
     args: { roomName: t.arg.string() },
-    resolve: (_root, args, { services }) =>
-      resolveCursorConnection(
-        { args, toCursor: (entry) => String(entry.cursor), defaultSize: 20, maxSize: 100 },
-        ({ after, before, limit, inverted }: ResolveCursorConnectionArgs) =>
-          services.recordings.list(args.roomName, { after: cursorNumber(after), before: cursorNumber(before), limit, inverted }),
-      ).then((connection) => ({
-        ...connection,
-        edges: connection.edges.map((edge) => ({ ...edge, node: edge.node.recording })),
-      })),
+    resolve: (_root, args, { services }) => historyConnection(args, (page) => services.recordings.list(args.roomName, page)),
   }),
 }));
 

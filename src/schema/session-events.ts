@@ -3,9 +3,9 @@ import { builder } from './builder.js';
 import { Recording } from './recordings.js';
 import { Participant, SessionStateEnum, Track } from './sessions.js';
 
-type EventOf<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }> extends never
-  ? Extract<SessionEvent, { participant: unknown; track: unknown }>
-  : Extract<SessionEvent, { type: T }>;
+type EventOf<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }>;
+/** The six track events share one payload type, so Extract by a single name finds none of them. */
+type TrackEvent = Extract<SessionEvent, { track: unknown }>;
 
 const SessionEventInterface = builder.interfaceRef<SessionEvent>('SessionEvent').implement({
   description: 'Something that happened in a session, in the order it happened',
@@ -27,9 +27,9 @@ function participantEvent(name: 'ParticipantJoined' | 'ParticipantLeft') {
 participantEvent('ParticipantJoined');
 participantEvent('ParticipantLeft');
 
-type TrackEventName = Extract<SessionEvent, { track: unknown }>['type'];
+type TrackEventName = TrackEvent['type'];
 function trackEvent(name: TrackEventName) {
-  builder.objectRef<EventOf<TrackEventName>>(name).implement({
+  builder.objectRef<TrackEvent>(name).implement({
     interfaces: [SessionEventInterface],
     isTypeOf: (event) => (event as SessionEvent).type === name,
     fields: (t) => ({
@@ -64,7 +64,7 @@ builder.objectRef<EventOf<'SessionEnded'>>('SessionEnded').implement({
 });
 
 function recordingEvent(name: 'RecordingStarted' | 'RecordingStopped') {
-  builder.objectRef<Extract<SessionEvent, { type: typeof name }>>(name).implement({
+  builder.objectRef<Extract<SessionEvent, { recording: unknown }>>(name).implement({
     interfaces: [SessionEventInterface],
     isTypeOf: (event) => (event as SessionEvent).type === name,
     fields: (t) => ({ recording: t.field({ type: Recording, resolve: (event) => event.recording }) }),

@@ -1,7 +1,7 @@
-import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import type { ParticipantInfo, TrackInfo } from '../livekit.js';
 import type { SessionState, SessionView } from '../services/sessions.js';
 import { builder } from './builder.js';
+import { historyConnection } from './history.js';
 
 export const SessionStateEnum = builder.enumType('SessionState', {
   values: ['CONNECTING', 'CONNECTED', 'RECONNECTING', 'ENDED', 'FAILED'] as const satisfies readonly SessionState[],
@@ -75,23 +75,9 @@ builder.queryFields((t) => ({
   sessions: t.connection({
     type: LiveSession,
     description: 'Every session, newest first',
-    resolve: (_root, args, { services }) =>
-      resolveCursorConnection(
-        { args, toCursor: (entry) => String(entry.cursor), defaultSize: 20, maxSize: 100 },
-        ({ after, before, limit, inverted }: ResolveCursorConnectionArgs) =>
-          services.sessions.history({ after: cursorNumber(after), before: cursorNumber(before), limit, inverted }),
-      ).then((connection) => ({
-        ...connection,
-        edges: connection.edges.map((edge) => ({ ...edge, node: edge.node.session })),
-      })),
+    resolve: (_root, args, { services }) => historyConnection(args, (page) => services.sessions.history(page)),
   }),
 }));
-
-export function cursorNumber(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  const value = Number(cursor);
-  return Number.isSafeInteger(value) ? value : 0;
-}
 
 builder.mutationFields((t) => ({
   startSession: t.field({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, desc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { recordings } from '../db/schema.js';
@@ -10,7 +10,8 @@ import { combine, probe } from '../ffmpeg.js';
 import { createRecordingFolder } from '../recording-files.js';
 import type { ConfigService } from './config.js';
 import { ParticipantRecorder } from './participant-recorder.js';
-import type { HistoryPage, SessionEvent, SessionService } from './sessions.js';
+import { pageOf, type HistoryPage } from '../db/pages.js';
+import type { SessionEvent, SessionService } from './sessions.js';
 import { sessionClockUs, type TrackFeeds } from './track-feeds.js';
 
 export type RecordingState = 'RECORDING' | 'FINALIZING' | 'COMPLETE' | 'FAILED' | 'INTERRUPTED';
@@ -134,20 +135,16 @@ export class RecordingService {
     return toView(row);
   }
 
-  list(roomName: string | null | undefined, page: HistoryPage): { cursor: number; recording: RecordingView }[] {
-    const bounds = [
-      roomName ? eq(recordings.roomName, roomName) : undefined,
-      page.after !== undefined ? lt(recordings.seq, page.after) : undefined,
-      page.before !== undefined ? gt(recordings.seq, page.before) : undefined,
-    ].filter((bound) => bound !== undefined);
+  list(roomName: string | null | undefined, page: HistoryPage): { cursor: number; node: RecordingView }[] {
+    const { where, orderBy, limit } = pageOf(recordings.seq, page, roomName ? eq(recordings.roomName, roomName) : undefined);
     return this.db
       .select()
       .from(recordings)
-      .where(bounds.length ? and(...bounds) : undefined)
-      .orderBy(page.inverted ? recordings.seq : desc(recordings.seq))
-      .limit(page.limit)
+      .where(where)
+      .orderBy(orderBy)
+      .limit(limit)
       .all()
-      .map((row) => ({ cursor: row.seq, recording: toView(row) }));
+      .map((row) => ({ cursor: row.seq, node: toView(row) }));
   }
 
   /** The file of a recording on disk, for download. */

@@ -8,10 +8,11 @@ import {
   type Room,
   type TrackPublication,
 } from '@livekit/rtc-node';
-import { and, desc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { Broadcast } from '../broadcast.js';
 import type { Db } from '../db/client.js';
+import { pageOf, type HistoryPage } from '../db/pages.js';
 import { sessions } from '../db/schema.js';
 import { HavenError, validationFailed } from '../errors.js';
 import {
@@ -70,13 +71,6 @@ export interface SessionServiceOptions {
   connectTimeoutMs?: number;
   /** How many events a subscriber that stops reading may fall behind before its oldest are dropped. */
   eventBufferSize?: number;
-}
-
-export interface HistoryPage {
-  after?: number;
-  before?: number;
-  limit: number;
-  inverted: boolean;
 }
 
 const MAX_ROOM_NAME = 128;
@@ -245,23 +239,14 @@ export class SessionService {
   }
 
   /** Ended and active sessions, newest first; cursors are the history's sequence numbers. */
-  history(page: HistoryPage): { cursor: number; session: SessionView }[] {
-    const bounds = [
-      page.after !== undefined ? lt(sessions.seq, page.after) : undefined,
-      page.before !== undefined ? gt(sessions.seq, page.before) : undefined,
-    ].filter((bound) => bound !== undefined);
-    const rows = this.db
-      .select()
-      .from(sessions)
-      .where(bounds.length ? and(...bounds) : undefined)
-      .orderBy(page.inverted ? sessions.seq : desc(sessions.seq))
-      .limit(page.limit)
-      .all();
+  history(page: HistoryPage): { cursor: number; node: SessionView }[] {
+    const { where, orderBy, limit } = pageOf(sessions.seq, page);
+    const rows = this.db.select().from(sessions).where(where).orderBy(orderBy).limit(limit).all();
     return rows.map((row) => {
       const live = this.live.get(row.roomName);
       return {
         cursor: row.seq,
-        session:
+        node:
           live?.id === row.id
             ? live.view()
             : {
