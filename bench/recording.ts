@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     const files = stopped.stopRecording[0].files;
     const combined = files.find((file) => file.kind === 'COMBINED')!;
     const report = measureSync(combined.path);
-    const offsets = report.offsetsMs.filter((_, i) => report.flashes[i] > 3.5);
+    const offsets = report.offsetsMs.filter((_, i) => report.flashes[i] > report.beeps[0] - 0.5);
     const worst = Math.max(...offsets.map(Math.abs));
     const mean = offsets.reduce((sum, value) => sum + value, 0) / offsets.length;
     const durationError = Math.max(...files.map((file) => Math.abs(file.durationSec - wallSec) / wallSec));
