@@ -62,8 +62,9 @@ describe('session lifecycle', () => {
 
     const client = wsClient(server.url);
     const events = subscribe(client, SessionEvents, { roomName: 'term-a' });
-    // The subscription is live once the server has accepted it; give it a beat to register.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // An event that reaches the subscriber proves the subscription is registered.
+    await publisher.publishAudio();
+    await events.waitFor((e) => e.sessionEvents.__typename === 'TrackPublished', 20_000, 'TrackPublished');
 
     server.process.kill('SIGTERM');
     const exit = await Promise.race([
