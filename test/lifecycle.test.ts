@@ -62,9 +62,14 @@ describe('session lifecycle', () => {
 
     const client = wsClient(server.url);
     const events = subscribe(client, SessionEvents, { roomName: 'term-a' });
-    // An event that reaches the subscriber proves the subscription is registered.
-    await publisher.publishAudio();
-    await events.waitFor((e) => e.sessionEvents.__typename === 'TrackPublished', 20_000, 'TrackPublished');
+    // An event that reaches the subscriber proves the subscription is registered; the publisher
+    // toggles mute until one does, since the first may come before the server has registered it.
+    const audioSid = await publisher.publishAudio();
+    for (let attempt = 0; events.values.length === 0; attempt++) {
+      if (attempt === 20) throw new Error('no session event reached the subscriber within 20 mute toggles');
+      await (attempt % 2 ? publisher.unmute(audioSid) : publisher.mute(audioSid));
+      await events.waitFor(() => true, 1_000).catch(() => undefined);
+    }
 
     server.process.kill('SIGTERM');
     const exit = await Promise.race([

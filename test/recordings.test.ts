@@ -160,7 +160,9 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
 
   it('records each participant to video.mp4, audio.wav and combined.mp4 that ffprobe reads, with events and a catalog', async () => {
     const room = 'recorded-room';
+    const listeners = app.sessionEventListeners();
     const events = subscribe(client, RecordingEvents, { roomName: room });
+    await app.eventSubscriberRegistered(listeners);
     const pub = await publisher(room, 'speaker');
     await pub.publishVideo({ width: 640, height: 360, fps: 30 });
     await pub.publishAudio();
@@ -290,8 +292,10 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
 
   it('fails the recording with an event when ffmpeg is missing or killed, while the session goes on', async () => {
     const room = 'fault-room';
+    const listeners = app.sessionEventListeners();
     const events = subscribe(client, RecordingEvents, { roomName: room });
     const sessionEvents = subscribe(client, SessionEvents, { roomName: room });
+    await app.eventSubscriberRegistered(listeners + 1);
     const pub = await publisher(room, 'victim');
     await pub.publishVideo({ width: 320, height: 180, fps: 15 });
     await query(app.url, StartPlainSession, { roomName: room });

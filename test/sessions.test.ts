@@ -80,7 +80,9 @@ describe('live sessions against a real LiveKit server', () => {
 
   it('streams what a publisher does in the room as events, with identities, kinds and sources', async () => {
     const room = 'events-room';
+    const listeners = app.sessionEventListeners();
     const events = subscribe(client, SessionEvents, { roomName: room });
+    await app.eventSubscriberRegistered(listeners);
     const { startSession } = await query(app.url, StartSession, { roomName: room });
     await events.waitFor((e) => e.sessionEvents.__typename === 'ConnectionStateChanged', 10_000, 'CONNECTED');
 

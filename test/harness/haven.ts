@@ -9,6 +9,12 @@ export interface TestApp extends App {
   databasePath: string;
   /** Stops the app and removes its temporary folder. */
   close(): Promise<void>;
+  /**
+   * Resolves once the app has registered a session-event subscriber beyond the `before` count
+   * of `sessionEventListeners()`: graphql-ws gives a client no acknowledgement of a subscription.
+   */
+  eventSubscriberRegistered(before: number): Promise<void>;
+  sessionEventListeners(): number;
 }
 
 /** The real server in this process, on a free port, with its SQLite file in a fresh temp folder. */
@@ -28,6 +34,14 @@ export async function startApp(options: Partial<AppOptions> & { dir?: string } =
     async close() {
       await app.stop();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    },
+    sessionEventListeners: () => app.services.sessions.events.subscriberCount,
+    async eventSubscriberRegistered(before: number) {
+      const deadline = Date.now() + 10_000;
+      while (app.services.sessions.events.subscriberCount <= before) {
+        if (Date.now() > deadline) throw new Error('the session-event subscription was not registered within 10 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
   });
 }
