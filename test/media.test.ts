@@ -304,6 +304,49 @@ describe('live media against a real LiveKit server and publisher', () => {
     expect((await stats()).videoSubscribers).toBe(0);
   });
 
+  it('keeps streaming when the picture changes size within the track, at the new aspect ratio', async () => {
+    const room = 'zoom-room';
+    const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'zoomer' });
+    const sid = await pub.publishVideo({ width: 640, height: 360, fps: 15 });
+    await query(app.url, StartSession, { roomName: room });
+    const jpeg = subscribe(client, VideoFrames, { roomName: room, options: { maxWidth: 320 } });
+    const raw = subscribe(client, VideoFrames, { roomName: room, options: { format: 'I420' } });
+    // The publisher's encoder picks its own size below the captured one while its bandwidth
+    // estimate ramps up, so what is known of each frame is its aspect ratio.
+    const whole = (frames: typeof jpeg) => reassemble(frames.values.map((v) => v.videoFrames));
+    const wide = (frame: { width: number; height: number }) => Math.abs(frame.width / frame.height - 16 / 9) < 0.02;
+    const square = (frame: { width: number; height: number }) => Math.abs(frame.width / frame.height - 4 / 3) < 0.02;
+    try {
+      await jpeg.waitFor(() => whole(jpeg).filter(wide).length >= 5, 20_000, '5 JPEG frames at 16:9');
+      await raw.waitFor(() => whole(raw).filter(wide).length >= 5, 20_000, '5 I420 frames at 16:9');
+      // The camera switches to 4:3 in the same track: libwebrtc reconfigures its encoder.
+      await pub.resizeVideo(sid, 480, 360);
+      await jpeg.waitFor(() => whole(jpeg).filter(square).length >= 5, 20_000, '5 JPEG frames at 4:3');
+      await raw.waitFor(() => whole(raw).filter(square).length >= 5, 20_000, '5 I420 frames at 4:3');
+      expect(jpeg.completed || raw.completed).toBe(false);
+    } finally {
+      jpeg.unsubscribe();
+      raw.unsubscribe();
+    }
+    const jpegs = whole(jpeg);
+    const switched = jpegs.findIndex(square);
+    expect(jpegs.slice(0, switched).every(wide)).toBe(true);
+    expect(jpegs.slice(switched).every(square)).toBe(true);
+    const rawSizes = new Map(whole(raw).map((frame) => [frame.seq, frame]));
+    for (const frame of jpegs) {
+      const picture = decodeJpeg(frame.data);
+      expect([picture.width, picture.height]).toEqual([frame.width, frame.height]);
+      // Each JPEG is its frame's own size scaled to at most 320 wide, never enlarged.
+      const source = rawSizes.get(frame.seq);
+      if (source) expect(frame.width).toBe(Math.min(320, source.width));
+    }
+    for (const frame of whole(raw)) expect(frame.data.length).toBe(frame.width * frame.height * 1.5);
+    for (let i = 1; i < jpegs.length; i++) expect(jpegs[i].seq).toBeGreaterThan(jpegs[i - 1].seq);
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+    await idle();
+  });
+
   it('follows a republished track, and completes when the track, the participant or the session ends', async () => {
     const room = 'ending-room';
     const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'mover' });

@@ -379,19 +379,21 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     }
   });
 
-  it('keeps the first picture size when the participant republishes at another size', async () => {
+  it('keeps the first picture size when the picture changes size, in the track or by a republish', async () => {
     const room = 'resize-room';
     const pub = await publisher(room, 'resizer');
     const first = await pub.publishVideo({ width: 640, height: 360, fps: 30 });
     await query(app.url, StartRecordedSession, { roomName: room });
     await sleep(2_500);
+    await pub.resizeVideo(first, 480, 360);
+    await sleep(2_000);
     await pub.unpublish(first);
     await pub.publishVideo({ width: 320, height: 240, fps: 30 });
     await sleep(2_500);
     const stopped = await query(app.url, StopRecording, { roomName: room });
     const video = stopped.stopRecording[0].files.find((file) => file.kind === 'VIDEO')!;
     expect(video).toMatchObject({ codec: 'h264', width: 640, height: 360 });
-    expect(video.durationSec).toBeGreaterThan(4.5);
+    expect(video.durationSec).toBeGreaterThan(6);
     // Decodes to the end without errors.
     execFileSync(ffmpegPath(), ['-v', 'error', '-xerror', '-i', video.path, '-f', 'null', '-']);
     await query(app.url, StopSession, { roomName: room });

@@ -37,6 +37,8 @@ export interface Publisher {
   mute(trackSid: string): Promise<void>;
   unmute(trackSid: string): Promise<void>;
   unpublish(trackSid: string): Promise<void>;
+  /** Captures the video track's frames at another size from now on, in the same track. */
+  resizeVideo(trackSid: string, width: number, height: number): Promise<void>;
   status(): Promise<PublisherStatus>;
   /** Leaves the room cleanly and waits for the child to exit (SIGKILL after 10 s). */
   disconnect(): Promise<void>;
@@ -205,6 +207,9 @@ export async function startPublisher(opts: StartPublisherOptions): Promise<Publi
     },
     unpublish: async (trackSid) => {
       await request('unpublish', { trackSid });
+    },
+    resizeVideo: async (trackSid, width, height) => {
+      await request('resizeVideo', { trackSid, width, height });
     },
     status: () => request<PublisherStatus>('status'),
     disconnect: async () => {

@@ -87,6 +87,7 @@ export type Request =
   | { id: number; cmd: 'publishVideo'; args?: PublishVideoArgs }
   | { id: number; cmd: 'publishAudio'; args?: PublishAudioArgs }
   | { id: number; cmd: 'mute' | 'unmute' | 'unpublish'; args: { trackSid: string } }
+  | { id: number; cmd: 'resizeVideo'; args: { trackSid: string; width: number; height: number } }
   | { id: number; cmd: 'status' | 'disconnect'; args?: undefined };
 
 export type Reply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: string };
@@ -108,6 +109,8 @@ interface Pump {
   frames: number;
   /** Stops producing frames. */
   halt(): Promise<void>;
+  /** Video only: captures frames of another size from the next frame on, into the same track. */
+  resize?(width: number, height: number): void;
   /** Frees the native track and source; only after unpublish / room disconnect. */
   release(): Promise<void>;
 }
@@ -171,6 +174,29 @@ function isFlash(tMs: number, epochMs: number): boolean {
   return phase < FLASH_MS;
 }
 
+/** One reusable I420 frame of the synthetic picture at one size, and what drawing it needs. */
+function makePicture(width: number, height: number) {
+  if (width % 2 || height % 2) throw new Error('I420 needs even width and height');
+  // I420 layout: Y plane (w*h), then U and V (w/2*h/2 each). rtc-node hands
+  // the FFI a pointer to offset 0 of the Uint8Array's underlying ArrayBuffer
+  // (it ignores byteOffset), so the buffer must own its ArrayBuffer: a fresh
+  // Uint8Array, never a Buffer from Node's pool or a subarray. The FFI copies
+  // the pixels synchronously inside captureFrame, so one buffer is reused.
+  const ySize = width * height;
+  const cSize = (width / 2) * (height / 2);
+  const data = new Uint8Array(ySize + 2 * cSize);
+  const dataBuf = Buffer.from(data.buffer, 0, data.byteLength); // fill() on row ranges
+  // Neutral chroma (grey) everywhere; only luma changes per frame.
+  dataBuf.fill(128, ySize);
+  // Dark vertical gradient (Y 16..80 top to bottom), built once.
+  const background = Buffer.alloc(ySize);
+  for (let y = 0; y < height; y++) {
+    background.fill(16 + Math.floor((64 * y) / height), y * width, (y + 1) * width);
+  }
+  const barW = Math.max(2, Math.floor(width / 16));
+  return { width, height, ySize, dataBuf, background, barW, frame: new VideoFrame(data, width, height, VideoBufferType.I420) };
+}
+
 async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
   const r = requireRoom();
   const width = a.width ?? 640;
@@ -179,7 +205,6 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
   const name = a.name ?? 'camera';
   const epoch = a.syncEpochMs ?? 0;
   if (width % 2 || height % 2) throw new Error('I420 needs even width and height');
-
   const source = new VideoSource(width, height);
   const track = LocalVideoTrack.createVideoTrack(name, source);
   const opts = new TrackPublishOptions({
@@ -198,24 +223,7 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
   const pub = await r.localParticipant!.publishTrack(track, opts);
   const sid = pub.sid!;
 
-  // I420 layout: Y plane (w*h), then U and V (w/2*h/2 each). rtc-node hands
-  // the FFI a pointer to offset 0 of the Uint8Array's underlying ArrayBuffer
-  // (it ignores byteOffset), so the buffer must own its ArrayBuffer: a fresh
-  // Uint8Array, never a Buffer from Node's pool or a subarray. The FFI copies
-  // the pixels synchronously inside captureFrame, so one buffer is reused.
-  const ySize = width * height;
-  const cSize = (width / 2) * (height / 2);
-  const data = new Uint8Array(ySize + 2 * cSize);
-  const dataBuf = Buffer.from(data.buffer, 0, data.byteLength); // fill() on row ranges
-  // Neutral chroma (grey) everywhere; only luma changes per frame.
-  dataBuf.fill(128, ySize);
-  // Dark vertical gradient (Y 16..80 top to bottom), built once.
-  const background = Buffer.alloc(ySize);
-  for (let y = 0; y < height; y++) {
-    background.fill(16 + Math.floor((64 * y) / height), y * width, (y + 1) * width);
-  }
-  const barW = Math.max(2, Math.floor(width / 16));
-  const frame = new VideoFrame(data, width, height, VideoBufferType.I420);
+  let picture = makePicture(width, height);
 
   const pump: Pump = {
     sid,
@@ -236,6 +244,7 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
   let n = 0;
 
   const draw = (tMs: number) => {
+    const { width: w, height: h, ySize, dataBuf, background, barW } = picture;
     if (a.syncFlash && isFlash(tMs, epoch)) {
       dataBuf.fill(235, 0, ySize);
       return;
@@ -243,9 +252,9 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
     background.copy(dataBuf, 0, 0, ySize);
     // The bar crosses the frame in 2 s, so consecutive frames always differ
     // (an encoder fed identical frames sends almost nothing).
-    const x = Math.floor(((tMs - start) / 2000) * width) % width;
-    const x1 = Math.min(width, x + barW);
-    for (let y = 0; y < height; y++) dataBuf.fill(235, y * width + x, y * width + x1);
+    const x = Math.floor(((tMs - start) / 2000) * w) % w;
+    const x1 = Math.min(w, x + barW);
+    for (let y = 0; y < h; y++) dataBuf.fill(235, y * w + x, y * w + x1);
   };
 
   // Absolute deadlines (start + n*interval) instead of setInterval, whose
@@ -259,7 +268,7 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
     const t = start + n * interval;
     draw(t);
     try {
-      source.captureFrame(frame, BigInt(Math.round(t * 1000)));
+      source.captureFrame(picture.frame, BigInt(Math.round(t * 1000)));
       pump.frames++;
     } catch (err) {
       if (running) console.error(`[publisher] video capture failed: ${(err as Error).message}`);
@@ -272,6 +281,11 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
   pump.halt = async () => {
     running = false;
     if (timer) clearTimeout(timer);
+  };
+  // libwebrtc reconfigures the encoder when the captured size changes, as with a camera
+  // switching modes: subscribers see the new size within the same track.
+  pump.resize = (w, h) => {
+    picture = makePicture(w, h);
   };
   pumps.set(sid, pump);
   return sid;
@@ -401,6 +415,12 @@ function setMuted(trackSid: string, mute: boolean): { muted: boolean } {
   return { muted: p.muted };
 }
 
+function resizeVideo(trackSid: string, width: number, height: number): void {
+  const p = pumps.get(trackSid);
+  if (!p?.resize) throw new Error(`no published video track ${trackSid}`);
+  p.resize(width, height);
+}
+
 async function unpublish(trackSid: string): Promise<void> {
   const r = requireRoom();
   const p = pumps.get(trackSid);
@@ -471,6 +491,8 @@ async function handle(msg: Request): Promise<unknown> {
       return setMuted(msg.args.trackSid, false);
     case 'unpublish':
       return unpublish(msg.args.trackSid);
+    case 'resizeVideo':
+      return resizeVideo(msg.args.trackSid, msg.args.width, msg.args.height);
     case 'status':
       return status();
     case 'disconnect':
