@@ -102,8 +102,9 @@ export class ParticipantRecorder {
     this.video?.kill();
   }
 
+  /** The frame slot nearest to a time: a frame is shown at most half a slot from when it was taken. */
   private slotAt(timestampUs: number): number {
-    return Math.max(0, Math.floor(((timestampUs - this.startUs) * RECORDING_FPS) / 1e6));
+    return Math.max(0, Math.round(((timestampUs - this.startUs) * RECORDING_FPS) / 1e6));
   }
 
   private onVideo(frame: RawVideoFrame): void {

@@ -240,7 +240,10 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
   let running = true;
   let timer: NodeJS.Timeout | undefined;
   const interval = 1000 / fps;
-  const start = nowMs();
+  // With syncFlash the frame clock runs on the flash grid (whole seconds since the epoch, plus half
+  // a millisecond against rounding), so a flash frame is captured at the flash instant itself, as
+  // the beep's first sample is: the signal carries no offset of its own for a sync measurement.
+  const start = a.syncFlash ? epoch + 0.5 + Math.ceil((nowMs() - epoch) / interval) * interval : nowMs();
   let n = 0;
 
   const draw = (tMs: number) => {
@@ -276,7 +279,7 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
     n++;
     timer = setTimeout(tick, Math.max(0, start + n * interval - nowMs()));
   };
-  tick();
+  timer = setTimeout(tick, Math.max(0, start - nowMs()));
 
   pump.halt = async () => {
     running = false;
