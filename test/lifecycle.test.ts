@@ -112,7 +112,9 @@ describe('session lifecycle', () => {
     });
     const client = wsClient(app.url);
     try {
+      const listeners = app.sessionEventListeners();
       const events = subscribe(client, SessionEvents, { roomName: 'doomed' });
+      await app.eventSubscriberRegistered(listeners);
       const { startSession } = await query(app.url, StartSession, { roomName: 'doomed' });
       doomed.kill('SIGKILL');
       const ended = await events.waitFor((e) => e.sessionEvents.__typename === 'SessionEnded', 90_000, 'SessionEnded');

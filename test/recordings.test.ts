@@ -351,7 +351,9 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     try {
       await pub.publishVideo({ width: 320, height: 180, fps: 30 });
       await pub.publishAudio();
+      const listeners = full.sessionEventListeners();
       const events = subscribe(fullClient, RecordingEvents, { roomName: 'full-room' });
+      await full.eventSubscriberRegistered(listeners);
       await query(full.url, StartRecordedSession, { roomName: 'full-room' });
       // 48 kHz stereo WAV alone is 192 kB/s: 1 MiB fills within seconds.
       const failed = await events.waitFor((e) => e.sessionEvents.__typename === 'RecordingFailed', 30_000, 'RecordingFailed');
