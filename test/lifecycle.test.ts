@@ -107,14 +107,10 @@ describe('session lifecycle', () => {
   it('ends the session with an event when LiveKit goes away for good', async () => {
     // Its own livekit-server, so that killing it spares the others.
     const doomed = await startLiveKit();
-    const app = await startApp({
-      environmentConfig: { livekitUrl: doomed.url, livekitApiKey: doomed.apiKey, livekitApiSecret: doomed.apiSecret },
-    });
+    const app = await startApp({ livekit: doomed });
     const client = wsClient(app.url);
     try {
-      const listeners = app.sessionEventListeners();
-      const events = subscribe(client, SessionEvents, { roomName: 'doomed' });
-      await app.eventSubscriberRegistered(listeners);
+      const events = await app.subscribed(() => subscribe(client, SessionEvents, { roomName: 'doomed' }));
       const { startSession } = await query(app.url, StartSession, { roomName: 'doomed' });
       doomed.kill('SIGKILL');
       const ended = await events.waitFor((e) => e.sessionEvents.__typename === 'SessionEnded', 90_000, 'SessionEnded');

@@ -98,7 +98,7 @@ describe('live media against a real LiveKit server and publisher', () => {
   beforeAll(async () => {
     livekit = await startLiveKit();
     app = await startApp({
-      environmentConfig: { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret },
+      livekit,
       media: { followGraceMs: 3_000 },
     });
     client = wsClient(app.url);
@@ -118,7 +118,7 @@ describe('live media against a real LiveKit server and publisher', () => {
   it('streams JPEG frames in chunks that reassemble into pictures of the requested size that move', async () => {
     // A second server with a small chunk limit, so that every frame comes in several chunks.
     const chunky = await startApp({
-      environmentConfig: { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret },
+      livekit,
       media: { chunkBytes: 1024 },
     });
     const chunkyClient = wsClient(chunky.url);

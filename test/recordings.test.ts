@@ -144,9 +144,7 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
 
   beforeAll(async () => {
     livekit = await startLiveKit();
-    app = await startApp({
-      environmentConfig: { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret },
-    });
+    app = await startApp({ livekit });
     recordingDir = join(app.dir, 'recordings');
     client = wsClient(app.url);
   });
@@ -160,9 +158,7 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
 
   it('records each participant to video.mp4, audio.wav and combined.mp4 that ffprobe reads, with events and a catalog', async () => {
     const room = 'recorded-room';
-    const listeners = app.sessionEventListeners();
-    const events = subscribe(client, RecordingEvents, { roomName: room });
-    await app.eventSubscriberRegistered(listeners);
+    const events = await app.subscribed(() => subscribe(client, RecordingEvents, { roomName: room }));
     const pub = await publisher(room, 'speaker');
     await pub.publishVideo({ width: 640, height: 360, fps: 30 });
     await pub.publishAudio();
@@ -292,10 +288,10 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
 
   it('fails the recording with an event when ffmpeg is missing or killed, while the session goes on', async () => {
     const room = 'fault-room';
-    const listeners = app.sessionEventListeners();
-    const events = subscribe(client, RecordingEvents, { roomName: room });
-    const sessionEvents = subscribe(client, SessionEvents, { roomName: room });
-    await app.eventSubscriberRegistered(listeners + 1);
+    const [events, sessionEvents] = await app.subscribed(
+      () => [subscribe(client, RecordingEvents, { roomName: room }), subscribe(client, SessionEvents, { roomName: room })] as const,
+      2,
+    );
     const pub = await publisher(room, 'victim');
     await pub.publishVideo({ width: 320, height: 180, fps: 15 });
     await query(app.url, StartPlainSession, { roomName: room });
@@ -344,16 +340,15 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     execFileSync('mkdir', ['-p', small]);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small]);
     const full = await startApp({
-      environmentConfig: { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret, recordingDirectory: small },
+      livekit,
+      environmentConfig: { recordingDirectory: small },
     });
     const fullClient = wsClient(full.url);
     const pub = await publisher('full-room', 'chatty');
     try {
       await pub.publishVideo({ width: 320, height: 180, fps: 30 });
       await pub.publishAudio();
-      const listeners = full.sessionEventListeners();
-      const events = subscribe(fullClient, RecordingEvents, { roomName: 'full-room' });
-      await full.eventSubscriberRegistered(listeners);
+      const events = await full.subscribed(() => subscribe(fullClient, RecordingEvents, { roomName: 'full-room' }));
       await query(full.url, StartRecordedSession, { roomName: 'full-room' });
       // 48 kHz stereo WAV alone is 192 kB/s: 1 MiB fills within seconds.
       const failed = await events.waitFor((e) => e.sessionEvents.__typename === 'RecordingFailed', 30_000, 'RecordingFailed');

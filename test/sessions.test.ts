@@ -24,9 +24,7 @@ describe('live sessions against a real LiveKit server', () => {
 
   beforeAll(async () => {
     livekit = await startLiveKit();
-    app = await startApp({
-      environmentConfig: { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret },
-    });
+    app = await startApp({ livekit });
     client = wsClient(app.url);
   });
 
@@ -80,9 +78,7 @@ describe('live sessions against a real LiveKit server', () => {
 
   it('streams what a publisher does in the room as events, with identities, kinds and sources', async () => {
     const room = 'events-room';
-    const listeners = app.sessionEventListeners();
-    const events = subscribe(client, SessionEvents, { roomName: room });
-    await app.eventSubscriberRegistered(listeners);
+    const events = await app.subscribed(() => subscribe(client, SessionEvents, { roomName: room }));
     const { startSession } = await query(app.url, StartSession, { roomName: room });
     await events.waitFor((e) => e.sessionEvents.__typename === 'ConnectionStateChanged', 10_000, 'CONNECTED');
 

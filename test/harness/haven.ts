@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { buildApp, type App, type AppOptions } from '../../src/app.js';
+import type { LiveKitServer } from './livekit.js';
 
 export interface TestApp extends App {
   dir: string;
@@ -10,22 +11,28 @@ export interface TestApp extends App {
   /** Stops the app and removes its temporary folder. */
   close(): Promise<void>;
   /**
-   * Resolves once the app has registered a session-event subscriber beyond the `before` count
-   * of `sessionEventListeners()`: graphql-ws gives a client no acknowledgement of a subscription.
+   * Runs `open`, which starts `count` session-event subscriptions, and resolves with what it
+   * returned once the app has registered them: graphql-ws gives a client no acknowledgement.
    */
-  eventSubscriberRegistered(before: number): Promise<void>;
-  sessionEventListeners(): number;
+  subscribed<T>(open: () => T, count?: number): Promise<T>;
 }
 
-/** The real server in this process, on a free port, with its SQLite file in a fresh temp folder. */
-export async function startApp(options: Partial<AppOptions> & { dir?: string } = {}): Promise<TestApp> {
+/**
+ * The real server in this process, on a free port, with its SQLite file in a fresh temp folder;
+ * `livekit` gives it that server's URL and keys as environment settings.
+ */
+export async function startApp(
+  options: Partial<AppOptions> & { dir?: string; livekit?: Pick<LiveKitServer, 'url' | 'apiKey' | 'apiSecret'> } = {},
+): Promise<TestApp> {
+  const { livekit, ...appOptions } = options;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'haven-test-'));
   const databasePath = options.databasePath ?? join(dir, 'haven.db');
+  const credentials = livekit && { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret };
   const app = buildApp({
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    ...options,
+    ...appOptions,
     databasePath,
-    environmentConfig: { recordingDirectory: join(dir, 'recordings'), ...options.environmentConfig },
+    environmentConfig: { recordingDirectory: join(dir, 'recordings'), ...credentials, ...options.environmentConfig },
   });
   await app.start(0);
   return Object.assign(app, {
@@ -35,13 +42,16 @@ export async function startApp(options: Partial<AppOptions> & { dir?: string } =
       await app.stop();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
-    sessionEventListeners: () => app.services.sessions.events.subscriberCount,
-    async eventSubscriberRegistered(before: number) {
+    async subscribed<T>(open: () => T, count = 1) {
+      const events = app.services.sessions.events;
+      const wanted = events.subscriberCount + count;
+      const opened = open();
       const deadline = Date.now() + 10_000;
-      while (app.services.sessions.events.subscriberCount <= before) {
+      while (events.subscriberCount < wanted) {
         if (Date.now() > deadline) throw new Error('the session-event subscription was not registered within 10 s');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+      return opened;
     },
   });
 }
