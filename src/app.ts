@@ -17,7 +17,7 @@ import { MediaService, type MediaServiceOptions } from './services/media.js';
 import { RecordingService } from './services/recordings.js';
 import { SessionService, type SessionServiceOptions } from './services/sessions.js';
 import { serveRecordingFile } from './recording-downloads.js';
-import { TrackFeeds } from './services/track-feeds.js';
+import { TrackFeeds, type TrackFeedsOptions } from './services/track-feeds.js';
 
 export interface AppOptions {
   databasePath: string;
@@ -26,6 +26,7 @@ export interface AppOptions {
   logger?: Logger;
   sessions?: SessionServiceOptions;
   media?: MediaServiceOptions;
+  feeds?: TrackFeedsOptions;
 }
 
 export interface App {
@@ -67,7 +68,7 @@ export function buildApp(options: AppOptions): App {
   const sessions = new SessionService(database.db, config, log.child({ service: 'sessions' }), options.sessions);
   const interrupted = sessions.markInterrupted();
   if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
-  const feeds = new TrackFeeds(sessions, log.child({ service: 'feeds' }));
+  const feeds = new TrackFeeds(sessions, log.child({ service: 'feeds' }), options.feeds);
   const media = new MediaService(sessions, feeds, log.child({ service: 'media' }), options.media);
   const recordings = new RecordingService(database.db, config, sessions, feeds, log.child({ service: 'recordings' }));
   const recovered = recordings.recoverInterrupted().then(
@@ -150,6 +151,8 @@ export function buildApp(options: AppOptions): App {
         await recovered;
         await recordings.stopAll();
         await sessions.stopAll('SHUTDOWN');
+        sessions.flushWrites();
+        recordings.flushWrites();
         await wsHandle.dispose();
         await yoga.dispose();
         httpServer.closeAllConnections();

@@ -7,7 +7,10 @@ export type ErrorCode =
   | 'TRACK_NOT_FOUND'
   | 'NO_VIDEO'
   | 'RECORDING_FAILED'
-  | 'RECORDING_NOT_FOUND';
+  | 'RECORDING_NOT_FOUND'
+  | 'ENCODER_FAILED'
+  | 'SESSION_ENDED'
+  | 'STORAGE_FAILED';
 
 /** An expected failure with a message a person can act on. Never carries a secret. */
 export class HavenError extends Error {
@@ -23,4 +26,13 @@ export class HavenError extends Error {
 
 export function validationFailed(field: string, message: string): HavenError {
   return new HavenError('VALIDATION_FAILED', `${field}: ${message}`, { field });
+}
+
+/** STORAGE_FAILED for a database write that failed (a full disk, a read-only file): nothing was changed. */
+export function storageFailed(what: string, error: unknown): HavenError {
+  const code = (error as { code?: unknown })?.code;
+  const reason = typeof code === 'string' ? code : 'write failed';
+  return new HavenError('STORAGE_FAILED', `Could not save ${what} (${reason}): check the free space and permissions of the database folder`, {
+    reason,
+  });
 }

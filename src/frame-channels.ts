@@ -1,14 +1,20 @@
-import { Repeater } from '@repeaterjs/repeater';
-
 /** A subscriber's buffer: `next()` resolves with what it holds, or waits; `undefined` means ended. */
 abstract class Channel<T> {
   private waiter: ((value: T | undefined) => void) | undefined;
   private ended = false;
+  /** Why the stream ended, when it ended for a reason other than its source finishing. */
+  failure: Error | undefined;
 
   /** Takes the value to hand out now, if any. */
   protected abstract take(): T | undefined;
   /** Keeps a value nobody is waiting for. */
   protected abstract keep(value: T): void;
+  /** Lets go of whatever is held. */
+  protected abstract clear(): void;
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
 
   push(value: T): void {
     if (this.ended) return;
@@ -25,12 +31,20 @@ abstract class Channel<T> {
     return new Promise((resolve) => (this.waiter = resolve));
   }
 
-  /** Ends the stream once what is held has been taken. */
-  end(): void {
+  /** Ends the stream once what is held has been taken; with `failure`, the reader is told why. */
+  end(failure?: Error): void {
+    if (this.ended) return;
     this.ended = true;
+    this.failure = failure;
     const waiter = this.waiter;
     this.waiter = undefined;
     waiter?.(undefined);
+  }
+
+  /** Ends the stream now, dropping what is held. */
+  discard(): void {
+    this.end();
+    this.clear();
   }
 }
 
@@ -51,6 +65,10 @@ export class LatestFrameChannel<T> extends Channel<T> {
     const value = this.pending;
     this.pending = undefined;
     return value;
+  }
+
+  protected clear(): void {
+    this.pending = undefined;
   }
 }
 
@@ -83,37 +101,87 @@ export class BoundedAudioChannel<T extends { samplesPerChannel: number; droppedS
     this.droppedSinceLast = 0;
     return { ...value, droppedSamples };
   }
+
+  protected clear(): void {
+    this.queue.length = 0;
+  }
+}
+
+export interface PullStreamOptions<T, Out> {
+  channel: Channel<T>;
+  /** Takes the stream's resources (feed, rendition, encoder); called on the first pull only. */
+  acquire: () => void;
+  /** Lets them go; called exactly once, however the stream ends, and only after `acquire`. */
+  release: () => void;
+  /** What one buffered value becomes for the client (a frame may become several chunks). */
+  expand: (value: T) => Out[];
+  /** The last item of a stream that ended for a reason other than its source finishing. */
+  failed: (failure: Error) => Out;
 }
 
 /**
- * Turns a channel into the async iterator a subscription returns. Values are pulled one at a time
- * (graphql-ws asks for the next one only after the previous was written to the socket), and a
- * client that unsubscribes stops it at once, even while it waits for a frame.
+ * The async iterator a media subscription returns. Values are pulled one at a time (graphql-ws asks
+ * for the next one only after the previous was written to the socket). Resources are taken on the
+ * first pull, because graphql-ws calls `return()` without any pull when a client cancels at once,
+ * and released in one place on every path. Nothing handed out is kept, and no read is raced against
+ * a promise that outlives it (each such race would keep its value alive until that promise settles).
  */
-export function iterate<T, Out>(
-  source: () => Promise<T | undefined>,
-  expand: (value: T) => Out[],
-  release: () => void,
-): AsyncIterableIterator<Out> {
-  return new Repeater<Out>(async (push, stop) => {
-    let stopped = false;
-    const stopping = stop.then(() => {
-      stopped = true;
-      return undefined;
-    });
-    try {
-      for (;;) {
-        const value = await Promise.race([source(), stopping]);
-        if (value === undefined || stopped) break;
-        for (const out of expand(value)) {
-          await Promise.race([push(out), stopping]);
-          if (stopped) break;
-        }
-        if (stopped) break;
+export class PullStream<T, Out> implements AsyncIterableIterator<Out> {
+  private state: 'idle' | 'open' | 'closed' = 'idle';
+  private queue: Out[] = [];
+
+  constructor(private readonly options: PullStreamOptions<T, Out>) {}
+
+  get isClosed(): boolean {
+    return this.state === 'closed';
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<Out>> {
+    if (this.state === 'idle') {
+      this.state = 'open';
+      try {
+        this.options.acquire();
+      } catch (error) {
+        this.close();
+        throw error;
       }
-    } finally {
-      release();
     }
-    stop();
-  });
+    for (;;) {
+      const queued = this.queue.shift();
+      if (queued !== undefined) return { value: queued, done: false };
+      if (this.state === 'closed') return { value: undefined, done: true };
+      const value = await this.options.channel.next();
+      if (this.isClosed) return { value: undefined, done: true };
+      if (value === undefined) {
+        const failure = this.options.channel.failure;
+        this.close();
+        if (failure) return { value: this.options.failed(failure), done: false };
+        return { value: undefined, done: true };
+      }
+      this.queue = this.options.expand(value);
+    }
+  }
+
+  async return(): Promise<IteratorResult<Out>> {
+    this.close();
+    return { value: undefined, done: true };
+  }
+
+  async throw(): Promise<IteratorResult<Out>> {
+    this.close();
+    return { value: undefined, done: true };
+  }
+
+  private close(): void {
+    if (this.state === 'closed') return;
+    const acquired = this.state === 'open';
+    this.state = 'closed';
+    this.queue = [];
+    this.options.channel.discard();
+    if (acquired) this.options.release();
+  }
 }

@@ -51,7 +51,9 @@ export async function mintViewerToken(credentials: LiveKitCredentials, roomName:
 
 /**
  * Joins a room, failing after `timeoutMs`: rtc-node keeps retrying an unreachable URL for a long
- * time, and a caller waiting on startSession needs an answer.
+ * time, and a caller waiting on startSession needs an answer. rtc-node's disconnect() does nothing
+ * while a connect is pending, so a connect that succeeds after the timeout is disconnected then:
+ * no hidden viewer is left in the room without an owner.
  */
 export async function joinRoom(
   credentials: LiveKitCredentials,
@@ -61,14 +63,23 @@ export async function joinRoom(
   const token = await mintViewerToken(credentials, roomName);
   const room = new Room();
   let timer: NodeJS.Timeout | undefined;
+  let abandoned = false;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from ${credentials.url} within ${timeoutMs / 1000} s`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`no answer from the LiveKit server within ${timeoutMs / 1000} s`)), timeoutMs);
   });
+  // Media is subscribed per track only while something needs it.
+  const connecting = room.connect(credentials.url, token, { autoSubscribe: false, dynacast: false });
+  connecting.then(
+    () => {
+      if (abandoned) void room.disconnect().catch(() => undefined);
+    },
+    () => undefined,
+  );
   try {
-    // Media is subscribed per track only while something needs it.
-    await Promise.race([room.connect(credentials.url, token, { autoSubscribe: false, dynacast: false }), timeout]);
+    await Promise.race([connecting, timeout]);
     return room;
   } catch (error) {
+    abandoned = true;
     void room.disconnect().catch(() => undefined);
     throw error;
   } finally {

@@ -4,6 +4,8 @@ import { buildApp } from './app.js';
 import { readProcessSettings } from './env.js';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+// Every promise has a handler; one that slips through is a bug to report, not a reason to drop every session.
+process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 const settings = readProcessSettings(process.env);
 const app = buildApp({
   databasePath: settings.databasePath,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedAudioChannel, iterate, LatestFrameChannel } from '../src/frame-channels.js';
+import { BoundedAudioChannel, LatestFrameChannel, PullStream } from '../src/frame-channels.js';
 import { safeComponent } from '../src/recording-files.js';
 
 describe('subscriber buffers', () => {
@@ -25,17 +25,66 @@ describe('subscriber buffers', () => {
     expect(channel.droppedTotal).toBe(3 * 960);
   });
 
-  it('stops an iterator at once when the client leaves while it waits for a frame, releasing it', async () => {
+  const stream = (channel: LatestFrameChannel<string>, counts: { acquired: number; released: number }) =>
+    new PullStream<string, string>({
+      channel,
+      acquire: () => counts.acquired++,
+      release: () => counts.released++,
+      expand: (value) => [value, `${value}!`],
+      failed: (failure) => `failed: ${failure.message}`,
+    });
+
+  it('stops an iterator at once when the client leaves while it waits for a frame, releasing it once', async () => {
     const channel = new LatestFrameChannel<string>();
-    let released = 0;
-    const iterator = iterate(() => channel.next(), (value) => [value, `${value}!`], () => released++);
+    const counts = { acquired: 0, released: 0 };
+    const iterator = stream(channel, counts);
+    expect(counts.acquired).toBe(0);
+    const first = iterator.next();
     channel.push('a');
-    expect((await iterator.next()).value).toBe('a');
+    expect((await first).value).toBe('a');
     expect((await iterator.next()).value).toBe('a!');
     const pending = iterator.next();
-    await iterator.return?.();
+    await iterator.return();
     expect((await pending).done).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await iterator.return();
+    expect(counts).toEqual({ acquired: 1, released: 1 });
+    expect((await iterator.next()).done).toBe(true);
+  });
+
+  it('takes nothing when it is returned before its first pull, as graphql-ws does on an instant cancel', async () => {
+    const channel = new LatestFrameChannel<string>();
+    const counts = { acquired: 0, released: 0 };
+    const iterator = stream(channel, counts);
+    await iterator.return();
+    expect((await iterator.next()).done).toBe(true);
+    expect(counts).toEqual({ acquired: 0, released: 0 });
+    expect(channel.isEnded).toBe(true);
+  });
+
+  it('ends with the failure as its last item when its source fails, and releases', async () => {
+    const channel = new LatestFrameChannel<string>();
+    const counts = { acquired: 0, released: 0 };
+    const iterator = stream(channel, counts);
+    const first = iterator.next();
+    channel.end(new Error('encoder died'));
+    expect(await first).toEqual({ value: 'failed: encoder died', done: false });
+    expect((await iterator.next()).done).toBe(true);
+    expect(counts).toEqual({ acquired: 1, released: 1 });
+  });
+
+  it('releases when acquiring fails, and passes the error on', async () => {
+    const channel = new LatestFrameChannel<string>();
+    let released = 0;
+    const iterator = new PullStream<string, string>({
+      channel,
+      acquire: () => {
+        throw new Error('no track');
+      },
+      release: () => released++,
+      expand: (value) => [value],
+      failed: (failure) => failure.message,
+    });
+    await expect(iterator.next()).rejects.toThrow('no track');
     expect(released).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { AudioChunk, MediaStats, Snapshot, VideoFrameChunk } from '../services/media.js';
+import { HavenError } from '../errors.js';
 import { builder } from './builder.js';
 
 const FrameFormat = builder.enumType('FrameFormat', {
@@ -88,6 +89,12 @@ const MediaStatsType = builder.objectRef<MediaStats>('MediaStats').implement({
   }),
 });
 
+/** A media stream's last item is a typed error when something other than its track ended it. */
+function endWithError<T>(item: T | HavenError): T {
+  if (item instanceof HavenError) throw item;
+  return item;
+}
+
 builder.queryFields((t) => ({
   snapshot: t.field({
     type: SnapshotType,
@@ -118,7 +125,7 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, { roomName, participantIdentity, trackSid, options }, { services }) =>
       services.media.videoFrames(roomName, { participantIdentity, trackSid }, options),
-    resolve: (chunk) => chunk,
+    resolve: endWithError,
   }),
   audioFrames: t.field({
     type: AudioChunkType,
@@ -131,6 +138,6 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, { roomName, participantIdentity, trackSid, options }, { services }) =>
       services.media.audioFrames(roomName, { participantIdentity, trackSid }, options),
-    resolve: (chunk) => chunk,
+    resolve: endWithError,
   }),
 }));

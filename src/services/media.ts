@@ -1,10 +1,11 @@
 import { AudioFrame, AudioResampler, AudioResamplerQuality } from '@livekit/rtc-node';
+import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { HavenError, validationFailed } from '../errors.js';
 import { FrameEncoder, type EncodedFormat } from '../ffmpeg.js';
-import { BoundedAudioChannel, iterate, LatestFrameChannel } from '../frame-channels.js';
+import { BoundedAudioChannel, LatestFrameChannel, PullStream } from '../frame-channels.js';
 import type { SessionService } from './sessions.js';
-import { FEED_SAMPLE_RATE, type FeedKey, type RawAudioFrame, type RawVideoFrame, type TrackFeeds } from './track-feeds.js';
+import { FEED_SAMPLE_RATE, type FeedEnd, type FeedKey, type RawAudioFrame, type RawVideoFrame, type TrackFeeds } from './track-feeds.js';
 import { fitSize, renditionKey, VideoRendition, type EncodedFrame, type RenditionOptions } from './video-renditions.js';
 
 export interface TrackSelector {
@@ -83,6 +84,8 @@ export interface MediaServiceOptions {
   snapshotWaitMs?: number;
   /** Audio chunks a slow subscriber may fall behind before its oldest are dropped (default 50). */
   audioBufferChunks?: number;
+  /** Snapshots encoded at once; more wait their turn (default 4). */
+  snapshotEncodes?: number;
 }
 
 interface Target extends FeedKey {
@@ -170,6 +173,7 @@ export class MediaService {
   private readonly followGraceMs: number;
   private readonly snapshotWaitMs: number;
   private readonly audioBufferChunks: number;
+  private readonly snapshotSlots: ReturnType<typeof pLimit>;
 
   constructor(
     private readonly sessions: SessionService,
@@ -181,6 +185,7 @@ export class MediaService {
     this.followGraceMs = options.followGraceMs ?? 3_000;
     this.snapshotWaitMs = options.snapshotWaitMs ?? 5_000;
     this.audioBufferChunks = options.audioBufferChunks ?? 50;
+    this.snapshotSlots = pLimit(options.snapshotEncodes ?? 4);
   }
 
   stats(): MediaStats {
@@ -226,51 +231,63 @@ export class MediaService {
     };
   }
 
-  videoFrames(roomName: string, selector: TrackSelector, input?: VideoFramesInput | null): AsyncIterableIterator<VideoFrameChunk> {
+  /**
+   * A video subscription: validated now, its rendition taken on the first pull. It completes when
+   * its track ends, and ends with a typed error (the last item) when anything else ends it.
+   */
+  videoFrames(roomName: string, selector: TrackSelector, input?: VideoFramesInput | null): AsyncIterableIterator<VideoFrameChunk | HavenError> {
     const options = normalizeVideoOptions(input);
     const target = this.resolve(roomName, 'VIDEO', selector);
     const subscriber: VideoSubscriber = { channel: new LatestFrameChannel<EncodedFrame>(), target, options, closed: false };
-    this.videoSubscriberCount++;
-    this.attach(subscriber);
-    return iterate(
-      () => subscriber.channel.next(),
-      (frame) => chunkFrame(subscriber.target, frame, this.chunkBytes),
-      () => {
+    return new PullStream<EncodedFrame, VideoFrameChunk | HavenError>({
+      channel: subscriber.channel,
+      acquire: () => {
+        this.videoSubscriberCount++;
+        this.attach(subscriber);
+      },
+      release: () => {
         subscriber.closed = true;
         this.videoSubscriberCount--;
         this.droppedVideoFrames += subscriber.channel.dropped;
         this.detach(subscriber);
       },
-    );
+      expand: (frame) => chunkFrame(subscriber.target, frame, this.chunkBytes),
+      failed: asHavenError,
+    });
   }
 
-  audioFrames(roomName: string, selector: TrackSelector, input?: AudioFramesInput | null): AsyncIterableIterator<AudioChunk> {
+  audioFrames(roomName: string, selector: TrackSelector, input?: AudioFramesInput | null): AsyncIterableIterator<AudioChunk | HavenError> {
     const options = normalizeAudioOptions(input);
     const target = this.resolve(roomName, 'AUDIO', selector);
     const channel = new BoundedAudioChannel<AudioChunk>(this.audioBufferChunks);
-    const state = { closed: false, release: () => undefined as void };
-    this.audioSubscriberCount++;
+    const state = { closed: false, release: () => undefined as void, chunker: undefined as AudioChunker | undefined };
     const connect = (current: Target) => {
       const chunker = new AudioChunker(current, options, (chunk) => channel.push(chunk));
+      state.chunker = chunker;
       state.release = this.feeds.audio(current, {
         frame: (frame) => chunker.push(frame),
-        end: (reason) => {
+        end: (ended) => {
           chunker.close();
-          this.afterEnd(current, 'AUDIO', reason, () => state.closed, connect, () => channel.end());
+          this.afterEnd(current, 'AUDIO', ended, () => state.closed, connect, (failure) => channel.end(failure));
         },
       });
     };
-    connect(target);
-    return iterate(
-      () => channel.next(),
-      (chunk) => [chunk],
-      () => {
+    return new PullStream<AudioChunk, AudioChunk | HavenError>({
+      channel,
+      acquire: () => {
+        this.audioSubscriberCount++;
+        connect(target);
+      },
+      release: () => {
         state.closed = true;
         this.audioSubscriberCount--;
         this.droppedAudioSamples += channel.droppedTotal;
         state.release();
+        state.chunker?.close();
       },
-    );
+      expand: (chunk) => [chunk],
+      failed: asHavenError,
+    });
   }
 
   /** The newest picture of a video track as one JPEG, or NO_VIDEO. */
@@ -285,25 +302,11 @@ export class MediaService {
       }
       throw error;
     }
+    // The newest frame of a feed that is streaming now, else the first one of a feed opened for it.
     const frame = this.feeds.latestVideo(target) ?? (await this.firstFrame(target));
     if (!frame) throw new HavenError('NO_VIDEO', `No picture arrived from track ${target.trackSid} within ${this.snapshotWaitMs / 1000} s`);
     const size = fitSize(frame.width, frame.height, options.maxWidth, null);
-    const data = await new Promise<Buffer>((resolve, reject) => {
-      const encoder = new FrameEncoder<number>({
-        inputWidth: frame.width,
-        inputHeight: frame.height,
-        outputWidth: size.width,
-        outputHeight: size.height,
-        format: 'JPEG',
-        quality: options.quality,
-      });
-      encoder.onFrame = (jpeg) => {
-        encoder.close();
-        resolve(jpeg);
-      };
-      encoder.onExit = (error) => reject(error ?? new Error('ffmpeg gave no picture'));
-      encoder.encode(frame.data, 0);
-    });
+    const data = await this.snapshotSlots(() => encodeJpeg(frame, size, options.quality));
     return { ...target, width: size.width, height: size.height, timestampUs: frame.timestampUs, data };
   }
 
@@ -327,21 +330,21 @@ export class MediaService {
     if (!rendition) {
       const created = new VideoRendition(key, subscriber.options, (failed, error) => {
         this.log.error({ err: error, trackSid: subscriber.target.trackSid }, 'video encoder failed');
-        this.endRendition(failed, 'encoder failed');
+        this.endRendition(failed, {
+          reason: 'no users',
+          failure: new HavenError('ENCODER_FAILED', 'The video encoder of this subscription failed; subscribe again'),
+        });
       });
       rendition = created;
       this.renditions.set(key, created);
-      const target = subscriber.target;
-      const release = this.feeds.video(target, {
+      this.renditionUsers.set(created, { release: () => undefined, owners: new Set() });
+      const users = this.renditionUsers.get(created)!;
+      users.release = this.feeds.video(subscriber.target, {
         frame: (frame) => created.offer(frame),
-        end: (reason) => this.endRendition(created, reason),
+        end: (ended) => this.endRendition(created, ended),
       });
-      if (!this.renditions.has(key)) {
-        // The feed ended at once (the track went away): nothing to follow yet.
-        release();
-        return subscriber.channel.end();
-      }
-      this.renditionUsers.set(created, { release, owners: new Set() });
+      // The feed ended at once (the track went away): the subscriber follows a republish or ends.
+      if (!this.renditions.has(key)) return this.endRendition(created, { reason: 'track not found' }, [subscriber]);
     }
     rendition.subscribers.add(subscriber.channel);
     subscriber.rendition = rendition;
@@ -368,8 +371,8 @@ export class MediaService {
   }
 
   /** The track behind a rendition ended: its subscribers follow a republish or complete. */
-  private endRendition(rendition: VideoRendition, reason: string): void {
-    const owners = [...(this.renditionUsers.get(rendition)?.owners ?? [])];
+  private endRendition(rendition: VideoRendition, ended: FeedEnd, waiting: VideoSubscriber[] = []): void {
+    const owners = [...(this.renditionUsers.get(rendition)?.owners ?? []), ...waiting];
     rendition.subscribers.clear();
     this.stopRendition(rendition);
     for (const subscriber of owners) {
@@ -377,28 +380,31 @@ export class MediaService {
       this.afterEnd(
         subscriber.target,
         'VIDEO',
-        reason,
+        ended,
         () => subscriber.closed,
         (next) => {
           subscriber.target = next;
           this.attach(subscriber);
         },
-        () => subscriber.channel.end(),
+        (failure) => subscriber.channel.end(failure),
       );
     }
   }
 
-  /** After a track ended: follow the participant's republished track within the grace period, or end. */
+  /**
+   * After a track ended: follow the participant's republished track within the grace period, or end
+   * (with the failure, if it was not the track that ended).
+   */
   private afterEnd(
     previous: Target,
     kind: 'VIDEO' | 'AUDIO',
-    reason: string,
+    ended: FeedEnd,
     isClosed: () => boolean,
     follow: (next: Target) => void,
-    end: () => void,
+    end: (failure?: HavenError) => void,
   ): void {
     if (isClosed()) return;
-    if (!previous.follows || reason !== 'track unpublished') return end();
+    if (ended.failure || !previous.follows || ended.reason !== 'track unpublished') return end(ended.failure);
     const deadline = Date.now() + this.followGraceMs;
     const poll = () => {
       if (isClosed()) return;
@@ -408,11 +414,41 @@ export class MediaService {
       } catch (error) {
         if (!(error instanceof HavenError) || error.code !== 'TRACK_NOT_FOUND') return end();
       }
-      if (Date.now() >= deadline) return end();
+      // Nobody to wait for once the participant is gone.
+      if (Date.now() >= deadline || !this.hasParticipant(previous)) return end();
       setTimeout(poll, 100);
     };
     poll();
   }
+
+  private hasParticipant(target: Target): boolean {
+    const session = this.sessions.find(target.roomName);
+    return session?.id === target.sessionId && session.participants.some((p) => p.identity === target.participantIdentity);
+  }
+}
+
+/** One frame as one JPEG, by a short-lived ffmpeg. */
+function encodeJpeg(frame: RawVideoFrame, size: { width: number; height: number }, quality: number): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const encoder = new FrameEncoder<number>({
+      inputWidth: frame.width,
+      inputHeight: frame.height,
+      outputWidth: size.width,
+      outputHeight: size.height,
+      format: 'JPEG',
+      quality,
+    });
+    encoder.onFrame = (jpeg) => {
+      encoder.close();
+      resolve(jpeg);
+    };
+    encoder.onExit = (error) => reject(error ?? new Error('ffmpeg gave no picture'));
+    encoder.encode(frame.data, 0);
+  });
+}
+
+function asHavenError(failure: Error): HavenError {
+  return failure instanceof HavenError ? failure : new HavenError('ENCODER_FAILED', failure.message);
 }
 
 /** Remixes and resamples a feed's 48 kHz audio to a subscriber's format, in chunks of chunkMs. */

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { recordings } from '../db/schema.js';
-import { HavenError } from '../errors.js';
+import { HavenError, storageFailed } from '../errors.js';
+import { PendingWrites } from '../db/pending-writes.js';
 import { combine, probe } from '../ffmpeg.js';
 import { createRecordingFolder } from '../recording-files.js';
 import type { ConfigService } from './config.js';
@@ -62,6 +64,9 @@ interface RecordedSession {
 export class RecordingService {
   private readonly recorded = new Map<string, RecordedSession>();
   private readonly finishing = new Set<Promise<void>>();
+  /** Recordings being written or finalized, by id: a delete waits for them. */
+  private readonly running = new Map<string, { session: RecordedSession; identity: string; active: ActiveRecording }>();
+  private readonly writes: PendingWrites;
 
   constructor(
     private readonly db: Db,
@@ -70,7 +75,23 @@ export class RecordingService {
     private readonly feeds: TrackFeeds,
     private readonly log: Logger,
   ) {
+    this.writes = new PendingWrites(log);
     sessions.events.listen((event) => this.onSessionEvent(event));
+  }
+
+  /** Writes a recording's row; a write the database refuses (a full disk) is held and retried. */
+  private save(id: string, values: Partial<typeof recordings.$inferInsert>): void {
+    this.writes.update(id, values, (merged) => this.db.update(recordings).set(merged).where(eq(recordings.id, id)).run());
+  }
+
+  private row(id: string): typeof recordings.$inferSelect | undefined {
+    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
+    return row && this.writes.overlay(id, row);
+  }
+
+  /** Tries the writes the database refused once more (on shutdown). */
+  flushWrites(): void {
+    this.writes.flush();
   }
 
   /** Recordings a crash left unfinished become INTERRUPTED; their files are probed and combined. */
@@ -101,8 +122,14 @@ export class RecordingService {
         startedAtMs: session.startedAt.getTime(),
         participants: new Map(),
       });
-      for (const participant of session.participants) {
-        for (const track of participant.tracks) this.record(session.id, participant.identity, track.kind, track.sid);
+      try {
+        for (const participant of session.participants) {
+          for (const track of participant.tracks) this.record(session.id, participant.identity, track.kind, track.sid);
+        }
+      } catch (error) {
+        // Nothing half-started stays behind: what began is stopped, and the caller is told why.
+        void this.stopSession(session.id).catch((stopError) => this.log.error({ err: stopError }, 'stopping a recording that could not start failed'));
+        throw error;
       }
     }
     return this.forSession(session.id);
@@ -126,11 +153,17 @@ export class RecordingService {
   }
 
   forSession(sessionId: string): RecordingView[] {
-    return this.db.select().from(recordings).where(eq(recordings.sessionId, sessionId)).orderBy(recordings.seq).all().map(toView);
+    return this.db
+      .select()
+      .from(recordings)
+      .where(eq(recordings.sessionId, sessionId))
+      .orderBy(recordings.seq)
+      .all()
+      .map((row) => toView(this.writes.overlay(row.id, row)));
   }
 
   get(id: string): RecordingView {
-    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
+    const row = this.row(id);
     if (!row) throw new HavenError('RECORDING_NOT_FOUND', `No recording with id ${JSON.stringify(id)}`, { id });
     return toView(row);
   }
@@ -144,7 +177,7 @@ export class RecordingService {
       .orderBy(orderBy)
       .limit(limit)
       .all()
-      .map((row) => ({ cursor: row.seq, node: toView(row) }));
+      .map((row) => ({ cursor: row.seq, node: toView(this.writes.overlay(row.id, row)) }));
   }
 
   /** The file of a recording on disk, for download. */
@@ -159,14 +192,17 @@ export class RecordingService {
   /** Removes a recording's files and row (stopping it first if it is running). */
   async delete(id: string): Promise<RecordingView> {
     const view = this.get(id);
-    for (const session of this.recorded.values()) {
-      for (const [identity, active] of session.participants) {
-        if (active.id === id) await this.finish(session, identity);
-      }
+    // A recording still being written or finalized is finished first: its files are in use.
+    const running = this.running.get(id);
+    if (running) await this.finish(running.session, running.identity, running.active);
+    const row = this.row(id);
+    if (!row) return view;
+    try {
+      this.db.delete(recordings).where(eq(recordings.id, id)).run();
+    } catch (error) {
+      throw storageFailed('the recording catalog', error);
     }
-    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get()!;
-    rmSync(row.directory, { recursive: true, force: true });
-    this.db.delete(recordings).where(eq(recordings.id, id)).run();
+    await rm(row.directory, { recursive: true, force: true });
     return view;
   }
 
@@ -188,6 +224,7 @@ export class RecordingService {
     }
   }
 
+  /** Records a participant's track; STORAGE_FAILED (with nothing started) if the catalog refuses it. */
   private record(sessionId: string, participantIdentity: string, kind: 'AUDIO' | 'VIDEO', trackSid: string): void {
     const session = this.recorded.get(sessionId);
     if (!session) return;
@@ -202,6 +239,16 @@ export class RecordingService {
         return;
       }
       const id = randomUUID();
+      try {
+        this.db
+          .insert(recordings)
+          .values({ id, sessionId, roomName: session.roomName, participantIdentity, state: 'RECORDING', startedAt, directory })
+          .run();
+      } catch (error) {
+        rmSync(directory, { recursive: true, force: true });
+        this.log.error({ err: error, roomName: session.roomName }, 'could not save a new recording');
+        throw storageFailed('the recording', error);
+      }
       const recorder = new ParticipantRecorder(
         { roomName: session.roomName, sessionId, participantIdentity },
         directory,
@@ -211,10 +258,7 @@ export class RecordingService {
       );
       active = { id, recorder };
       session.participants.set(participantIdentity, active);
-      this.db
-        .insert(recordings)
-        .values({ id, sessionId, roomName: session.roomName, participantIdentity, state: 'RECORDING', startedAt, directory })
-        .run();
+      this.running.set(id, { session, identity: participantIdentity, active });
       this.emit(session, { type: 'RecordingStarted', recording: this.get(id) });
     }
     active.recorder.record(kind, trackSid);
@@ -224,16 +268,17 @@ export class RecordingService {
     if (session.participants.get(identity)?.id === id) session.participants.delete(identity);
     const message = `Recording failed: ${error.message}`;
     this.log.error({ recordingId: id, err: error }, 'recording failed');
-    this.db.update(recordings).set({ state: 'FAILED', endedAt: new Date(), error: message }).where(eq(recordings.id, id)).run();
-    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
+    this.save(id, { state: 'FAILED', endedAt: new Date(), error: message });
+    const row = this.row(id);
     if (!row) return;
     // What was written stays playable; list it.
     const task: Promise<void> = this.finishFiles(row.directory, false)
-      .then((files) => {
-        this.db.update(recordings).set({ files: JSON.stringify(files) }).where(eq(recordings.id, id)).run();
-      })
-      .catch(() => undefined)
-      .finally(() => this.finishing.delete(task));
+      .then((files) => this.save(id, { files: JSON.stringify(files) }))
+      .catch((failure) => this.log.warn({ err: failure, recordingId: id }, 'listing the files of a failed recording failed'))
+      .finally(() => {
+        this.finishing.delete(task);
+        this.running.delete(id);
+      });
     this.finishing.add(task);
     this.emit(session, { type: 'RecordingFailed', recording: toView(row), error: message });
   }
@@ -245,15 +290,14 @@ export class RecordingService {
     await Promise.all([...session.participants.keys()].map((identity) => this.finish(session, identity)));
   }
 
-  private finish(session: RecordedSession, identity: string): Promise<void> {
-    const active = session.participants.get(identity);
+  private finish(session: RecordedSession, identity: string, active = session.participants.get(identity)): Promise<void> {
     if (!active) return Promise.resolve();
     active.finishing ??= (async () => {
       const stopUs = sessionClockUs(session.startedAtMs);
-      this.db.update(recordings).set({ state: 'FINALIZING' }).where(eq(recordings.id, active.id)).run();
+      this.save(active.id, { state: 'FINALIZING' });
       const error = await active.recorder.stop(stopUs);
-      session.participants.delete(identity);
-      if (this.db.select().from(recordings).where(eq(recordings.id, active.id)).get()?.state === 'FAILED') return;
+      if (session.participants.get(identity) === active) session.participants.delete(identity);
+      if (this.row(active.id)?.state === 'FAILED') return;
       let files: RecordingFile[] = [];
       let failure = error?.message ?? null;
       try {
@@ -261,18 +305,19 @@ export class RecordingService {
       } catch (combineError) {
         failure ??= (combineError as Error).message;
       }
-      this.db
-        .update(recordings)
-        .set({ state: failure ? 'FAILED' : 'COMPLETE', endedAt: new Date(), error: failure, files: JSON.stringify(files) })
-        .where(eq(recordings.id, active.id))
-        .run();
+      this.save(active.id, { state: failure ? 'FAILED' : 'COMPLETE', endedAt: new Date(), error: failure, files: JSON.stringify(files) });
       const view = this.get(active.id);
       if (failure) this.emit(session, { type: 'RecordingFailed', recording: view, error: failure });
       else this.emit(session, { type: 'RecordingStopped', recording: view });
     })();
-    const task = active.finishing.finally(() => this.finishing.delete(task));
+    const task: Promise<void> = active.finishing
+      .catch((error) => this.log.error({ err: error, recordingId: active.id }, 'finishing a recording failed'))
+      .finally(() => {
+        this.finishing.delete(task);
+        this.running.delete(active.id);
+      });
     this.finishing.add(task);
-    return active.finishing;
+    return task;
   }
 
   /** Makes combined.mp4 from what is there (unless asked not to) and probes every file. */
@@ -307,13 +352,17 @@ export class RecordingService {
     if (!session) return;
     switch (event.type) {
       case 'TrackPublished':
-        this.record(event.sessionId, event.participant.identity, event.track.kind, event.track.sid);
+        try {
+          this.record(event.sessionId, event.participant.identity, event.track.kind, event.track.sid);
+        } catch (error) {
+          this.log.error({ err: error, sessionId: event.sessionId }, 'could not start recording a published track');
+        }
         break;
       case 'ParticipantLeft':
         void this.finish(session, event.participant.identity);
         break;
       case 'SessionEnded':
-        void this.stopSession(event.sessionId);
+        void this.stopSession(event.sessionId).catch((error) => this.log.error({ err: error, sessionId: event.sessionId }, 'stopping recordings failed'));
         break;
       default:
         break;

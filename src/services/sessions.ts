@@ -13,8 +13,9 @@ import type { Logger } from 'pino';
 import { Broadcast } from '../broadcast.js';
 import type { Db } from '../db/client.js';
 import { pageOf, type HistoryPage } from '../db/pages.js';
+import { PendingWrites } from '../db/pending-writes.js';
 import { sessions } from '../db/schema.js';
-import { HavenError, validationFailed } from '../errors.js';
+import { HavenError, storageFailed, validationFailed } from '../errors.js';
 import {
   describeParticipant,
   describeTrack,
@@ -74,6 +75,8 @@ export interface SessionServiceOptions {
 }
 
 const MAX_ROOM_NAME = 128;
+/** Ended sessions kept in memory for `find` (the rest are in the history). */
+const MAX_ENDED_KEPT = 256;
 
 export function validateRoomName(roomName: string): string {
   if (roomName.length < 1 || roomName.length > MAX_ROOM_NAME) {
@@ -94,6 +97,11 @@ class LiveSession {
   room: Room | undefined;
   ready!: Promise<void>;
   private readonly participants = new Map<string, RemoteParticipant>();
+  /**
+   * While rtc-node reconnects: who was in the room, with their track sids. A full reconnect makes
+   * rtc-node drop every participant and add them back; only the difference is news.
+   */
+  reconnectingFrom: Map<string, Set<string>> | undefined;
 
   constructor(
     readonly id: string,
@@ -122,6 +130,17 @@ class LiveSession {
     this.participants.delete(participant.identity);
   }
 
+  /** Who is in the room and what they publish, as known now. */
+  snapshot(): Map<string, Set<string>> {
+    return new Map([...this.participants.values()].map((p) => [p.identity, new Set(p.trackPublications.keys())]));
+  }
+
+  /** Takes the room's participants as they are now (after a reconnect). */
+  resync(room: Room): void {
+    this.participants.clear();
+    for (const participant of room.remoteParticipants.values()) this.participants.set(participant.identity, participant);
+  }
+
   view(): SessionView {
     return {
       id: this.id,
@@ -139,7 +158,10 @@ class LiveSession {
 /** Joins rooms as a hidden viewer, keeps each session's state and history, and publishes what happens. */
 export class SessionService {
   private readonly live = new Map<string, LiveSession>();
-  readonly events = new Broadcast<SessionEvent>();
+  /** Sessions that ended in this process, newest per room, for `session(roomName)`. */
+  private readonly ended = new Map<string, LiveSession>();
+  readonly events: Broadcast<SessionEvent>;
+  private readonly writes: PendingWrites;
   private readonly connectTimeoutMs: number;
   private readonly eventBufferSize: number;
 
@@ -149,6 +171,10 @@ export class SessionService {
     private readonly log: Logger,
     options: SessionServiceOptions = {},
   ) {
+    this.events = new Broadcast<SessionEvent>((error, event) =>
+      this.log.error({ err: error, roomName: event.roomName, sessionId: event.sessionId, event: event.type }, 'a session event listener failed'),
+    );
+    this.writes = new PendingWrites(log);
     this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.eventBufferSize = options.eventBufferSize ?? 256;
   }
@@ -173,11 +199,16 @@ export class SessionService {
     }
     const credentials = this.config.livekitCredentials();
     const session = new LiveSession(randomUUID(), roomName);
+    try {
+      this.db
+        .insert(sessions)
+        .values({ id: session.id, roomName, state: session.state, startedAt: session.startedAt })
+        .run();
+    } catch (error) {
+      this.log.error({ err: error, roomName }, 'could not save a new session');
+      throw storageFailed('the session', error);
+    }
     this.live.set(roomName, session);
-    this.db
-      .insert(sessions)
-      .values({ id: session.id, roomName, state: session.state, startedAt: session.startedAt })
-      .run();
     session.ready = (async () => {
       try {
         const room = await joinRoom(credentials, roomName, this.connectTimeoutMs);
@@ -222,8 +253,9 @@ export class SessionService {
     return this.require(roomName).view();
   }
 
+  /** The active session of a room, or the one that ended last in this process, or null. */
   find(roomName: string): SessionView | null {
-    return this.live.get(roomName)?.view() ?? null;
+    return (this.live.get(roomName) ?? this.ended.get(roomName))?.view() ?? null;
   }
 
   /** The rtc-node room of an active session, for the media services downstream of it. */
@@ -242,7 +274,8 @@ export class SessionService {
   history(page: HistoryPage): { cursor: number; node: SessionView }[] {
     const { where, orderBy, limit } = pageOf(sessions.seq, page);
     const rows = this.db.select().from(sessions).where(where).orderBy(orderBy).limit(limit).all();
-    return rows.map((row) => {
+    return rows.map((stored) => {
+      const row = this.writes.overlay(stored.id, stored);
       const live = this.live.get(row.roomName);
       return {
         cursor: row.seq,
@@ -281,8 +314,18 @@ export class SessionService {
   private setState(session: LiveSession, state: SessionState): void {
     if (session.state === state) return;
     session.state = state;
-    this.db.update(sessions).set({ state }).where(eq(sessions.id, session.id)).run();
+    this.save(session, { state });
     this.emit(session, { type: 'ConnectionStateChanged', state });
+  }
+
+  /** Writes a session's row; a write the database refuses (a full disk) is held and retried. */
+  private save(session: LiveSession, values: Partial<typeof sessions.$inferInsert>): void {
+    this.writes.update(session.id, values, (merged) => this.db.update(sessions).set(merged).where(eq(sessions.id, session.id)).run());
+  }
+
+  /** Tries the writes the database refused once more (on shutdown). */
+  flushWrites(): void {
+    this.writes.flush();
   }
 
   private finish(session: LiveSession, state: 'ENDED' | 'FAILED', reason: string, message: string | null): void {
@@ -291,12 +334,11 @@ export class SessionService {
     session.endReason = reason;
     session.endMessage = message;
     this.setState(session, state);
-    this.db
-      .update(sessions)
-      .set({ endedAt: session.endedAt, endReason: reason, endMessage: message })
-      .where(eq(sessions.id, session.id))
-      .run();
+    this.save(session, { endedAt: session.endedAt, endReason: reason, endMessage: message });
     if (this.live.get(session.roomName) === session) this.live.delete(session.roomName);
+    this.ended.delete(session.roomName);
+    this.ended.set(session.roomName, session);
+    if (this.ended.size > MAX_ENDED_KEPT) this.ended.delete(this.ended.keys().next().value!);
     if (state === 'ENDED') this.emit(session, { type: 'SessionEnded', reason, message });
   }
 
@@ -309,14 +351,21 @@ export class SessionService {
       if (!session.active || participant.identity === room.localParticipant?.identity) return;
       const remote = session.participant(participant.identity);
       if (!remote) return;
+      const before = session.reconnectingFrom?.get(participant.identity);
+      // During a reconnect, tracks that rtc-node drops and adds back are no news.
+      if (before && type === 'TrackUnpublished') return;
+      if (before?.has(publication.sid ?? '') && type === 'TrackPublished') return;
       this.emit(session, { type, participant: describeParticipant(remote), track: describeTrack(publication) });
     };
     room
       .on(RoomEvent.ParticipantConnected, (participant) => {
         session.addParticipant(participant);
+        if (session.reconnectingFrom?.has(participant.identity)) return;
         this.emit(session, { type: 'ParticipantJoined', participant: describeParticipant(participant) });
       })
       .on(RoomEvent.ParticipantDisconnected, (participant) => {
+        // During a reconnect, whoever is still there is found again at the end of it.
+        if (session.reconnectingFrom) return;
         const info = describeParticipant(participant);
         session.removeParticipant(participant);
         this.emit(session, { type: 'ParticipantLeft', participant: info });
@@ -341,10 +390,16 @@ export class SessionService {
         this.emit(session, { type: 'ActiveSpeakersChanged', identities });
       })
       .on(RoomEvent.Reconnecting, () => {
-        if (session.active) this.setState(session, 'RECONNECTING');
+        if (!session.active) return;
+        session.reconnectingFrom ??= session.snapshot();
+        this.log.warn({ sessionId: session.id, roomName: session.roomName }, 'session reconnecting');
+        this.setState(session, 'RECONNECTING');
       })
       .on(RoomEvent.Reconnected, () => {
-        if (session.active) this.setState(session, 'CONNECTED');
+        if (!session.active) return;
+        this.reconcile(session, room);
+        this.log.info({ sessionId: session.id, roomName: session.roomName }, 'session reconnected');
+        this.setState(session, 'CONNECTED');
       })
       .on(RoomEvent.Disconnected, (reason: DisconnectReason) => {
         if (!session.active) return;
@@ -353,6 +408,35 @@ export class SessionService {
         this.finish(session, 'ENDED', name, 'LiveKit closed the connection');
         void room.disconnect().catch(() => undefined);
       });
+  }
+
+  /** After a reconnect: reports who and what really left or arrived while it lasted. */
+  private reconcile(session: LiveSession, room: Room): void {
+    const before = session.reconnectingFrom ?? new Map<string, Set<string>>();
+    session.reconnectingFrom = undefined;
+    const gone = [...before.keys()].filter((identity) => !room.remoteParticipants.has(identity));
+    const departed = gone.map((identity) => session.participant(identity)).filter((p) => p !== undefined);
+    session.resync(room);
+    for (const participant of departed) {
+      this.emit(session, { type: 'ParticipantLeft', participant: describeParticipant(participant) });
+    }
+    for (const participant of room.remoteParticipants.values()) {
+      const tracks = before.get(participant.identity);
+      if (!tracks) {
+        this.emit(session, { type: 'ParticipantJoined', participant: describeParticipant(participant) });
+        continue;
+      }
+      const info = describeParticipant(participant);
+      for (const sid of tracks) {
+        if (!participant.trackPublications.has(sid)) {
+          const track = info.tracks.find((t) => t.sid === sid) ?? { sid, name: '', kind: 'VIDEO' as const, source: 'UNKNOWN', muted: false, width: null, height: null };
+          this.emit(session, { type: 'TrackUnpublished', participant: info, track });
+        }
+      }
+      for (const publication of participant.trackPublications.values()) {
+        if (!tracks.has(publication.sid ?? '')) this.emit(session, { type: 'TrackPublished', participant: info, track: describeTrack(publication) });
+      }
+    }
   }
 }
 

@@ -1,6 +1,5 @@
 import {
   AudioStream,
-  RoomEvent,
   VideoBufferType,
   VideoStream,
   type AudioFrame,
@@ -8,6 +7,7 @@ import {
   type RemoteTrackPublication,
 } from '@livekit/rtc-node';
 import type { Logger } from 'pino';
+import { HavenError } from '../errors.js';
 import type { SessionEvent, SessionService } from './sessions.js';
 
 /** A decoded picture in I420 (planar Y, U, V; chroma at half size, rounded up). */
@@ -38,7 +38,13 @@ export function sessionClockUs(sessionStartedAtMs: number): number {
 export const FEED_SAMPLE_RATE = 48_000;
 export const FEED_CHANNELS = 2;
 
-type Listener<F> = { frame(frame: F): void; end(reason: string): void };
+/** Why a feed ended: its track went away for good, or something else did (then `failure` says what). */
+export interface FeedEnd {
+  reason: 'track unpublished' | 'participant left' | 'track not found' | 'session ended' | 'no users';
+  failure?: HavenError;
+}
+
+type Listener<F> = { frame(frame: F): void; end(end: FeedEnd): void };
 
 export interface FeedKey {
   roomName: string;
@@ -47,21 +53,35 @@ export interface FeedKey {
   trackSid: string;
 }
 
+export interface TrackFeedsOptions {
+  /** How long a feed stays open after its last user leaves, for the next one (default 2 s). */
+  lingerMs?: number;
+}
+
 /**
- * The media of one remote track, subscribed while at least one user holds it. rtc-node streams have
- * no backpressure, so each feed drains its one stream continuously and hands every frame to its
- * users synchronously; each user decides what it keeps.
+ * The media of one remote track, open while at least one user holds it. rtc-node streams have no
+ * backpressure, so the feed drains its stream continuously and hands every frame to its users
+ * synchronously; each user decides what it keeps. The rtc-node track under a feed may change (a
+ * reconnect or a resubscription gives a new one): the feed swaps its stream and its users go on.
  */
 export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
   private readonly listeners = new Set<Listener<F>>();
   private reader: ReadableStreamDefaultReader<unknown> | undefined;
   private ended = false;
+  /** The rtc-node track streamed now. */
+  track: RemoteTrack | undefined;
+  /** Bumped on every swap: a stream loop that is no longer current stops. */
+  generation = 0;
+  /** Frame number across swaps, so that `seq` continues after a reconnect. */
+  seq = 0;
   latest: F | undefined;
+  lingerTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly key: FeedKey,
     readonly kind: 'VIDEO' | 'AUDIO',
     private readonly onEmpty: (feed: TrackFeed<F>) => void,
+    private readonly log: Logger,
   ) {}
 
   get users(): number {
@@ -72,38 +92,67 @@ export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
     return this.ended;
   }
 
-  add(listener: Listener<F>): () => void {
+  get streamOpen(): boolean {
+    return this.reader !== undefined;
+  }
+
+  add(listener: Listener<F>, ended: FeedEnd = { reason: 'track not found' }): () => void {
     if (this.ended) {
-      listener.end('ended');
+      listener.end(ended);
       return () => undefined;
     }
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
     this.listeners.add(listener);
     return () => {
-      if (this.listeners.delete(listener) && this.listeners.size === 0) this.onEmpty(this);
+      if (this.listeners.delete(listener) && this.listeners.size === 0 && !this.ended) this.onEmpty(this);
     };
   }
 
-  attach(reader: ReadableStreamDefaultReader<unknown>): void {
+  /** Streams from `track` from now on (closing the stream of the track before it). */
+  attach(track: RemoteTrack, reader: ReadableStreamDefaultReader<unknown>): number {
+    this.detach();
+    this.track = track;
     this.reader = reader;
+    return ++this.generation;
+  }
+
+  /** Stops streaming the current track; the feed stays open for the next one. */
+  detach(): void {
+    const reader = this.reader;
+    this.reader = undefined;
+    this.track = undefined;
+    this.latest = undefined;
+    this.generation++;
+    void reader?.cancel().catch(() => undefined);
   }
 
   emit(frame: F): void {
     this.latest = frame;
-    for (const listener of this.listeners) listener.frame(frame);
+    for (const listener of this.listeners) {
+      try {
+        listener.frame(frame);
+      } catch (error) {
+        // One user's failure is its own: the others still get the frame.
+        this.log.error({ err: error, trackSid: this.key.trackSid }, 'a track feed user failed on a frame');
+      }
+    }
   }
 
   /** Closes the stream and tells every user why; idempotent. */
-  end(reason: string): void {
+  end(end: FeedEnd): void {
     if (this.ended) return;
     this.ended = true;
-    void this.reader?.cancel().catch(() => undefined);
-    this.reader = undefined;
-    for (const listener of [...this.listeners]) listener.end(reason);
+    clearTimeout(this.lingerTimer);
+    this.detach();
+    for (const listener of [...this.listeners]) {
+      try {
+        listener.end(end);
+      } catch (error) {
+        this.log.error({ err: error, trackSid: this.key.trackSid }, 'a track feed user failed while ending');
+      }
+    }
     this.listeners.clear();
-  }
-
-  get streamOpen(): boolean {
-    return this.reader !== undefined;
   }
 }
 
@@ -117,17 +166,21 @@ export interface FeedStats {
 
 /**
  * One feed per remote track that something needs (a frame subscriber, a snapshot, a recorder):
- * subscribes the track on first use, opens one rtc-node stream, and unsubscribes and closes it when
- * the last user goes, or when the track, its participant or the session goes away.
+ * subscribes the track on first use, and unsubscribes it a moment after the last user goes, or when
+ * the track, its participant or the session goes away. A reconnect ends nothing: the session
+ * service reports only what really left, and a track that comes back under the same sid is streamed
+ * again into the same feed.
  */
 export class TrackFeeds {
   private readonly feeds = new Map<string, AnyFeed>();
-  private readonly sessionStarts = new Map<string, number>();
+  private readonly lingerMs: number;
 
   constructor(
     private readonly sessions: SessionService,
     private readonly log: Logger,
+    options: TrackFeedsOptions = {},
   ) {
+    this.lingerMs = options.lingerMs ?? 2_000;
     sessions.events.listen((event) => this.onSessionEvent(event));
   }
 
@@ -143,9 +196,12 @@ export class TrackFeeds {
   }
 
   /** The publication of a track in an active session, or undefined. */
-  publication(roomName: string, participantIdentity: string, trackSid: string): RemoteTrackPublication | undefined {
-    const room = this.sessions.room(roomName);
-    return room.remoteParticipants.get(participantIdentity)?.trackPublications.get(trackSid);
+  publication(key: FeedKey): RemoteTrackPublication | undefined {
+    try {
+      return this.sessions.room(key.roomName).remoteParticipants.get(key.participantIdentity)?.trackPublications.get(key.trackSid);
+    } catch {
+      return undefined;
+    }
   }
 
   video(key: FeedKey, listener: Listener<RawVideoFrame>): () => void {
@@ -156,76 +212,84 @@ export class TrackFeeds {
     return this.open<RawAudioFrame>(key, 'AUDIO').add(listener);
   }
 
-  /** The newest frame of a video feed that is open now, if any. */
+  /** The newest frame of a video feed that is streaming now (never of one that is closing), if any. */
   latestVideo(key: FeedKey): RawVideoFrame | undefined {
     const feed = this.feeds.get(feedId(key));
-    return feed?.kind === 'VIDEO' ? (feed.latest as RawVideoFrame | undefined) : undefined;
+    if (!feed || feed.kind !== 'VIDEO' || feed.isEnded || !feed.streamOpen) return undefined;
+    return feed.latest as RawVideoFrame | undefined;
   }
 
   private open<F extends RawVideoFrame | RawAudioFrame>(key: FeedKey, kind: 'VIDEO' | 'AUDIO'): TrackFeed<F> {
     const id = feedId(key);
     const existing = this.feeds.get(id);
     if (existing && !existing.isEnded) return existing as unknown as TrackFeed<F>;
-    const room = this.sessions.room(key.roomName);
-    const publication = room.remoteParticipants.get(key.participantIdentity)?.trackPublications.get(key.trackSid);
-    const feed = new TrackFeed<F>(key, kind, (empty) => this.close(empty as unknown as AnyFeed, 'no users'));
+    const feed = new TrackFeed<F>(key, kind, (empty) => this.linger(empty as unknown as AnyFeed), this.log);
+    const publication = this.publication(key);
     if (!publication) {
-      feed.end('track not found');
+      feed.end({ reason: 'track not found' });
       return feed;
     }
-    this.feeds.set(id, feed as unknown as TrackFeed<RawVideoFrame>);
-    this.sessionStarts.set(key.sessionId, this.sessionStarts.get(key.sessionId) ?? this.sessions.startedAtMs(key.roomName));
-    publication.setSubscribed(true);
-    if (publication.track) this.startStream(feed, publication.track);
-    else {
-      const onSubscribed = (track: RemoteTrack, subscribed: RemoteTrackPublication) => {
-        if (subscribed.sid !== key.trackSid) return;
-        room.off(RoomEvent.TrackSubscribed, onSubscribed);
-        if (!feed.isEnded) this.startStream(feed, track);
-      };
-      room.on(RoomEvent.TrackSubscribed, onSubscribed);
-    }
+    this.feeds.set(id, feed as unknown as AnyFeed);
+    this.follow(feed as unknown as AnyFeed);
     return feed;
   }
 
-  private startStream<F extends RawVideoFrame | RawAudioFrame>(feed: TrackFeed<F>, track: RemoteTrack): void {
-    const clockOrigin = this.sessionStarts.get(feed.key.sessionId) ?? Date.now();
+  /** Streams the track's current rtc-node track into the feed, or asks LiveKit for it. */
+  private follow(feed: AnyFeed): void {
+    if (feed.isEnded) return;
+    const publication = this.publication(feed.key);
+    if (!publication) return;
+    const track = publication.track;
+    if (track && publication.subscribed) {
+      if (track !== feed.track) this.startStream(feed, track);
+      return;
+    }
+    try {
+      publication.setSubscribed(true);
+    } catch (error) {
+      this.log.debug({ err: error, trackSid: feed.key.trackSid }, 'subscribing a track failed; waiting for it');
+    }
+  }
+
+  private startStream(feed: AnyFeed, track: RemoteTrack): void {
+    const clockOrigin = this.sessions.startedAtMs(feed.key.roomName);
     const sessionNowUs = () => sessionClockUs(clockOrigin);
     if (feed.kind === 'VIDEO') {
+      const video = feed as TrackFeed<RawVideoFrame>;
       const reader = new VideoStream(track).getReader();
-      feed.attach(reader as ReadableStreamDefaultReader<unknown>);
+      const generation = video.attach(track, reader as ReadableStreamDefaultReader<unknown>);
       void (async () => {
         let offsetUs: number | undefined;
-        let seq = 0;
         for (;;) {
           const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
-          if (done || !value || feed.isEnded) break;
+          if (done || !value || video.generation !== generation) break;
           const frame = value.frame.type === VideoBufferType.I420 ? value.frame : value.frame.convert(VideoBufferType.I420);
           // rtc-node stamps frames on libwebrtc's monotonic clock; map it onto the session clock.
           const captured = Number(value.timestampUs);
           offsetUs ??= sessionNowUs() - captured;
-          (feed as unknown as TrackFeed<RawVideoFrame>).emit({
+          video.emit({
             data: frame.data,
             width: frame.width,
             height: frame.height,
             timestampUs: Math.max(0, Math.round(captured + offsetUs)),
-            seq: seq++,
+            seq: video.seq++,
           });
         }
-        feed.end('stream ended');
+        this.streamEnded(feed, generation);
       })();
     } else {
+      const audio = feed as TrackFeed<RawAudioFrame>;
       const reader = new AudioStream(track, { sampleRate: FEED_SAMPLE_RATE, numChannels: FEED_CHANNELS }).getReader();
-      feed.attach(reader as ReadableStreamDefaultReader<unknown>);
+      const generation = audio.attach(track, reader as ReadableStreamDefaultReader<unknown>);
       void (async () => {
         let startUs: number | undefined;
         let samples = 0;
         for (;;) {
           const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
-          if (done || !value || feed.isEnded) break;
+          if (done || !value || audio.generation !== generation) break;
           const frame = value as AudioFrame;
           startUs ??= sessionNowUs();
-          (feed as unknown as TrackFeed<RawAudioFrame>).emit({
+          audio.emit({
             data: frame.data,
             sampleRate: frame.sampleRate,
             channels: frame.channels,
@@ -234,46 +298,72 @@ export class TrackFeeds {
           });
           samples += frame.samplesPerChannel;
         }
-        feed.end('stream ended');
+        this.streamEnded(feed, generation);
       })();
     }
   }
 
-  private close(feed: AnyFeed, reason: string): void {
+  /** rtc-node ended a stream (its track was unsubscribed): the feed waits for the track to come back. */
+  private streamEnded(feed: AnyFeed, generation: number): void {
+    if (feed.isEnded || feed.generation !== generation) return;
+    feed.detach();
+    this.log.debug({ trackSid: feed.key.trackSid }, 'track stream ended; waiting for the track');
+  }
+
+  private linger(feed: AnyFeed): void {
+    clearTimeout(feed.lingerTimer);
+    feed.lingerTimer = setTimeout(() => {
+      if (feed.users === 0) this.close(feed, { reason: 'no users' });
+    }, this.lingerMs);
+    feed.lingerTimer.unref?.();
+  }
+
+  private close(feed: AnyFeed, end: FeedEnd): void {
     const id = feedId(feed.key);
     if (this.feeds.get(id) === feed) this.feeds.delete(id);
-    feed.end(reason);
+    feed.end(end);
     try {
-      this.publication(feed.key.roomName, feed.key.participantIdentity, feed.key.trackSid)?.setSubscribed(false);
+      this.publication(feed.key)?.setSubscribed(false);
     } catch {
-      // The session is gone, and with it the subscription.
+      // The publication is gone, and with it the subscription.
     }
-    this.log.debug({ trackSid: feed.key.trackSid, reason }, 'track feed closed');
+    this.log.debug({ trackSid: feed.key.trackSid, reason: end.reason }, 'track feed closed');
   }
 
   private onSessionEvent(event: SessionEvent): void {
-    const ends = (feed: FeedKey) => {
+    for (const feed of [...this.feeds.values()]) {
+      if (feed.key.sessionId !== event.sessionId) continue;
       switch (event.type) {
         case 'TrackUnpublished':
-          return feed.roomName === event.roomName && feed.trackSid === event.track.sid ? 'track unpublished' : undefined;
+          if (feed.key.trackSid === event.track.sid) this.close(feed, { reason: 'track unpublished' });
+          break;
         case 'ParticipantLeft':
-          return feed.roomName === event.roomName && feed.participantIdentity === event.participant.identity
-            ? 'participant left'
-            : undefined;
+          if (feed.key.participantIdentity === event.participant.identity) this.close(feed, { reason: 'participant left' });
+          break;
         case 'SessionEnded':
-          return feed.sessionId === event.sessionId ? 'session ended' : undefined;
+          this.close(feed, {
+            reason: 'session ended',
+            failure: new HavenError('SESSION_ENDED', `The session in room ${JSON.stringify(event.roomName)} ended (${event.reason})`, {
+              reason: event.reason,
+            }),
+          });
+          break;
+        case 'TrackSubscribed':
+        case 'TrackUnsubscribed':
+          // A new rtc-node track to stream, or one taken away while still wanted (a reconnect, or
+          // an unsubscribe of a closing feed overtaking this feed's subscribe): follow it.
+          if (feed.key.trackSid === event.track.sid) {
+            if (event.type === 'TrackUnsubscribed' && feed.track) feed.detach();
+            this.follow(feed);
+          }
+          break;
         case 'ConnectionStateChanged':
-          // A reconnect replaces rtc-node's tracks: their video streams would never end by themselves.
-          return feed.sessionId === event.sessionId && event.state === 'RECONNECTING' ? 'reconnecting' : undefined;
+          if (event.state === 'CONNECTED') this.follow(feed);
+          break;
         default:
-          return undefined;
+          break;
       }
-    };
-    for (const feed of [...this.feeds.values()]) {
-      const reason = ends(feed.key);
-      if (reason) this.close(feed, reason);
     }
-    if (event.type === 'SessionEnded') this.sessionStarts.delete(event.sessionId);
   }
 }
 

@@ -27,6 +27,7 @@ type Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": typeof types.AudioFramesDocument,
     "\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": typeof types.MediaStatsDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": typeof types.SnapshotDocument,
+    "\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n": typeof types.MemoryFramesDocument,
     "\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    error\n    files {\n      kind\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n  }\n": typeof types.RecordingFieldsFragmentDoc,
     "\n  mutation StartRecordedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      recordings {\n        ...RecordingFields\n      }\n    }\n  }\n": typeof types.StartRecordedSessionDocument,
     "\n  mutation StartPlainSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      id\n    }\n  }\n": typeof types.StartPlainSessionDocument,
@@ -36,6 +37,14 @@ type Documents = {
     "\n  query Recording($id: ID!) {\n    recording(id: $id) {\n      ...RecordingFields\n    }\n  }\n": typeof types.RecordingDocument,
     "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteRecordingDocument,
     "\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n": typeof types.RecordingEventsDocument,
+    "\n  subscription ResilientFrames($roomName: String!, $participantIdentity: String, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": typeof types.ResilientFramesDocument,
+    "\n  subscription ResilientAudio($roomName: String!, $participantIdentity: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      samplesPerChannel\n    }\n  }\n": typeof types.ResilientAudioDocument,
+    "\n  query PipelineStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": typeof types.PipelineStatsDocument,
+    "\n  query ResilientSnapshot($roomName: String!) {\n    snapshot(roomName: $roomName, maxWidth: 160) {\n      width\n      data\n    }\n  }\n": typeof types.ResilientSnapshotDocument,
+    "\n  mutation ResilientStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": typeof types.ResilientStartRecordingDocument,
+    "\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n    }\n  }\n": typeof types.ResilientStopRecordingDocument,
+    "\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": typeof types.ResilientDeleteDocument,
+    "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n": typeof types.ResilientRecordingsDocument,
 };
 const documents: Documents = {
     "\n  query Config {\n    config {\n      livekitUrl\n      livekitApiKey\n      hasLivekitApiSecret\n      recordingDirectory\n      sources {\n        livekitUrl\n        livekitApiKey\n        livekitApiSecret\n        recordingDirectory\n      }\n    }\n  }\n": types.ConfigDocument,
@@ -51,6 +60,7 @@ const documents: Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": types.AudioFramesDocument,
     "\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": types.MediaStatsDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": types.SnapshotDocument,
+    "\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n": types.MemoryFramesDocument,
     "\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    error\n    files {\n      kind\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n  }\n": types.RecordingFieldsFragmentDoc,
     "\n  mutation StartRecordedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      recordings {\n        ...RecordingFields\n      }\n    }\n  }\n": types.StartRecordedSessionDocument,
     "\n  mutation StartPlainSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      id\n    }\n  }\n": types.StartPlainSessionDocument,
@@ -60,6 +70,14 @@ const documents: Documents = {
     "\n  query Recording($id: ID!) {\n    recording(id: $id) {\n      ...RecordingFields\n    }\n  }\n": types.RecordingDocument,
     "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": types.DeleteRecordingDocument,
     "\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n": types.RecordingEventsDocument,
+    "\n  subscription ResilientFrames($roomName: String!, $participantIdentity: String, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": types.ResilientFramesDocument,
+    "\n  subscription ResilientAudio($roomName: String!, $participantIdentity: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      samplesPerChannel\n    }\n  }\n": types.ResilientAudioDocument,
+    "\n  query PipelineStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": types.PipelineStatsDocument,
+    "\n  query ResilientSnapshot($roomName: String!) {\n    snapshot(roomName: $roomName, maxWidth: 160) {\n      width\n      data\n    }\n  }\n": types.ResilientSnapshotDocument,
+    "\n  mutation ResilientStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": types.ResilientStartRecordingDocument,
+    "\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n    }\n  }\n": types.ResilientStopRecordingDocument,
+    "\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": types.ResilientDeleteDocument,
+    "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n": types.ResilientRecordingsDocument,
 };
 
 /**
@@ -131,6 +149,10 @@ export function graphql(source: "\n  query Snapshot($roomName: String!, $partici
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    error\n    files {\n      kind\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n  }\n"): (typeof documents)["\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    error\n    files {\n      kind\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -164,6 +186,38 @@ export function graphql(source: "\n  mutation DeleteRecording($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ResilientFrames($roomName: String!, $participantIdentity: String, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n"): (typeof documents)["\n  subscription ResilientFrames($roomName: String!, $participantIdentity: String, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ResilientAudio($roomName: String!, $participantIdentity: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      samplesPerChannel\n    }\n  }\n"): (typeof documents)["\n  subscription ResilientAudio($roomName: String!, $participantIdentity: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      samplesPerChannel\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelineStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n"): (typeof documents)["\n  query PipelineStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResilientSnapshot($roomName: String!) {\n    snapshot(roomName: $roomName, maxWidth: 160) {\n      width\n      data\n    }\n  }\n"): (typeof documents)["\n  query ResilientSnapshot($roomName: String!) {\n    snapshot(roomName: $roomName, maxWidth: 160) {\n      width\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResilientStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation ResilientStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -24,6 +24,16 @@ export interface LiveKitServer {
   kill(signal?: NodeJS.Signals): void;
   /** Captured stdout+stderr (the most recent part, bounded). */
   logs(): string;
+  /** What a server started again with `startLiveKit({ again })` reuses: the same ports and keys. */
+  again: LiveKitIdentity;
+}
+
+export interface LiveKitIdentity {
+  port: number;
+  tcpPort: number;
+  udpPort: number;
+  stunPort: number;
+  apiSecret: string;
 }
 
 export interface StartLiveKitOptions {
@@ -41,6 +51,8 @@ export interface StartLiveKitOptions {
   extraYaml?: string;
   /** Mirror server output to this process's stderr as it arrives (default: env HAVEN_LIVEKIT_LOGS=1). */
   echo?: boolean;
+  /** Start on the ports and with the keys of an earlier server (one that was killed): a restart. */
+  again?: LiveKitIdentity;
 }
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/livekit-server.sh', import.meta.url));
@@ -86,12 +98,12 @@ export async function startLiveKit(opts: StartLiveKitOptions = {}): Promise<Live
   // outside it we can only offer loopback (media will then not flow with
   // rtc-node clients, since libwebrtc skips loopback interfaces).
   const nodeIp = process.env.HAVEN_NODE_IP || '127.0.0.1';
-  const [port, tcpPort] = await freeTcpPorts(2);
+  const [port, tcpPort] = opts.again ? [opts.again.port, opts.again.tcpPort] : await freeTcpPorts(2);
   // Second UDP port is only a black hole used as the STUN server (see below).
-  const [udpPort, stunPort] = await freeUdpPorts(2);
+  const [udpPort, stunPort] = opts.again ? [opts.again.udpPort, opts.again.stunPort] : await freeUdpPorts(2);
 
   const apiKey = 'devkey';
-  const apiSecret = randomBytes(24).toString('hex'); // 48 chars; livekit wants >= 32
+  const apiSecret = opts.again?.apiSecret ?? randomBytes(24).toString('hex'); // 48 chars; livekit wants >= 32
   const bind = nodeIp === '127.0.0.1' ? ['127.0.0.1'] : ['127.0.0.1', nodeIp];
 
   const dir = mkdtempSync(join(tmpdir(), 'haven-livekit-'));
@@ -238,6 +250,7 @@ ${opts.extraYaml ?? ''}
     stop,
     kill,
     logs: () => buf,
+    again: { port, tcpPort, udpPort, stunPort, apiSecret },
   };
 }
 

@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Pids of the direct children of `parent` whose command name is `name` (from /proc). */
+export function childPids(parent: number, name: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid ...: comm may hold spaces, so split after its closing parenthesis.
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent && comm === name) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/** Resident memory of a process in bytes. */
+export function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+  return kb * 1024;
+}
+
+/** Resets this process's TCP connections to a port on loopback (rtc-node's signalling socket), leaving other processes' alone. */
+export function resetOwnConnections(remotePort: number): number {
+  const lines = execFileSync('ss', ['-tnpH', 'state', 'established', 'dst', `127.0.0.1:${remotePort}`], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(`pid=${process.pid},`));
+  let reset = 0;
+  for (const line of lines) {
+    const local = line.trim().split(/\s+/)[2];
+    const localPort = local.slice(local.lastIndexOf(':') + 1);
+    execFileSync('ss', ['-K', 'src', `127.0.0.1:${localPort}`, 'dst', `127.0.0.1:${remotePort}`], { stdio: 'ignore' });
+    reset++;
+  }
+  return reset;
+}
+
+/** Runs `ip` inside the test network namespace (made by scripts/in-netns.sh). */
+export function ip(...args: string[]): void {
+  if (process.env.HAVEN_NETNS !== '1') {
+    throw new Error('this test changes the network: run the suite with `npm test` as root, which gives it a private network namespace');
+  }
+  execFileSync('ip', args, { stdio: 'ignore' });
+}
