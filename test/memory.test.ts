@@ -79,6 +79,7 @@ describe('memory of a server that streams frames for a minute', () => {
         for (const reader of readers) expect(reader.errors).toEqual([]);
       }
       const end = rssBytes(server.process.pid!);
+      console.log(`server RSS ${(start / MB).toFixed(0)} MB -> ${(end / MB).toFixed(0)} MB (peak ${(peak / MB).toFixed(0)} MB) over 60 s`);
       const delivered = Object.fromEntries(Object.entries(counts).map(([format, n]) => [format, n - startCounts[format as keyof typeof counts]]));
       // A reader that keeps up gets most of the 1,800 frames; a leak would keep every one (0.9 MB each in RGBA).
       for (const n of Object.values(delivered)) expect(n).toBeGreaterThan(600);

@@ -77,6 +77,8 @@ export interface SessionServiceOptions {
 const MAX_ROOM_NAME = 128;
 /** Ended sessions kept in memory for `find` (the rest are in the history). */
 const MAX_ENDED_KEPT = 256;
+/** How long after a reconnect the participants known before it may take to reappear. */
+const RECONNECT_SETTLE_MS = 3_000;
 
 export function validateRoomName(roomName: string): string {
   if (roomName.length < 1 || roomName.length > MAX_ROOM_NAME) {
@@ -102,6 +104,8 @@ class LiveSession {
    * rtc-node drop every participant and add them back; only the difference is news.
    */
   reconnectingFrom: Map<string, Set<string>> | undefined;
+  /** After rtc-node reports the room back: when to stop waiting for everyone to reappear. */
+  settleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly id: string,
@@ -330,6 +334,7 @@ export class SessionService {
 
   private finish(session: LiveSession, state: 'ENDED' | 'FAILED', reason: string, message: string | null): void {
     if (!session.active) return;
+    clearTimeout(session.settleTimer);
     session.endedAt = new Date();
     session.endReason = reason;
     session.endMessage = message;
@@ -360,7 +365,12 @@ export class SessionService {
     room
       .on(RoomEvent.ParticipantConnected, (participant) => {
         session.addParticipant(participant);
-        if (session.reconnectingFrom?.has(participant.identity)) return;
+        if (session.reconnectingFrom?.has(participant.identity)) {
+          if (session.settleTimer && [...session.reconnectingFrom.keys()].every((identity) => room.remoteParticipants.has(identity))) {
+            this.settled(session, room);
+          }
+          return;
+        }
         this.emit(session, { type: 'ParticipantJoined', participant: describeParticipant(participant) });
       })
       .on(RoomEvent.ParticipantDisconnected, (participant) => {
@@ -392,14 +402,19 @@ export class SessionService {
       .on(RoomEvent.Reconnecting, () => {
         if (!session.active) return;
         session.reconnectingFrom ??= session.snapshot();
+        clearTimeout(session.settleTimer);
+        session.settleTimer = undefined;
         this.log.warn({ sessionId: session.id, roomName: session.roomName }, 'session reconnecting');
         this.setState(session, 'RECONNECTING');
       })
       .on(RoomEvent.Reconnected, () => {
         if (!session.active) return;
-        this.reconcile(session, room);
-        this.log.info({ sessionId: session.id, roomName: session.roomName }, 'session reconnected');
-        this.setState(session, 'CONNECTED');
+        // After a full reconnect rtc-node adds the participants back only after this event: wait
+        // until everyone known is back (or a moment has passed) before saying who left.
+        const known = [...(session.reconnectingFrom?.keys() ?? [])];
+        if (known.every((identity) => room.remoteParticipants.has(identity))) return this.settled(session, room);
+        clearTimeout(session.settleTimer);
+        session.settleTimer = setTimeout(() => this.settled(session, room), RECONNECT_SETTLE_MS);
       })
       .on(RoomEvent.Disconnected, (reason: DisconnectReason) => {
         if (!session.active) return;
@@ -408,6 +423,15 @@ export class SessionService {
         this.finish(session, 'ENDED', name, 'LiveKit closed the connection');
         void room.disconnect().catch(() => undefined);
       });
+  }
+
+  private settled(session: LiveSession, room: Room): void {
+    clearTimeout(session.settleTimer);
+    session.settleTimer = undefined;
+    if (!session.active) return;
+    this.reconcile(session, room);
+    this.log.info({ sessionId: session.id, roomName: session.roomName }, 'session reconnected');
+    this.setState(session, 'CONNECTED');
   }
 
   /** After a reconnect: reports who and what really left or arrived while it lasted. */
