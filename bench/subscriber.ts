@@ -123,7 +123,7 @@ export class FrameSubscriber {
     } catch {
       // Already gone.
     }
-    void this.client.dispose();
+    Promise.resolve(this.client.dispose()).catch(() => undefined);
     this.socket?.terminate();
   }
 }
