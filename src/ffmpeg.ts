@@ -101,7 +101,8 @@ export class FrameEncoder<Meta> {
         ...output,
         'pipe:1',
       ],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
+      // Its own process group: a terminal's Ctrl-C reaches haven-live, which decides when encoders end.
+      { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
     );
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => {
@@ -202,7 +203,9 @@ export class VideoFileEncoder {
         '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-g', String(RECORDING_FPS * 2),
         '-movflags', '+frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4', path,
       ],
-      { stdio: ['pipe', 'ignore', 'pipe'] },
+      // Its own process group: Ctrl-C or `systemctl stop` signal the whole group, and a recording
+      // must be finished by haven-live (end of input), not cut off by the signal.
+      { stdio: ['pipe', 'ignore', 'pipe'], detached: true },
     );
     this.child.stdin.on('error', () => undefined);
     this.child.stderr.on('data', (chunk: Buffer) => {

@@ -18,14 +18,19 @@ log.info(`GraphiQL: ${app.url}/graphql`);
 
 let shuttingDown = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (shuttingDown) return;
+  if (shuttingDown) {
+    // A second Ctrl-C: leave now. Recordings stay playable (fragmented MP4, WAV headers kept
+    // current) and the next start marks them INTERRUPTED.
+    log.warn({ signal }, 'second signal: exiting without finishing');
+    process.exit(130);
+  }
   shuttingDown = true;
-  log.info({ signal }, 'shutting down');
-  // Whatever hangs, the process is gone within 10 s.
+  log.info({ signal }, 'shutting down: finishing recordings (Ctrl-C again to exit at once)');
+  // Whatever hangs, the process is gone within 20 s.
   setTimeout(() => {
     log.error('shutdown took too long; exiting');
     process.exit(1);
-  }, 9_000).unref();
+  }, 19_000).unref();
   try {
     await app.stop();
     // rtc-node's FFI keeps the process alive until it is disposed.

@@ -470,6 +470,83 @@ describe('recordings across a crash and a shutdown of the server process', () =>
     await pub.disconnect();
   });
 
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'finalizes both participants\' recordings when %s reaches the whole process group (Ctrl-C, systemctl stop)',
+    async (signal) => {
+      const name = `group-${signal}`;
+      const pubs = await Promise.all(
+        ['ann', 'bob'].map((identity) => startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: name, identity })),
+      );
+      for (const pub of pubs) {
+        await pub.publishVideo({ width: 320, height: 180, fps: 15 });
+        await pub.publishAudio();
+      }
+      const server = await startServerProcess(env(name), { group: true });
+      try {
+        await query(server.url, StartRecordedSession, { roomName: name });
+        await sleep(4_000);
+        const signalledAt = Date.now();
+        process.kill(-server.process.pid!, signal);
+        expect(await server.exited).toEqual({ code: 0, signal: null });
+        expect(Date.now() - signalledAt).toBeLessThan(20_000);
+      } finally {
+        try {
+          process.kill(-server.process.pid!, 'SIGKILL');
+        } catch {
+          // The group is gone.
+        }
+      }
+      const recorded = rows(name);
+      expect(recorded).toHaveLength(2);
+      for (const row of recorded) {
+        expect(row.state).toBe('COMPLETE');
+        const combined = await probe(join(row.directory, 'combined.mp4'));
+        expect(combined.codec).toBe('h264');
+        expect(combined.durationSec).toBeGreaterThan(2.5);
+      }
+      for (const pub of pubs) await pub.disconnect();
+    },
+  );
+
+  it('exits at once on a second Ctrl-C, leaving playable files that the next start marks INTERRUPTED', async () => {
+    const name = 'twice';
+    const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: name, identity: 'p' });
+    await pub.publishVideo({ width: 320, height: 180, fps: 15 });
+    await pub.publishAudio();
+    const server = await startServerProcess(env(name), { group: true });
+    try {
+      await query(server.url, StartRecordedSession, { roomName: name });
+      await sleep(4_000);
+      process.kill(-server.process.pid!, 'SIGINT');
+      await sleep(50);
+      process.kill(-server.process.pid!, 'SIGINT');
+      const exit = await server.exited;
+      expect(exit.code).not.toBe(0);
+    } finally {
+      try {
+        process.kill(-server.process.pid!, 'SIGKILL');
+      } catch {
+        // The group is gone.
+      }
+    }
+    const restarted = await startServerProcess(env(name));
+    try {
+      let recording = (await query(restarted.url, Catalog, { first: 5 })).recordings.edges[0].node;
+      for (let i = 0; i < 50 && recording.files.length === 0; i++) {
+        await sleep(200);
+        recording = (await query(restarted.url, Catalog, { first: 5 })).recordings.edges[0].node;
+      }
+      expect(recording.state).toBe('INTERRUPTED');
+      expect(recording.files.find((file) => file.kind === 'VIDEO')?.codec).toBe('h264');
+      expect(recording.files.find((file) => file.kind === 'AUDIO')?.durationSec).toBeGreaterThan(2.5);
+      restarted.process.kill('SIGTERM');
+      await restarted.exited;
+    } finally {
+      restarted.process.kill('SIGKILL');
+    }
+    await pub.disconnect();
+  });
+
   it('leaves a playable video.mp4 after SIGKILL and marks the recording INTERRUPTED on restart', async () => {
     const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: 'kill', identity: 'p' });
     await pub.publishVideo({ width: 320, height: 180, fps: 30 });

@@ -13,12 +13,17 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** haven-live as `npm start` runs it, in its own process, so that signals reach it for real. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * haven-live as `npm start` runs it, in its own process, so that signals reach it for real. With
+ * `group`, it leads a process group of its own, as a shell in a terminal starts it: signalling
+ * `-pid` then reaches it and every child it did not put in a group of its own, as Ctrl-C does.
+ */
+export async function startServerProcess(env: Record<string, string>, options: { group?: boolean } = {}): Promise<ServerProcess> {
   const port = await freeTcpPort();
   const child = spawn(process.execPath, ['--import', TSX, MAIN], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.group ?? false,
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
