@@ -1,11 +1,14 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExecutionArgs } from 'graphql';
+import type { DocumentNode, ExecutionArgs } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, maskError as yogaMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { AccessPolicy, refusalBody, type AccessSettings, type Refusal } from './access.js';
 import { openDatabase } from './db/client.js';
 import type { EnvironmentConfig } from './env.js';
 import { HavenError } from './errors.js';
@@ -27,6 +30,41 @@ export interface AppOptions {
   sessions?: SessionServiceOptions;
   media?: MediaServiceOptions;
   feeds?: TrackFeedsOptions;
+  access?: AccessSettings;
+  limits?: Partial<RequestLimits>;
+}
+
+/** What one request or connection may ask for; each answers LIMIT_EXCEEDED (or 413/1009) past it. */
+export interface RequestLimits {
+  /** Lexical tokens in one GraphQL document. */
+  maxTokens: number;
+  maxAliases: number;
+  maxDepth: number;
+  /** Bytes of one graphql-ws message. */
+  maxMessageBytes: number;
+  subscriptionsPerConnection: number;
+  /** Bytes of distinct documents kept parsed. */
+  parseCacheBytes: number;
+}
+
+export const DEFAULT_LIMITS: RequestLimits = {
+  maxTokens: 5_000,
+  maxAliases: 30,
+  maxDepth: 12,
+  maxMessageBytes: 1024 * 1024,
+  subscriptionsPerConnection: 64,
+  parseCacheBytes: 16 * 1024 * 1024,
+};
+
+/** Longest message and extension text an error carries back: inputs are not echoed in full. */
+const MAX_ERROR_TEXT = 300;
+
+function clip(text: string): string {
+  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
+}
+
+function clipDetails(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? clip(value) : value]));
 }
 
 export interface App {
@@ -52,13 +90,20 @@ function toGraphQLError(error: unknown, message: string, isDev?: boolean): Error
   const expected = expectedFailure(error);
   if (expected) {
     const located = error as Partial<GraphQLError>;
-    return new GraphQLError(expected.message, {
+    return new GraphQLError(clip(expected.message), {
       nodes: located.nodes,
       path: located.path,
-      extensions: { code: expected.code, ...expected.details },
+      extensions: { ...clipDetails(expected.details), code: expected.code },
     });
   }
   return yogaMaskError(error, message, isDev);
+}
+
+/** graphql-armor's rejections, as LIMIT_EXCEEDED naming the limit. */
+function limitRejected(limit: string) {
+  return (_context: unknown, error: GraphQLError) => {
+    Object.assign(error.extensions, { code: 'LIMIT_EXCEEDED', limit });
+  };
 }
 
 export function buildApp(options: AppOptions): App {
@@ -76,12 +121,30 @@ export function buildApp(options: AppOptions): App {
     (error) => log.error({ err: error }, 'recovering interrupted recordings failed'),
   );
   const services: Services = { config, sessions, media, recordings };
+  const access = new AccessPolicy({ listenHost: options.host ?? '127.0.0.1', ...options.access });
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  // Parsed documents, bounded by the bytes of their text: distinct large queries must not pile up.
+  const parseCache = () =>
+    new LRUCache<string, DocumentNode & object>({ maxSize: limits.parseCacheBytes, sizeCalculation: (_value, key) => Math.max(1, key.length) });
+  const armor = EnvelopArmorPlugin({
+    maxTokens: { n: limits.maxTokens, onReject: [limitRejected('maxTokens')] },
+    maxAliases: { n: limits.maxAliases, onReject: [limitRejected('maxAliases')] },
+    maxDepth: { n: limits.maxDepth, onReject: [limitRejected('maxDepth')] },
+    maxDirectives: { n: 50, onReject: [limitRejected('maxDirectives')] },
+    costLimit: { maxCost: 20_000, onReject: [limitRejected('maxCost')] },
+    // Schema names are not handed out to whoever guesses a field.
+    blockFieldSuggestion: { enabled: process.env.HAVEN_DEV !== '1' },
+  });
 
   const yoga: YogaServerInstance<Record<string, never>, Context> = createYoga({
     schema,
-    context: (): Context => ({ services }),
+    context: (): Context => ({ services, access }),
     graphiql: { subscriptionsProtocol: 'WS', title: 'haven-live' },
-    maskedErrors: { maskError: toGraphQLError },
+    maskedErrors: { maskError: toGraphQLError, isDev: process.env.HAVEN_DEV === '1' },
+    // Same origin only, unless HAVEN_ALLOWED_ORIGINS lists more.
+    cors: access.corsOrigins.length ? { origin: access.corsOrigins, credentials: true } : false,
+    parserAndValidationCache: { documentCache: parseCache(), errorCache: parseCache() as LRUCache<string, object> },
+    plugins: [armor],
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),
@@ -95,26 +158,67 @@ export function buildApp(options: AppOptions): App {
     },
   });
 
-  const httpServer: Server = createServer((req, res) => {
-    if (!serveRecordingFile(recordings, req, res)) void yoga(req, res);
+  const refuse = (res: ServerResponse, refusal: Refusal) => {
+    res.writeHead(refusal.status, { 'content-type': 'application/json', connection: 'close' }).end(refusalBody(refusal));
+  };
+  // Timeouts are checked every 2 s (Node's default is 30 s), so idle half-open connections go soon.
+  const httpServer: Server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
+    const requestUrl = new URL(req.url ?? '/', 'http://localhost');
+    if (requestUrl.pathname.startsWith('/recordings/')) {
+      const refusal = access.refuseDownload(req, requestUrl);
+      if (refusal) return refuse(res, refusal);
+      serveRecordingFile(recordings, req, res);
+      return;
+    }
+    const refusal = access.refuseGraphQL(req);
+    if (refusal) return refuse(res, refusal);
+    void yoga(req, res);
   });
-  const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
+  // A client must send its headers within 20 s and a whole request within 60 s (streams are responses).
+  httpServer.headersTimeout = 20_000;
+  httpServer.requestTimeout = 60_000;
+  httpServer.maxConnections = 4_096;
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: yoga.graphqlEndpoint,
+    maxPayload: limits.maxMessageBytes,
+    verifyClient: ({ req }, done) => {
+      const refusal = access.refuseBrowser(req);
+      if (refusal) return done(false, refusal.status, refusal.message);
+      done(true);
+    },
+  });
   // One yoga pipeline for HTTP, SSE and WebSocket: yoga's documented graphql-ws recipe.
   const wsHandle = useServer(
     {
       execute: (args: ExecutionArgs) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as EnvelopedRoot).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
+      // graphql-ws closes the socket with 4403 Forbidden when this says no.
+      onConnect: (ctx) => access.tokenMatches(ctx.connectionParams?.authorization),
+      onSubscribe: async (ctx, id, params) => {
+        if (Object.keys(ctx.subscriptions).filter((other) => other !== id).length >= limits.subscriptionsPerConnection) {
+          return [
+            new GraphQLError(`At most ${limits.subscriptionsPerConnection} subscriptions per connection`, {
+              extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerConnection' },
+            }),
+          ];
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
         });
+        let document;
+        try {
+          document = parse(params.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error')];
+        }
         const args = {
           schema,
           operationName: params.operationName,
-          document: parse(params.query),
+          document,
           variableValues: params.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { isLoopbackHost, type AccessSettings } from './access.js';
 
 /** Process settings read once from the environment. */
 export interface ProcessSettings {
@@ -8,6 +9,9 @@ export interface ProcessSettings {
   databasePath: string;
   /** Settings that the environment supplies; values saved with updateConfig take precedence. */
   environmentConfig: EnvironmentConfig;
+  access: AccessSettings;
+  maxSessions: number | undefined;
+  maxEncoders: number | undefined;
 }
 
 export interface EnvironmentConfig {
@@ -32,9 +36,27 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
   }
+  const host = nonEmpty(env.HOST) ?? '127.0.0.1';
+  const apiToken = nonEmpty(env.HAVEN_API_TOKEN);
+  if (!isLoopbackHost(host) && !apiToken) {
+    throw new Error(
+      `HOST=${host} makes haven-live reachable from other machines, and it holds LiveKit credentials: set HAVEN_API_TOKEN (a long random string) or listen on 127.0.0.1`,
+    );
+  }
+  if (apiToken !== undefined && apiToken.length < 16) throw new Error('HAVEN_API_TOKEN must be at least 16 characters');
+  const list = (value: string | undefined) => (nonEmpty(value) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
   return {
     port,
-    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    host,
+    access: {
+      apiToken,
+      allowedOrigins: list(env.HAVEN_ALLOWED_ORIGINS),
+      allowedHosts: list(env.HAVEN_ALLOWED_HOSTS),
+      listenHost: host,
+      maxBodyBytes: positive(env, 'HAVEN_MAX_BODY_BYTES'),
+    },
+    maxSessions: positive(env, 'HAVEN_MAX_SESSIONS'),
+    maxEncoders: positive(env, 'HAVEN_MAX_ENCODERS'),
     databasePath: expandHome(nonEmpty(env.HAVEN_DB) ?? '~/.haven-player/haven.db'),
     environmentConfig: {
       livekitUrl: nonEmpty(env.LIVEKIT_URL),
@@ -43,4 +65,12 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
       recordingDirectory: nonEmpty(env.HAVEN_RECORDING_DIR),
     },
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got ${JSON.stringify(raw)}`);
+  return value;
 }

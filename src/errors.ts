@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'RECORDING_NOT_FOUND'
   | 'ENCODER_FAILED'
   | 'SESSION_ENDED'
-  | 'STORAGE_FAILED';
+  | 'STORAGE_FAILED'
+  | 'LIMIT_EXCEEDED';
 
 /** An expected failure with a message a person can act on. Never carries a secret. */
 export class HavenError extends Error {

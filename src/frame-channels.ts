@@ -147,7 +147,7 @@ export class PullStream<T, Out> implements AsyncIterableIterator<Out> {
         this.options.acquire();
       } catch (error) {
         this.close();
-        throw error;
+        return { value: this.options.failed(error instanceof Error ? error : new Error(String(error))), done: false };
       }
     }
     for (;;) {

@@ -6,12 +6,21 @@ import { readProcessSettings } from './env.js';
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 // Every promise has a handler; one that slips through is a bug to report, not a reason to drop every session.
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
-const settings = readProcessSettings(process.env);
+let settings: ReturnType<typeof readProcessSettings>;
+try {
+  settings = readProcessSettings(process.env);
+} catch (error) {
+  log.fatal((error as Error).message);
+  process.exit(1);
+}
 const app = buildApp({
   databasePath: settings.databasePath,
   environmentConfig: settings.environmentConfig,
   host: settings.host,
   logger: log,
+  access: settings.access,
+  sessions: { maxSessions: settings.maxSessions },
+  media: { maxEncoders: settings.maxEncoders },
 });
 await app.start(settings.port);
 log.info(`GraphiQL: ${app.url}/graphql`);

@@ -30,17 +30,18 @@ export function isInside(root: string, path: string): boolean {
 }
 
 /**
- * Creates `<root>/<room>/<YYYYMMDD-HHMMSS>-<participant>/`, unique even when two names sanitize
+ * Creates `<root>/<room>/<YYYYMMDD-HHMMSS>-<participant>/` (0700), unique even when two names sanitize
  * alike (a numeric suffix), and always inside root.
  */
 export function createRecordingFolder(root: string, roomName: string, participantIdentity: string, startedAt: Date): string {
   const roomFolder = join(root, safeComponent(roomName));
-  mkdirSync(roomFolder, { recursive: true });
+  // Recordings are private to this user: 0700 folders also keep out ffmpeg's files, made with its default mode.
+  mkdirSync(roomFolder, { recursive: true, mode: 0o700 });
   const base = `${timestamp(startedAt)}-${safeComponent(participantIdentity)}`;
   for (let attempt = 1; attempt < 1000; attempt++) {
     const folder = join(roomFolder, attempt === 1 ? base : `${base}-${attempt}`);
     try {
-      mkdirSync(folder);
+      mkdirSync(folder, { mode: 0o700 });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw error;
@@ -68,7 +69,7 @@ export class WavWriter {
     readonly sampleRate: number,
     readonly channels: number,
   ) {
-    this.fd = openSync(path, 'w');
+    this.fd = openSync(path, 'w', 0o600);
     this.writeHeader();
   }
 

@@ -1,7 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecordingFolder, WavWriter } from '../src/recording-files.js';
 import { graphql } from './gql/index.js';
 import { query, request } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
@@ -40,7 +43,16 @@ const UpdateConfig = graphql(`
   }
 `);
 
+// Operations outside the codegen'd documents (they need no typed result).
+const Typename = parse('{ __typename }') as TypedDocumentNode<{ __typename: string }, Record<string, never>>;
+const StartRecordedSession = parse('mutation ($roomName: String!) { startSession(input: { roomName: $roomName, record: true }) { id } }') as TypedDocumentNode<
+  { startSession: { id: string } },
+  { roomName: string }
+>;
+
 const SECRET = 'config-test-secret-that-must-never-be-echoed-0123456789';
+const UNUSABLE = 'recordingDirectory: cannot be used as a recording directory (it must be a writable folder outside system folders)';
+const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe('settings', () => {
   let dir: string;
@@ -109,11 +121,16 @@ describe('settings', () => {
     ['livekitUrl', () => ({ livekitUrl: 'not a url' }), 'URL'],
     ['livekitUrl', () => ({ livekitUrl: 'ws://' }), ''],
     ['livekitUrl', () => ({ livekitUrl: `wss://${'a'.repeat(3000)}.example` }), 'at most'],
+    ['livekitUrl', () => ({ livekitUrl: 'wss://someone:hunter2@saved.example' }), 'user name or password'],
+    ['livekitUrl', () => ({ livekitUrl: 'wss://hunter2@saved.example' }), 'user name or password'],
+    ['livekitUrl', () => ({ livekitUrl: 'wss://saved.example/#hunter2' }), 'fragment'],
     ['livekitApiKey', () => ({ livekitApiKey: '' }), 'empty'],
     ['livekitApiKey', () => ({ livekitApiKey: 'k'.repeat(300) }), 'at most'],
     ['livekitApiSecret', () => ({ livekitApiSecret: 's'.repeat(2000) }), 'at most'],
     ['recordingDirectory', () => ({ recordingDirectory: 'relative/path' }), 'absolute'],
-    ['recordingDirectory', () => ({ recordingDirectory: join(file(), 'below-a-file') }), 'cannot be created'],
+    ['recordingDirectory', () => ({ recordingDirectory: '~root' }), 'absolute'],
+    ['recordingDirectory', () => ({ recordingDirectory: '~../../tmp/x' }), 'absolute'],
+    ['recordingDirectory', () => ({ recordingDirectory: join(file(), 'below-a-file') }), UNUSABLE],
   ];
   it.each(invalid)('rejects a bad %s with VALIDATION_FAILED and saves nothing', async (field, input, words) => {
     const before = await query(app.url, ConfigQuery);
@@ -123,7 +140,111 @@ describe('settings', () => {
     expect(raw.errors).toHaveLength(1);
     expect(raw.errors![0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field });
     expect(raw.errors![0].message).toContain(words);
+    expect(JSON.stringify(raw)).not.toContain('hunter2');
     expect(await query(app.url, ConfigQuery)).toEqual(before);
+  });
+
+  // Each answer is the same whether the path exists or not, so that it tells nothing about the server.
+  const forbidden: [string, () => string][] = [
+    ['/', () => '/'],
+    ['/etc', () => '/etc'],
+    ['an existing file in /etc', () => '/etc/hostname'],
+    ['a missing folder in /etc', () => '/etc/haven-config-test-missing/recordings'],
+    ['/proc', () => '/proc'],
+    ['/proc/1/nonexistent', () => '/proc/1/nonexistent'],
+    ['/sys/kernel', () => '/sys/kernel'],
+    ['/usr/lib', () => '/usr/lib'],
+    ['/lib64 or another /lib*', () => '/lib-haven-config-test'],
+    ['a .. path out of a temp folder into /etc', () => `${dir}/../../../../../../../etc/x`],
+    [
+      'a link to /etc',
+      () => {
+        const link = join(dir, 'link-to-etc');
+        if (!existsSync(link)) symlinkSync('/etc', link);
+        return join(link, 'recordings');
+      },
+    ],
+    [
+      'a link that points nowhere',
+      () => {
+        const link = join(dir, 'dangling-link');
+        if (!existsSync(link)) symlinkSync('/etc/haven-config-test-missing', link);
+        return join(link, 'recordings');
+      },
+    ],
+    ['a path below a file', () => join(file(), 'x')],
+  ];
+  it.each(forbidden)('refuses %s as the recording directory, quickly, with one message, saving nothing', async (_what, path) => {
+    const before = await query(app.url, ConfigQuery);
+    const started = Date.now();
+    const raw = await request(app.url, UpdateConfig, { input: { livekitApiKey: 'would-be-saved', recordingDirectory: path() } });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(raw.data).toBeNull();
+    expect(raw.errors).toHaveLength(1);
+    expect(raw.errors![0].message).toBe(UNUSABLE);
+    expect(raw.errors![0].extensions).toEqual({ code: 'VALIDATION_FAILED', field: 'recordingDirectory' });
+    expect(await query(app.url, ConfigQuery)).toEqual(before);
+    // A mkdir under /proc used to spin on the main thread for good: the server must still answer.
+    expect(await query(app.url, Typename)).toEqual({ __typename: 'Query' });
+    expect(existsSync('/etc/haven-config-test-missing')).toBe(false);
+  });
+
+  it('creates a new recording directory private to this user (0700)', async () => {
+    const recordingDirectory = join(dir, 'private', 'recordings');
+    const { updateConfig } = await query(app.url, UpdateConfig, { input: { recordingDirectory } });
+    expect(updateConfig.recordingDirectory).toBe(recordingDirectory);
+    expect(mode(join(dir, 'private'))).toBe(0o700);
+    expect(mode(recordingDirectory)).toBe(0o700);
+  });
+
+  it('refuses a HAVEN_RECORDING_DIR in a system folder with RECORDING_FAILED at first use, without hanging', async () => {
+    const badEnvironment = await startApp({ environmentConfig: { recordingDirectory: '/proc/1/nonexistent' } });
+    try {
+      const started = Date.now();
+      const raw = await request(badEnvironment.url, StartRecordedSession, { roomName: 'never' });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(raw.errors![0].extensions).toEqual({ code: 'RECORDING_FAILED', directory: '/proc/1/nonexistent' });
+      expect(raw.errors![0].message).toContain('/proc/1/nonexistent');
+      expect(raw.errors![0].message).not.toMatch(/E[A-Z]{3,}/);
+      expect(await query(badEnvironment.url, Typename)).toEqual({ __typename: 'Query' });
+    } finally {
+      await badEnvironment.close();
+    }
+  });
+
+  it('keeps the database (which holds the API secret) private: 0600 files, 0700 for a folder it creates', async () => {
+    const databasePath = join(dir, 'db-home', 'nested', 'haven.db');
+    const other = await startApp({ dir, databasePath });
+    try {
+      await query(other.url, UpdateConfig, { input: { livekitApiSecret: SECRET } });
+      expect(mode(join(dir, 'db-home'))).toBe(0o700);
+      expect(mode(join(dir, 'db-home', 'nested'))).toBe(0o700);
+      for (const file of [databasePath, `${databasePath}-wal`, `${databasePath}-shm`]) expect([file, mode(file)]).toEqual([file, 0o600]);
+    } finally {
+      await other.stop();
+    }
+    // An existing folder is the owner's choice: only the files are tightened.
+    const shared = join(dir, 'shared');
+    mkdirSync(shared, { mode: 0o755 });
+    writeFileSync(join(shared, 'haven.db'), '', { mode: 0o644 });
+    const inShared = await startApp({ dir, databasePath: join(shared, 'haven.db') });
+    try {
+      expect(mode(shared)).toBe(0o755);
+      expect(mode(join(shared, 'haven.db'))).toBe(0o600);
+    } finally {
+      await inShared.stop();
+    }
+  });
+
+  it('makes recording folders 0700 and WAV files 0600', () => {
+    const root = join(dir, 'recording-modes');
+    mkdirSync(root, { mode: 0o700 });
+    const folder = createRecordingFolder(root, 'a room', 'someone', new Date());
+    expect(mode(join(folder, '..'))).toBe(0o700);
+    expect(mode(folder)).toBe(0o700);
+    const wav = new WavWriter(join(folder, 'audio.wav'), 48_000, 1);
+    wav.close();
+    expect(mode(wav.path)).toBe(0o600);
   });
 
   it('saves no other field when the recording directory cannot be created', async () => {

@@ -1,10 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { print } from 'graphql';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
-import { History, SessionEvents, SessionQuery, StartSession, StopSession } from './harness/operations.js';
+import { History, SessionEvents, SessionQuery, SetLiveKit, StartSession, StopSession } from './harness/operations.js';
 import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
 import { freeTcpPort } from './harness/ports.js';
 
@@ -182,21 +184,53 @@ describe('live sessions against a real LiveKit server', () => {
       sessions: { connectTimeoutMs: 15_000 },
     });
     try {
-      for (const target of [wrongSecret, deadUrl]) {
+      for (const [target, reason] of [
+        [wrongSecret, 'unauthorized'],
+        [deadUrl, 'unreachable'],
+      ] as const) {
         const result = await request(target.url, StartSession, { roomName: 'unreachable' });
         seen.push(result);
         expect(result.data).toBeNull();
-        expect(result.errors![0].extensions).toMatchObject({ code: 'ROOM_CONNECT_FAILED' });
-        expect(result.errors![0].message).toContain('unreachable');
+        expect(result.errors![0].extensions).toEqual({ code: 'ROOM_CONNECT_FAILED', reason });
+        expect(result.errors![0].message).toBe(`Could not join room "unreachable": ${reason}`);
         const history = await query(target.url, History, { first: 5 });
-        expect(history.sessions.edges[0].node).toMatchObject({ state: 'FAILED', endReason: 'CONNECT_FAILED' });
-        expect(history.sessions.edges[0].node.endMessage).toBeTruthy();
+        expect(history.sessions.edges[0].node).toMatchObject({ state: 'FAILED', endReason: 'CONNECT_FAILED', endMessage: reason });
         const { activeSessions } = await query(target.url, SessionQuery, { roomName: 'unreachable' });
         expect(activeSessions).toEqual([]);
       }
     } finally {
       await wrongSecret.close();
       await deadUrl.close();
+    }
+  });
+
+  it('never echoes what another server at livekitUrl answered, in the error or in the session history', async () => {
+    const MARKER = 'UPSTREAM-SECRET-BODY';
+    let requests = 0;
+    const upstream = createServer((_req, res) => {
+      requests += 1;
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`${MARKER}: internal data of some other service`);
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const target = await startApp({ livekit });
+    try {
+      const { port } = upstream.address() as AddressInfo;
+      await query(target.url, SetLiveKit, { input: { livekitUrl: `http://127.0.0.1:${port}` } });
+      const result = await request(target.url, StartSession, { roomName: 'echo-room' });
+      seen.push(result);
+      // The request did reach the upstream server: its body was there to leak.
+      expect(requests).toBeGreaterThan(0);
+      expect(result.data).toBeNull();
+      expect(result.errors![0].extensions).toEqual({ code: 'ROOM_CONNECT_FAILED', reason: 'connection failed' });
+      expect(result.errors![0].message).toBe('Could not join room "echo-room": connection failed');
+      expect(JSON.stringify(result)).not.toContain(MARKER);
+      const history = await request(target.url, History, { first: 5 });
+      expect(history.data!.sessions.edges[0].node).toMatchObject({ roomName: 'echo-room', state: 'FAILED', endMessage: 'connection failed' });
+      expect(JSON.stringify(history)).not.toContain(MARKER);
+    } finally {
+      await target.close();
+      await new Promise((resolve) => upstream.close(resolve));
     }
   });
 

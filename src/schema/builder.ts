@@ -1,10 +1,12 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateTimeResolver } from 'graphql-scalars';
+import type { AccessPolicy } from '../access.js';
 import type { Services } from '../services/index.js';
 
 export interface Context {
   services: Services;
+  access: AccessPolicy;
 }
 
 export const builder = new SchemaBuilder<{

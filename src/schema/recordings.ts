@@ -24,6 +24,11 @@ const RecordingFileType = builder.objectRef<RecordingFile & { recordingId: strin
       description: 'Path on this server to download the file (supports Range requests)',
       resolve: (file) => downloadPath(file.recordingId, FILE_NAMES[file.kind]),
     }),
+    signedDownloadPath: t.string({
+      description:
+        'downloadPath with a signature valid for an hour, for a <video> element that cannot send the API token (the same as downloadPath when no token is set)',
+      resolve: (file, _args, { access }) => access.sign(downloadPath(file.recordingId, FILE_NAMES[file.kind])),
+    }),
     sizeBytes: t.float({ resolve: (file) => file.sizeBytes }),
     durationSec: t.exposeFloat('durationSec', { nullable: true }),
     codec: t.exposeString('codec', { nullable: true }),

@@ -85,9 +85,9 @@ builder.mutationFields((t) => ({
     description: 'Joins the room as a hidden viewer, or returns the session already active there',
     args: { input: t.arg({ type: StartSessionInput, required: true }) },
     resolve: async (_root, { input }, { services }) => {
-      if (input.record) services.recordings.checkDirectory();
+      if (input.record) await services.recordings.checkDirectory();
       const session = await services.sessions.start(input.roomName);
-      if (input.record) services.recordings.start(input.roomName);
+      if (input.record) await services.recordings.start(input.roomName);
       return session;
     },
   }),

@@ -1,10 +1,9 @@
-import { accessSync, constants, mkdirSync, rmSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { settings } from '../db/schema.js';
 import { DEFAULT_RECORDING_DIRECTORY, expandHome, type EnvironmentConfig } from '../env.js';
 import { HavenError, validationFailed } from '../errors.js';
+import { expandRecordingDirectory, prepareRecordingDirectory } from '../recording-directory.js';
 
 export type ConfigKey = 'livekitUrl' | 'livekitApiKey' | 'livekitApiSecret' | 'recordingDirectory';
 export type ConfigSource = 'ENVIRONMENT' | 'DATABASE' | 'DEFAULT' | 'UNSET';
@@ -95,14 +94,21 @@ export class ConfigService {
     return { url, apiKey, apiSecret };
   }
 
-  /** Validates every field first and saves all of them or none. */
-  update(update: ConfigUpdate): PublicConfig {
+  /** Validates every field first (creating the recording directory) and saves all of them or none. */
+  async update(update: ConfigUpdate): Promise<PublicConfig> {
     const changes = KEYS.filter((key) => update[key] !== undefined).map((key) => ({
       key,
       value: update[key] === null ? null : normalize(key, update[key]!),
     }));
     const directory = changes.find((change) => change.key === 'recordingDirectory' && change.value !== null);
-    if (directory) ensureWritableDirectory(directory.value!);
+    // What the user wrote is saved (`~/x` stays portable); where it leads is what is checked.
+    if (directory) {
+      try {
+        await prepareRecordingDirectory(directory.value!);
+      } catch {
+        throw unusableDirectory();
+      }
+    }
     const now = new Date();
     this.db.transaction((tx) => {
       for (const { key, value } of changes) {
@@ -135,23 +141,21 @@ function normalize(key: ConfigKey, raw: string): string {
       throw validationFailed(key, `scheme must be ws, wss, http or https, not ${url.protocol.replace(':', '')}`);
     }
     if (url.hostname === '') throw validationFailed(key, 'must name a host');
+    // Credentials belong in livekitApiKey/livekitApiSecret: a URL is shown to every client.
+    if (url.username !== '' || url.password !== '') throw validationFailed(key, 'must not contain a user name or password');
+    if (url.hash !== '' || value.includes('#')) throw validationFailed(key, 'must not have a fragment (#...)');
   }
-  if (key === 'recordingDirectory' && !isAbsolute(value) && !value.startsWith('~')) {
-    throw validationFailed(key, 'must be an absolute path or start with ~');
+  if (key === 'recordingDirectory') {
+    try {
+      expandRecordingDirectory(value);
+    } catch {
+      throw validationFailed(key, 'must be an absolute path, ~ or a path under ~/');
+    }
   }
   return value;
 }
 
-/** Creates the directory if needed; on failure removes what it created, so that nothing changes. */
-function ensureWritableDirectory(value: string): void {
-  const path = expandHome(value);
-  let created: string | undefined;
-  try {
-    created = mkdirSync(path, { recursive: true });
-    accessSync(path, constants.W_OK);
-  } catch (error) {
-    if (created) rmSync(created, { recursive: true, force: true });
-    const reason = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw validationFailed('recordingDirectory', `${path} cannot be created or written (${reason})`);
-  }
+/** The same answer for every reason, so that it tells nothing about what exists on the server. */
+function unusableDirectory(): HavenError {
+  return validationFailed('recordingDirectory', 'cannot be used as a recording directory (it must be a writable folder outside system folders)');
 }

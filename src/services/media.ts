@@ -86,6 +86,8 @@ export interface MediaServiceOptions {
   audioBufferChunks?: number;
   /** Snapshots encoded at once; more wait their turn (default 4). */
   snapshotEncodes?: number;
+  /** Video renditions (each one ffmpeg) running at once across the server (default 16). */
+  maxEncoders?: number;
 }
 
 interface Target extends FeedKey {
@@ -174,6 +176,7 @@ export class MediaService {
   private readonly snapshotWaitMs: number;
   private readonly audioBufferChunks: number;
   private readonly snapshotSlots: ReturnType<typeof pLimit>;
+  private readonly maxEncoders: number;
 
   constructor(
     private readonly sessions: SessionService,
@@ -186,6 +189,7 @@ export class MediaService {
     this.snapshotWaitMs = options.snapshotWaitMs ?? 5_000;
     this.audioBufferChunks = options.audioBufferChunks ?? 50;
     this.snapshotSlots = pLimit(options.snapshotEncodes ?? 4);
+    this.maxEncoders = options.maxEncoders ?? 16;
   }
 
   stats(): MediaStats {
@@ -239,6 +243,7 @@ export class MediaService {
     const options = normalizeVideoOptions(input);
     const target = this.resolve(roomName, 'VIDEO', selector);
     const subscriber: VideoSubscriber = { channel: new LatestFrameChannel<EncodedFrame>(), target, options, closed: false };
+    if (!this.renditions.has(this.renditionKeyOf(subscriber))) this.checkEncoderRoom();
     return new PullStream<EncodedFrame, VideoFrameChunk | HavenError>({
       channel: subscriber.channel,
       acquire: () => {
@@ -324,10 +329,25 @@ export class MediaService {
   }
 
   /** Puts a subscriber on the rendition of its target and options, starting it if needed. */
+  private renditionKeyOf(subscriber: VideoSubscriber): string {
+    return `${subscriber.target.sessionId}\u0000${subscriber.target.trackSid}\u0000${renditionKey(subscriber.options)}`;
+  }
+
+  /** LIMIT_EXCEEDED when one more encoder would pass the server's limit. */
+  private checkEncoderRoom(): void {
+    if (this.renditions.size < this.maxEncoders) return;
+    throw new HavenError(
+      'LIMIT_EXCEEDED',
+      `At most ${this.maxEncoders} video encodings run at once: reuse the options of a running subscription, or raise HAVEN_MAX_ENCODERS`,
+      { limit: 'maxEncoders' },
+    );
+  }
+
   private attach(subscriber: VideoSubscriber): void {
-    const key = `${subscriber.target.sessionId}\u0000${subscriber.target.trackSid}\u0000${renditionKey(subscriber.options)}`;
+    const key = this.renditionKeyOf(subscriber);
     let rendition = this.renditions.get(key);
     if (!rendition) {
+      this.checkEncoderRoom();
       const created = new VideoRendition(key, subscriber.options, (failed, error) => {
         this.log.error({ err: error, trackSid: subscriber.target.trackSid }, 'video encoder failed');
         this.endRendition(failed, {
@@ -427,7 +447,7 @@ export class MediaService {
   }
 }
 
-/** One frame as one JPEG, by a short-lived ffmpeg. */
+/** One frame as one JPEG, by a short-lived ffmpeg; resolves once that ffmpeg has exited. */
 function encodeJpeg(frame: RawVideoFrame, size: { width: number; height: number }, quality: number): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const encoder = new FrameEncoder<number>({
@@ -438,11 +458,12 @@ function encodeJpeg(frame: RawVideoFrame, size: { width: number; height: number 
       format: 'JPEG',
       quality,
     });
-    encoder.onFrame = (jpeg) => {
+    let jpeg: Buffer | undefined;
+    encoder.onFrame = (data) => {
+      jpeg = data;
       encoder.close();
-      resolve(jpeg);
     };
-    encoder.onExit = (error) => reject(error ?? new Error('ffmpeg gave no picture'));
+    encoder.onExit = (error) => (jpeg ? resolve(jpeg) : reject(error ?? new Error('ffmpeg gave no picture')));
     encoder.encode(frame.data, 0);
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import { recordings } from '../db/schema.js';
 import { HavenError, storageFailed } from '../errors.js';
 import { PendingWrites } from '../db/pending-writes.js';
 import { combine, probe } from '../ffmpeg.js';
+import { prepareRecordingDirectory } from '../recording-directory.js';
 import { createRecordingFolder } from '../recording-files.js';
 import type { ConfigService } from './config.js';
 import { ParticipantRecorder } from './participant-recorder.js';
@@ -112,10 +113,12 @@ export class RecordingService {
   }
 
   /** Starts recording every participant with media in the room's session (and those who join). */
-  start(roomName: string): RecordingView[] {
-    const session = this.sessions.get(roomName);
+  async start(roomName: string): Promise<RecordingView[]> {
+    let session = this.sessions.get(roomName);
+    if (!this.recorded.has(session.id)) await this.checkDirectory();
+    // The check awaited: another start may have begun recording meanwhile, or the session ended.
+    session = this.sessions.get(roomName);
     if (!this.recorded.has(session.id)) {
-      this.checkDirectory();
       this.recorded.set(session.id, {
         sessionId: session.id,
         roomName,
@@ -206,21 +209,19 @@ export class RecordingService {
     return view;
   }
 
-  /** RECORDING_FAILED naming the directory unless it can be created and written; leaves nothing behind. */
-  checkDirectory(): void {
+  /** RECORDING_FAILED naming the directory unless it is a writable folder outside system folders; leaves nothing behind. */
+  async checkDirectory(): Promise<void> {
     const root = this.config.recordingDirectory();
-    let created: string | undefined;
     try {
-      created = mkdirSync(root, { recursive: true });
-      const probeFile = join(root, `.haven-write-check-${process.pid}`);
-      writeFileSync(probeFile, '');
-      unlinkSync(probeFile);
+      await prepareRecordingDirectory(root);
     } catch (error) {
-      if (created) rmSync(created, { recursive: true, force: true });
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new HavenError('RECORDING_FAILED', `Recording directory ${root} cannot be written (${reason}): set recordingDirectory with updateConfig`, {
-        directory: root,
-      });
+      // The cause (an errno, a path that exists or not) is for the operator only.
+      this.log.debug({ err: error, directory: root }, 'recording directory cannot be used');
+      throw new HavenError(
+        'RECORDING_FAILED',
+        `Recording directory ${root} cannot be used (it must be a writable folder outside system folders): set recordingDirectory with updateConfig`,
+        { directory: root },
+      );
     }
   }
 

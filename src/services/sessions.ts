@@ -72,6 +72,8 @@ export interface SessionServiceOptions {
   connectTimeoutMs?: number;
   /** How many events a subscriber that stops reading may fall behind before its oldest are dropped. */
   eventBufferSize?: number;
+  /** Sessions active at once (default 16). */
+  maxSessions?: number;
 }
 
 const MAX_ROOM_NAME = 128;
@@ -168,6 +170,7 @@ export class SessionService {
   private readonly writes: PendingWrites;
   private readonly connectTimeoutMs: number;
   private readonly eventBufferSize: number;
+  private readonly maxSessions: number;
 
   constructor(
     private readonly db: Db,
@@ -181,6 +184,7 @@ export class SessionService {
     this.writes = new PendingWrites(log);
     this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.eventBufferSize = options.eventBufferSize ?? 256;
+    this.maxSessions = options.maxSessions ?? 16;
   }
 
   /** Sessions that a crash left active end as INTERRUPTED. */
@@ -200,6 +204,11 @@ export class SessionService {
     if (existing) {
       await existing.ready;
       return existing.view();
+    }
+    if (this.live.size >= this.maxSessions) {
+      throw new HavenError('LIMIT_EXCEEDED', `At most ${this.maxSessions} sessions at once: stop one first, or raise HAVEN_MAX_SESSIONS`, {
+        limit: 'maxSessions',
+      });
     }
     const credentials = this.config.livekitCredentials();
     const session = new LiveSession(randomUUID(), roomName);
@@ -221,12 +230,21 @@ export class SessionService {
         this.setState(session, 'CONNECTED');
         this.log.info({ sessionId: session.id, roomName }, 'session connected');
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        // rtc-node's text carries the body of whatever answered at livekitUrl ("server error: 500 ... -
+        // <body>"): clients, the sessions table and the log above debug get a fixed reason instead.
+        const text = error instanceof Error ? error.message : String(error);
+        const status = /\b(?:client|server) error: (\d{3})\b/.exec(text)?.[1];
+        const reasons: [boolean, string][] = [
+          [text.startsWith('no answer from the LiveKit server within'), 'timed out'],
+          [status === '401' || status === '403' || (!status && /unauthori[sz]ed|invalid token/i.test(text)), 'unauthorized'],
+          [status === '404', 'not found'],
+          [!status && /connection refused|ECONNREFUSED|failed to connect|failed to lookup|dns/i.test(text), 'unreachable'],
+        ];
+        const reason = reasons.find(([matches]) => matches)?.[1] ?? 'connection failed';
         this.finish(session, 'FAILED', 'CONNECT_FAILED', reason);
+        this.log.debug({ sessionId: session.id, roomName, err: error }, 'session failed to connect (full error)');
         this.log.warn({ sessionId: session.id, roomName, reason }, 'session failed to connect');
-        throw new HavenError('ROOM_CONNECT_FAILED', `Could not join room ${JSON.stringify(roomName)}: ${reason}`, {
-          reason,
-        });
+        throw new HavenError('ROOM_CONNECT_FAILED', `Could not join room ${JSON.stringify(roomName)}: ${reason}`, { reason });
       }
     })();
     await session.ready;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Pids of the direct children of `parent` whose command name is `name` (from /proc). */
+/** Pids of the running direct children of `parent` whose command name is `name` (from /proc). */
 export function childPids(parent: number, name: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -10,8 +10,9 @@ export function childPids(parent: number, name: string): number[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // pid (comm) state ppid ...: comm may hold spaces, so split after its closing parenthesis.
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === parent && comm === name) pids.push(Number(entry));
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // A zombie has exited and only waits to be reaped.
+      if (Number(ppid) === parent && comm === name && state !== 'Z') pids.push(Number(entry));
     } catch {
       // The process ended while we looked.
     }
