@@ -4,7 +4,7 @@ import type { DocumentNode, ExecutionArgs } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createYoga, maskError as yogaMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError as yogaMaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -96,7 +96,57 @@ function toGraphQLError(error: unknown, message: string, isDev?: boolean): Error
       extensions: { ...clipDetails(expected.details), code: expected.code },
     });
   }
+  // GraphQL's own rejections of a request (a variable of the wrong type, a bad page size) keep
+  // their message and get a code a client can switch on.
+  if (error instanceof GraphQLError && !(error.originalError && !(error.originalError instanceof GraphQLError))) {
+    return withCode(error, 'BAD_USER_INPUT');
+  }
   return yogaMaskError(error, message, isDev);
+}
+
+/** The error with `code` added, unless it has one; message clipped. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (typeof error.extensions?.code === 'string' && error.message.length <= MAX_ERROR_TEXT) return error;
+  return new GraphQLError(clip(error.message), {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code: error.extensions?.code ?? code },
+  });
+}
+
+/**
+ * Refuses documents nested deeper than graphql-js's recursive parser can take (a list literal
+ * 2,000 levels deep is a few thousand tokens and overflows its stack), before it parses them.
+ */
+function nestingLimit(maxNesting: number): Plugin {
+  return {
+    onParse({ params }) {
+      const source = typeof params.source === 'string' ? params.source : params.source.body;
+      let depth = 0;
+      let inString = false;
+      for (let i = 0; i < source.length; i++) {
+        const char = source[i];
+        if (inString) {
+          if (char === '\\') i++;
+          else if (char === '"') inString = false;
+          continue;
+        }
+        if (char === '"') inString = true;
+        else if (char === '#') {
+          const end = source.indexOf('\n', i);
+          i = end < 0 ? source.length : end;
+        } else if (char === '{' || char === '[' || char === '(') {
+          if (++depth > maxNesting) {
+            throw new GraphQLError(`The document nests deeper than ${maxNesting} levels`, {
+              extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxNesting' },
+            });
+          }
+        } else if (char === '}' || char === ']' || char === ')') depth--;
+      }
+    },
+  };
 }
 
 /** graphql-armor's rejections, as LIMIT_EXCEEDED naming the limit. */
@@ -144,7 +194,7 @@ export function buildApp(options: AppOptions): App {
     // Same origin only, unless HAVEN_ALLOWED_ORIGINS lists more.
     cors: access.corsOrigins.length ? { origin: access.corsOrigins, credentials: true } : false,
     parserAndValidationCache: { documentCache: parseCache(), errorCache: parseCache() as LRUCache<string, object> },
-    plugins: [armor],
+    plugins: [nestingLimit(64), armor],
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),
@@ -213,7 +263,7 @@ export function buildApp(options: AppOptions): App {
         try {
           document = parse(params.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error')];
+          return [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : new GraphQLError('Syntax error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
         const args = {
           schema,
@@ -223,8 +273,14 @@ export function buildApp(options: AppOptions): App {
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },
         };
-        const errors = validate(args.schema, args.document);
-        if (errors.length) return errors;
+        // graphql-armor throws where a limit is passed; thrown here, graphql-ws would close the socket.
+        let errors: readonly GraphQLError[];
+        try {
+          errors = validate(args.schema, args.document);
+        } catch (error) {
+          errors = [error instanceof GraphQLError ? error : new GraphQLError('Invalid document')];
+        }
+        if (errors.length) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         return args;
       },
     },
