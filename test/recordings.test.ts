@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, probe } from '../src/ffmpeg.js';
 import { graphql } from './gql/index.js';
 import { measureSync } from './harness/av-sync.js';
+import { toneFrequency } from './harness/media-check.js';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
@@ -24,9 +25,12 @@ const RecordingFields = graphql(`
     state
     startedAt
     endedAt
+    finalizedAt
     error
     files {
       kind
+      trackSid
+      source
       path
       downloadPath
       sizeBytes
@@ -230,6 +234,86 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     await query(app.url, StopSession, { roomName: room });
     await pub.disconnect();
     await late.disconnect();
+  });
+
+  it('records a camera, a screen share and their two audio tracks to a file each, paired in two combined files', async () => {
+    const room = 'multi-track-room';
+    const pub = await publisher(room, 'presenter');
+    const cameraSid = await pub.publishVideo({ width: 320, height: 180, fps: 15, background: 40 });
+    const screenSid = await pub.publishVideo({ width: 320, height: 180, fps: 15, background: 200, source: 'screenshare', name: 'screen' });
+    const micSid = await pub.publishAudio({ frequency: 440 });
+    const screenAudioSid = await pub.publishAudio({ frequency: 1200, source: 'screenshare_audio', name: 'screen-audio' });
+    await query(app.url, StartPlainSession, { roomName: room });
+    const beforeStart = Date.now();
+    await query(app.url, StartRecording, { roomName: room });
+    const afterStart = Date.now();
+    await sleep(20_000);
+    const beforeStop = Date.now();
+    const [recording] = (await query(app.url, StopRecording, { roomName: room })).stopRecording;
+    const afterStop = Date.now();
+    expect(recording.state).toBe('COMPLETE');
+    const file = (kind: string, source: string) => {
+      const found = recording.files.find((f) => f.kind === kind && f.source === source);
+      expect(found, `${kind} ${source} in ${JSON.stringify(recording.files.map((f) => [f.kind, f.source]))}`).toBeDefined();
+      return found!;
+    };
+    expect(file('VIDEO', 'CAMERA').trackSid).toBe(cameraSid);
+    expect(file('VIDEO', 'SCREEN_SHARE').trackSid).toBe(screenSid);
+    expect(file('AUDIO', 'MICROPHONE').trackSid).toBe(micSid);
+    expect(file('AUDIO', 'SCREEN_SHARE_AUDIO').trackSid).toBe(screenAudioSid);
+    expect(recording.files.filter((f) => f.kind === 'COMBINED').map((f) => f.source).sort()).toEqual(['CAMERA', 'SCREEN_SHARE']);
+    expect(recording.files).toHaveLength(6);
+    // Each file holds only its own track: the dark or the bright picture, the low or the high tone.
+    const luma = (path: string) => {
+      const raw = execFileSync(ffmpegPath(), ['-v', 'error', '-ss', '10', '-i', path, '-frames:v', '1', '-vf', 'scale=32:18,format=gray', '-f', 'rawvideo', '-']);
+      return raw.reduce((sum, v) => sum + v, 0) / raw.length;
+    };
+    const tone = (path: string) => {
+      const raw = execFileSync(ffmpegPath(), ['-v', 'error', '-ss', '10', '-t', '1', '-i', path, '-ac', '1', '-ar', '48000', '-f', 's16le', '-']);
+      return toneFrequency(new Int16Array(raw.buffer, raw.byteOffset, raw.length / 2), 1, 48_000);
+    };
+    expect(luma(file('VIDEO', 'CAMERA').path)).toBeLessThan(90);
+    expect(luma(file('VIDEO', 'SCREEN_SHARE').path)).toBeGreaterThan(150);
+    expect(luma(file('COMBINED', 'SCREEN_SHARE').path)).toBeGreaterThan(150);
+    expect(Math.abs(tone(file('AUDIO', 'MICROPHONE').path) - 440)).toBeLessThan(20);
+    expect(Math.abs(tone(file('AUDIO', 'SCREEN_SHARE_AUDIO').path) - 1200)).toBeLessThan(40);
+    expect(Math.abs(tone(file('COMBINED', 'CAMERA').path) - 440)).toBeLessThan(20);
+    // Every file lasts the recorded window, within 2 %; the window is what the catalog says, and
+    // that lies within what this test saw.
+    const [startedAt, endedAt] = [Date.parse(recording.startedAt), Date.parse(recording.endedAt!)];
+    expect(startedAt).toBeGreaterThanOrEqual(beforeStart - 5);
+    expect(startedAt).toBeLessThanOrEqual(afterStart + 5);
+    expect(endedAt).toBeGreaterThanOrEqual(beforeStop - 5);
+    expect(endedAt).toBeLessThanOrEqual(afterStop + 5);
+    const window = (endedAt - startedAt) / 1000;
+    for (const f of recording.files) {
+      expect(Math.abs(f.durationSec! - window), `${f.kind} ${f.source}: ${f.durationSec} s of ${window} s`).toBeLessThan(0.02 * window);
+    }
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+  });
+
+  it('ends a recording that got no media EMPTY, with no files made up, and keeps the window in endedAt', async () => {
+    const room = 'silent-room';
+    const pub = await publisher(room, 'camera-off');
+    // A camera that sends no frame: its track is published and muted before anything is watched.
+    const camera = await pub.publishVideo({ width: 320, height: 180, fps: 15 });
+    await pub.mute(camera);
+    // Let the mute reach livekit-server before anything subscribes.
+    await sleep(1_500);
+    await query(app.url, StartPlainSession, { roomName: room });
+    const [started] = (await query(app.url, StartRecording, { roomName: room })).startRecording;
+    expect(started.participantIdentity).toBe('camera-off');
+    await sleep(3_000);
+    const beforeStop = Date.now();
+    const [recording] = (await query(app.url, StopRecording, { roomName: room })).stopRecording;
+    expect(recording.id).toBe(started.id);
+    expect(recording.state, JSON.stringify(recording.files)).toBe('EMPTY');
+    expect(recording.files).toEqual([]);
+    expect(Math.abs(Date.parse(recording.endedAt!) - beforeStop)).toBeLessThan(1_000);
+    expect(Date.parse(recording.endedAt!)).toBeLessThanOrEqual(Date.parse(recording.finalizedAt!));
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
   });
 
   it('keeps audio and video in sync in combined.mp4, also when the audio starts 3 s after the video', async () => {

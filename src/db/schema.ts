@@ -35,6 +35,7 @@ export const recordings = sqliteTable(
     state: text('state').notNull(),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    finalizedAt: integer('finalized_at', { mode: 'timestamp_ms' }),
     error: text('error'),
     /** Absolute path of the recording's folder inside the recording directory. */
     directory: text('directory').notNull(),

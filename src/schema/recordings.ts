@@ -1,33 +1,59 @@
 import { downloadPath } from '../recording-downloads.js';
-import { FILE_NAMES, type RecordingFile, type RecordingState, type RecordingView } from '../services/recordings.js';
+import { FAMILY_FILES, type RecordingFile, type RecordingState, type RecordingView, type TrackSourceName } from '../services/recordings.js';
 import { builder } from './builder.js';
 import { historyConnection } from './history.js';
 import { LiveSession } from './sessions.js';
 
 const RecordingStateEnum = builder.enumType('RecordingState', {
-  values: ['RECORDING', 'FINALIZING', 'COMPLETE', 'FAILED', 'INTERRUPTED'] as const satisfies readonly RecordingState[],
+  values: {
+    RECORDING: {},
+    FINALIZING: { description: 'Stopped; its files are being finished' },
+    COMPLETE: {},
+    EMPTY: { description: 'No track delivered any media while it was recorded: there are no files' },
+    FAILED: {},
+    INTERRUPTED: { description: 'haven-live stopped without finishing it; what was written was kept' },
+  } as const satisfies Record<RecordingState, object>,
+});
+
+const TrackSourceEnum = builder.enumType('TrackSource', {
+  values: ['CAMERA', 'MICROPHONE', 'SCREEN_SHARE', 'SCREEN_SHARE_AUDIO', 'UNKNOWN'] as const satisfies readonly TrackSourceName[],
 });
 
 const RecordingFileKindEnum = builder.enumType('RecordingFileKind', {
   values: {
-    VIDEO: { description: 'video.mp4: H.264 in fragmented MP4, playable even when cut off' },
-    AUDIO: { description: 'audio.wav: PCM s16le 48 kHz' },
-    COMBINED: { description: 'combined.mp4: H.264 + AAC, made when the recording stops' },
+    VIDEO: { description: 'video.mp4 (screen.mp4 for a screen share): H.264 in fragmented MP4, playable even when cut off' },
+    AUDIO: { description: 'audio.wav (screen-audio.wav): PCM s16le 48 kHz' },
+    COMBINED: { description: 'combined.mp4 (screen-combined.mp4): H.264 + AAC of one family of tracks, made when the recording stops' },
   } as const,
 });
+
+/** Files catalogued before recordings had one file per track carry no name or source. */
+function fileName(file: RecordingFile): string {
+  return file.name ?? FAMILY_FILES.CAMERA[file.kind];
+}
+
+function familySource(kind: RecordingFile['kind']): TrackSourceName {
+  return kind === 'AUDIO' ? 'MICROPHONE' : 'CAMERA';
+}
 
 const RecordingFileType = builder.objectRef<RecordingFile & { recordingId: string }>('RecordingFile').implement({
   fields: (t) => ({
     kind: t.expose('kind', { type: RecordingFileKindEnum }),
+    trackSid: t.exposeID('trackSid', { nullable: true, description: 'The track it holds (the video track for a combined file)' }),
+    source: t.field({
+      type: TrackSourceEnum,
+      description: 'The source of its track; for a combined file CAMERA or SCREEN_SHARE, the family it pairs',
+      resolve: (file) => file.source ?? familySource(file.kind),
+    }),
     path: t.exposeString('path'),
     downloadPath: t.string({
       description: 'Path on this server to download the file (supports Range requests)',
-      resolve: (file) => downloadPath(file.recordingId, FILE_NAMES[file.kind]),
+      resolve: (file) => downloadPath(file.recordingId, fileName(file)),
     }),
     signedDownloadPath: t.string({
       description:
         'downloadPath with a signature valid for an hour, for a <video> element that cannot send the API token (the same as downloadPath when no token is set)',
-      resolve: (file, _args, { access }) => access.sign(downloadPath(file.recordingId, FILE_NAMES[file.kind])),
+      resolve: (file, _args, { access }) => access.sign(downloadPath(file.recordingId, fileName(file))),
     }),
     sizeBytes: t.float({ resolve: (file) => file.sizeBytes }),
     durationSec: t.exposeFloat('durationSec', { nullable: true }),
@@ -46,7 +72,8 @@ export const Recording = builder.objectRef<RecordingView>('Recording').implement
     participantIdentity: t.exposeString('participantIdentity'),
     state: t.expose('state', { type: RecordingStateEnum }),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
-    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'The end of the recorded window' }),
+    finalizedAt: t.expose('finalizedAt', { type: 'DateTime', nullable: true, description: 'When its files were finished' }),
     error: t.exposeString('error', { nullable: true }),
     files: t.field({
       type: [RecordingFileType],

@@ -15,7 +15,8 @@ export interface RecorderTarget {
 }
 
 /**
- * Writes one participant's video (H.264 fragmented MP4) and audio (WAV) on the session clock from
+ * Writes one participant's video (H.264 fragmented MP4) and audio (WAV) of one family of tracks
+ * (camera and microphone, or screen share and its audio) on the session clock from
  * the moment recording started: video as a constant 30 fps timeline where each slot holds the
  * newest frame (held frames across gaps), audio by sample count with silence for what is missing.
  */
@@ -34,6 +35,8 @@ export class ParticipantRecorder {
   constructor(
     readonly target: RecorderTarget,
     readonly directory: string,
+    /** Names of its video and audio files in the directory. */
+    private readonly fileNames: Record<'VIDEO' | 'AUDIO', string>,
     /** Session-clock time recording started at, in µs. */
     private readonly startUs: number,
     private readonly feeds: TrackFeeds,
@@ -41,11 +44,11 @@ export class ParticipantRecorder {
   ) {}
 
   get videoPath(): string {
-    return join(this.directory, 'video.mp4');
+    return join(this.directory, this.fileNames.VIDEO);
   }
 
   get audioPath(): string {
-    return join(this.directory, 'audio.wav');
+    return join(this.directory, this.fileNames.AUDIO);
   }
 
   get hasVideo(): boolean {

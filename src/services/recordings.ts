@@ -17,17 +17,40 @@ import { pageOf, type HistoryPage } from '../db/pages.js';
 import type { SessionEvent, SessionService } from './sessions.js';
 import { sessionClockUs, type TrackFeeds } from './track-feeds.js';
 
-export type RecordingState = 'RECORDING' | 'FINALIZING' | 'COMPLETE' | 'FAILED' | 'INTERRUPTED';
+export type RecordingState = 'RECORDING' | 'FINALIZING' | 'COMPLETE' | 'EMPTY' | 'FAILED' | 'INTERRUPTED';
 export type RecordingFileKind = 'VIDEO' | 'AUDIO' | 'COMBINED';
+export type TrackSourceName = 'CAMERA' | 'MICROPHONE' | 'SCREEN_SHARE' | 'SCREEN_SHARE_AUDIO' | 'UNKNOWN';
+/** Tracks that belong together in one combined file: a camera with its microphone, a screen share with its audio. */
+export type MediaFamily = 'CAMERA' | 'SCREEN_SHARE';
 
-export const FILE_NAMES: Record<RecordingFileKind, string> = {
-  VIDEO: 'video.mp4',
-  AUDIO: 'audio.wav',
-  COMBINED: 'combined.mp4',
+export function familyOf(source: string): MediaFamily {
+  return source === 'SCREEN_SHARE' || source === 'SCREEN_SHARE_AUDIO' ? 'SCREEN_SHARE' : 'CAMERA';
+}
+
+/** File names per family; the camera family keeps the names of a one-camera recording. */
+export const FAMILY_FILES: Record<MediaFamily, Record<RecordingFileKind, string>> = {
+  CAMERA: { VIDEO: 'video.mp4', AUDIO: 'audio.wav', COMBINED: 'combined.mp4' },
+  SCREEN_SHARE: { VIDEO: 'screen.mp4', AUDIO: 'screen-audio.wav', COMBINED: 'screen-combined.mp4' },
 };
+
+/** Every file name a recording folder may hold (and a download may ask for). */
+export const FILE_NAMES = new Set(Object.values(FAMILY_FILES).flatMap((names) => Object.values(names)));
+
+const FAMILY_SOURCES: Record<MediaFamily, Record<RecordingFileKind, TrackSourceName>> = {
+  CAMERA: { VIDEO: 'CAMERA', AUDIO: 'MICROPHONE', COMBINED: 'CAMERA' },
+  SCREEN_SHARE: { VIDEO: 'SCREEN_SHARE', AUDIO: 'SCREEN_SHARE_AUDIO', COMBINED: 'SCREEN_SHARE' },
+};
+
+/** The tracks a family's files were made from, as far as known. */
+type FamilyTracks = Partial<Record<'VIDEO' | 'AUDIO', { sid: string; source: TrackSourceName }>>;
 
 export interface RecordingFile {
   kind: RecordingFileKind;
+  /** The file's name in the recording folder. */
+  name: string;
+  /** The track it holds (the video track for a combined file); null when not known (recovered after a crash). */
+  trackSid: string | null;
+  source: TrackSourceName;
   path: string;
   sizeBytes: number;
   durationSec: number | null;
@@ -43,14 +66,20 @@ export interface RecordingView {
   participantIdentity: string;
   state: RecordingState;
   startedAt: Date;
+  /** The end of the recorded window. */
   endedAt: Date | null;
+  /** When the files were finished. */
+  finalizedAt: Date | null;
   error: string | null;
   files: RecordingFile[];
 }
 
 interface ActiveRecording {
   id: string;
-  recorder: ParticipantRecorder;
+  directory: string;
+  /** One recorder per family of tracks, each with its own files. */
+  recorders: Map<MediaFamily, ParticipantRecorder>;
+  tracks: Map<MediaFamily, FamilyTracks>;
   finishing?: Promise<void>;
 }
 
@@ -127,7 +156,7 @@ export class RecordingService {
       });
       try {
         for (const participant of session.participants) {
-          for (const track of participant.tracks) this.record(session.id, participant.identity, track.kind, track.sid);
+          for (const track of participant.tracks) this.record(session.id, participant.identity, track.kind, track.sid, track.source);
         }
       } catch (error) {
         // Nothing half-started stays behind: what began is stopped, and the caller is told why.
@@ -185,10 +214,9 @@ export class RecordingService {
 
   /** The file of a recording on disk, for download. */
   filePath(id: string, fileName: string): string | undefined {
-    const kind = (Object.keys(FILE_NAMES) as RecordingFileKind[]).find((key) => FILE_NAMES[key] === fileName);
     const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
-    if (!kind || !row) return undefined;
-    const path = join(row.directory, FILE_NAMES[kind]);
+    if (!FILE_NAMES.has(fileName) || !row) return undefined;
+    const path = join(row.directory, fileName);
     return existsSync(path) ? path : undefined;
   }
 
@@ -226,7 +254,7 @@ export class RecordingService {
   }
 
   /** Records a participant's track; STORAGE_FAILED (with nothing started) if the catalog refuses it. */
-  private record(sessionId: string, participantIdentity: string, kind: 'AUDIO' | 'VIDEO', trackSid: string): void {
+  private record(sessionId: string, participantIdentity: string, kind: 'AUDIO' | 'VIDEO', trackSid: string, source: string): void {
     const session = this.recorded.get(sessionId);
     if (!session) return;
     let active = session.participants.get(participantIdentity);
@@ -250,19 +278,28 @@ export class RecordingService {
         this.log.error({ err: error, roomName: session.roomName }, 'could not save a new recording');
         throw storageFailed('the recording', error);
       }
-      const recorder = new ParticipantRecorder(
-        { roomName: session.roomName, sessionId, participantIdentity },
-        directory,
-        sessionClockUs(session.startedAtMs),
-        this.feeds,
-        (error) => this.onRecorderFailure(session, participantIdentity, id, error),
-      );
-      active = { id, recorder };
+      active = { id, directory, recorders: new Map(), tracks: new Map() };
       session.participants.set(participantIdentity, active);
       this.running.set(id, { session, identity: participantIdentity, active });
       this.emit(session, { type: 'RecordingStarted', recording: this.get(id) });
     }
-    active.recorder.record(kind, trackSid);
+    const family = familyOf(source);
+    let recorder = active.recorders.get(family);
+    if (!recorder) {
+      const { id } = active;
+      recorder = new ParticipantRecorder(
+        { roomName: session.roomName, sessionId, participantIdentity },
+        active.directory,
+        { VIDEO: FAMILY_FILES[family].VIDEO, AUDIO: FAMILY_FILES[family].AUDIO },
+        sessionClockUs(session.startedAtMs),
+        this.feeds,
+        (error) => this.onRecorderFailure(session, participantIdentity, id, error),
+      );
+      active.recorders.set(family, recorder);
+    }
+    // A track published again by the same participant and source continues its family's files.
+    recorder.record(kind, trackSid);
+    active.tracks.set(family, { ...active.tracks.get(family), [kind]: { sid: trackSid, source: sourceName(source) } });
   }
 
   private onRecorderFailure(session: RecordedSession, identity: string, id: string, error: Error): void {
@@ -294,19 +331,24 @@ export class RecordingService {
   private finish(session: RecordedSession, identity: string, active = session.participants.get(identity)): Promise<void> {
     if (!active) return Promise.resolve();
     active.finishing ??= (async () => {
+      const endedAt = new Date();
       const stopUs = sessionClockUs(session.startedAtMs);
-      this.save(active.id, { state: 'FINALIZING' });
-      const error = await active.recorder.stop(stopUs);
+      this.save(active.id, { state: 'FINALIZING', endedAt });
+      const errors = await Promise.all([...active.recorders.values()].map((recorder) => recorder.stop(stopUs)));
       if (session.participants.get(identity) === active) session.participants.delete(identity);
       if (this.row(active.id)?.state === 'FAILED') return;
       let files: RecordingFile[] = [];
-      let failure = error?.message ?? null;
+      let failure = errors.find((error) => error !== null)?.message ?? null;
       try {
-        files = await this.finishFiles(active.recorder.directory);
+        files = await this.finishFiles(active.directory, true, active.tracks);
       } catch (combineError) {
         failure ??= (combineError as Error).message;
       }
-      this.save(active.id, { state: failure ? 'FAILED' : 'COMPLETE', endedAt: new Date(), error: failure, files: JSON.stringify(files) });
+      // Nothing arrived from any track: say so, rather than list a success without media.
+      const empty = !failure && files.length === 0;
+      if (empty) await rm(active.directory, { recursive: true, force: true }).catch(() => undefined);
+      const state = failure ? 'FAILED' : empty ? 'EMPTY' : 'COMPLETE';
+      this.save(active.id, { state, finalizedAt: new Date(), error: failure, files: JSON.stringify(files) });
       const view = this.get(active.id);
       if (failure) this.emit(session, { type: 'RecordingFailed', recording: view, error: failure });
       else this.emit(session, { type: 'RecordingStopped', recording: view });
@@ -321,24 +363,37 @@ export class RecordingService {
     return task;
   }
 
-  /** Makes combined.mp4 from what is there (unless asked not to) and probes every file. */
-  private async finishFiles(directory: string, makeCombined = true): Promise<RecordingFile[]> {
-    const present = (kind: RecordingFileKind) => {
-      const path = join(directory, FILE_NAMES[kind]);
+  /** Makes each family's combined file from what is there (unless asked not to) and probes every file. */
+  private async finishFiles(directory: string, makeCombined = true, tracks = new Map<MediaFamily, FamilyTracks>()): Promise<RecordingFile[]> {
+    const present = (name: string) => {
+      const path = join(directory, name);
       return existsSync(path) && statSync(path).size > 0 ? path : null;
     };
-    const video = present('VIDEO');
-    const audio = present('AUDIO');
-    let combineError: Error | undefined;
-    if (makeCombined && (video || audio)) {
-      await combine(video, audio, join(directory, FILE_NAMES.COMBINED)).catch((error: Error) => (combineError = error));
-    }
     const files: RecordingFile[] = [];
-    for (const kind of ['VIDEO', 'AUDIO', 'COMBINED'] as const) {
-      const path = present(kind);
-      if (!path) continue;
-      const probed = await probe(path).catch(() => ({ durationSec: null, codec: null, width: null, height: null }));
-      files.push({ kind, path, sizeBytes: statSync(path).size, ...probed });
+    let combineError: Error | undefined;
+    for (const family of ['CAMERA', 'SCREEN_SHARE'] as const) {
+      const names = FAMILY_FILES[family];
+      const video = present(names.VIDEO);
+      const audio = present(names.AUDIO);
+      if (makeCombined && (video || audio)) {
+        await combine(video, audio, join(directory, names.COMBINED)).catch((error: Error) => (combineError ??= error));
+      }
+      const known = tracks.get(family) ?? {};
+      for (const kind of ['VIDEO', 'AUDIO', 'COMBINED'] as const) {
+        const path = present(names[kind]);
+        if (!path) continue;
+        const track = kind === 'AUDIO' ? known.AUDIO : (known.VIDEO ?? (kind === 'COMBINED' ? known.AUDIO : undefined));
+        const probed = await probe(path).catch(() => ({ durationSec: null, codec: null, width: null, height: null }));
+        files.push({
+          kind,
+          name: names[kind],
+          trackSid: track?.sid ?? null,
+          source: kind === 'COMBINED' || !track ? FAMILY_SOURCES[family][kind] : track.source,
+          path,
+          sizeBytes: statSync(path).size,
+          ...probed,
+        });
+      }
     }
     if (combineError) throw new Error(`combining the files failed: ${combineError.message}`);
     return files;
@@ -354,7 +409,7 @@ export class RecordingService {
     switch (event.type) {
       case 'TrackPublished':
         try {
-          this.record(event.sessionId, event.participant.identity, event.track.kind, event.track.sid);
+          this.record(event.sessionId, event.participant.identity, event.track.kind, event.track.sid, event.track.source);
         } catch (error) {
           this.log.error({ err: error, sessionId: event.sessionId }, 'could not start recording a published track');
         }
@@ -380,7 +435,12 @@ function toView(row: typeof recordings.$inferSelect): RecordingView {
     state: row.state as RecordingState,
     startedAt: row.startedAt,
     endedAt: row.endedAt,
+    finalizedAt: row.finalizedAt,
     error: row.error,
     files: JSON.parse(row.files) as RecordingFile[],
   };
+}
+
+function sourceName(source: string): TrackSourceName {
+  return (['CAMERA', 'MICROPHONE', 'SCREEN_SHARE', 'SCREEN_SHARE_AUDIO'] as const).find((known) => known === source) ?? 'UNKNOWN';
 }

@@ -54,6 +54,8 @@ export interface PublishVideoArgs {
   codec?: 'vp8' | 'h264' | 'vp9' | 'av1';
   maxBitrate?: number;
   source?: 'camera' | 'screenshare';
+  /** Luma (16-235) of a flat background instead of the dark gradient, to tell two pictures apart. */
+  background?: number;
 }
 
 export interface PublishAudioArgs {
@@ -66,6 +68,8 @@ export interface PublishAudioArgs {
   syncEpochMs?: number;
   /** 0..1 of full scale (default 0.3). */
   amplitude?: number;
+  /** Default microphone. */
+  source?: 'microphone' | 'screenshare_audio';
 }
 
 export interface TrackStatus {
@@ -175,7 +179,7 @@ function isFlash(tMs: number, epochMs: number): boolean {
 }
 
 /** One reusable I420 frame of the synthetic picture at one size, and what drawing it needs. */
-function makePicture(width: number, height: number) {
+function makePicture(width: number, height: number, flat?: number) {
   if (width % 2 || height % 2) throw new Error('I420 needs even width and height');
   // I420 layout: Y plane (w*h), then U and V (w/2*h/2 each). rtc-node hands
   // the FFI a pointer to offset 0 of the Uint8Array's underlying ArrayBuffer
@@ -191,7 +195,7 @@ function makePicture(width: number, height: number) {
   // Dark vertical gradient (Y 16..80 top to bottom), built once.
   const background = Buffer.alloc(ySize);
   for (let y = 0; y < height; y++) {
-    background.fill(16 + Math.floor((64 * y) / height), y * width, (y + 1) * width);
+    background.fill(flat ?? 16 + Math.floor((64 * y) / height), y * width, (y + 1) * width);
   }
   const barW = Math.max(2, Math.floor(width / 16));
   return { width, height, ySize, dataBuf, background, barW, frame: new VideoFrame(data, width, height, VideoBufferType.I420) };
@@ -223,7 +227,7 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
   const pub = await r.localParticipant!.publishTrack(track, opts);
   const sid = pub.sid!;
 
-  let picture = makePicture(width, height);
+  let picture = makePicture(width, height, a.background);
 
   const pump: Pump = {
     sid,
@@ -288,7 +292,7 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
   // libwebrtc reconfigures the encoder when the captured size changes, as with a camera
   // switching modes: subscribers see the new size within the same track.
   pump.resize = (w, h) => {
-    picture = makePicture(w, h);
+    picture = makePicture(w, h, a.background);
   };
   pumps.set(sid, pump);
   return sid;
@@ -314,7 +318,7 @@ async function publishAudio(a: PublishAudioArgs = {}): Promise<string> {
   const source = new AudioSource(sampleRate, channels, 200);
   const track = LocalAudioTrack.createAudioTrack(name, source);
   const opts = new TrackPublishOptions({
-    source: TrackSource.SOURCE_MICROPHONE,
+    source: a.source === 'screenshare_audio' ? TrackSource.SOURCE_SCREENSHARE_AUDIO : TrackSource.SOURCE_MICROPHONE,
     // DTX would turn the silent gaps of syncFlash audio into comfort noise /
     // missing packets; keep a steady packet stream instead.
     dtx: false,
