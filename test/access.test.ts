@@ -68,10 +68,7 @@ function wsHandshake(url: string, headers: Record<string, string>, payload?: Rec
 describe('access: a token, origin and host checks, request limits', () => {
   let app: TestApp;
   let open: TestApp;
-  const configUrl = async () => {
-    const reply = await send(`${app.url}/graphql`, json({ query: '{ config { livekitUrl } }' }));
-    return JSON.parse(reply.body).data.config.livekitUrl as string | null;
-  };
+
 
   beforeAll(async () => {
     app = await startApp({

@@ -1,16 +1,13 @@
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphql } from './gql/index.js';
 import { query, subscribe, wsClient } from './harness/graphql.js';
-import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
+import type { LiveKitServer } from './harness/livekit.js';
 import { StartSession } from './harness/operations.js';
-import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
-import { startServerProcess, type ServerProcess } from './harness/server-process.js';
+import { startPublisher, type Publisher } from './harness/publisher-client.js';
+import { startServerWithLiveKit, type ServerProcess, type ServerWithLiveKit } from './harness/server-process.js';
 
 const Events = graphql(`
   subscription LoadEvents($roomName: String!) {
@@ -86,27 +83,15 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
 }
 
 describe('under load, against a real LiveKit server and haven-live in its own process', () => {
+  let setup: ServerWithLiveKit;
   let livekit: LiveKitServer;
   let server: ServerProcess;
-  let dir: string;
 
   beforeAll(async () => {
-    livekit = await startLiveKit();
-    dir = mkdtempSync(join(tmpdir(), 'haven-load-'));
-    server = await startServerProcess({
-      HAVEN_DB: join(dir, 'haven.db'),
-      HAVEN_RECORDING_DIR: join(dir, 'recordings'),
-      LIVEKIT_URL: livekit.url,
-      LIVEKIT_API_KEY: livekit.apiKey,
-      LIVEKIT_API_SECRET: livekit.apiSecret,
-    });
+    setup = await startServerWithLiveKit('load');
+    ({ livekit, server } = setup);
   });
-  afterAll(async () => {
-    server?.process.kill('SIGKILL');
-    killAllPublishers();
-    await livekit?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => setup?.close());
 
   it('gives each of 500 graphql-ws clients every event of a churning room, in order, for 60 s', { timeout: 180_000 }, async () => {
     const room = 'crowded-room';

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import { query, subscribe, wsClient } from './harness/graphql.js';
-import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
+import type { LiveKitServer } from './harness/livekit.js';
 import { StartSession } from './harness/operations.js';
 import { rssBytes } from './harness/processes.js';
-import { killAllPublishers, startPublisher } from './harness/publisher-client.js';
-import { startServerProcess, type ServerProcess } from './harness/server-process.js';
+import { startPublisher } from './harness/publisher-client.js';
+import { startServerWithLiveKit, type ServerProcess, type ServerWithLiveKit } from './harness/server-process.js';
 
 const Frames = graphql(`
   subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {
@@ -25,28 +22,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MB = 1024 * 1024;
 
 describe('memory of a server that streams frames for a minute', () => {
+  let setup: ServerWithLiveKit;
   let livekit: LiveKitServer;
   let server: ServerProcess;
-  let dir: string;
 
   beforeAll(async () => {
-    livekit = await startLiveKit();
-    dir = mkdtempSync(join(tmpdir(), 'haven-memory-'));
-    server = await startServerProcess({
-      HAVEN_DB: join(dir, 'haven.db'),
-      HAVEN_RECORDING_DIR: join(dir, 'recordings'),
-      LIVEKIT_URL: livekit.url,
-      LIVEKIT_API_KEY: livekit.apiKey,
-      LIVEKIT_API_SECRET: livekit.apiSecret,
-    });
+    setup = await startServerWithLiveKit('memory');
+    ({ livekit, server } = setup);
   });
-
-  afterAll(async () => {
-    server?.process.kill('SIGKILL');
-    killAllPublishers();
-    await livekit?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => setup?.close());
 
   it('keeps RSS growth under 60 MB with one JPEG, one I420 and one RGBA reader of 640x360 for 60 s', async () => {
     const room = 'memory-room';

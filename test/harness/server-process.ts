@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startLiveKit, type LiveKitServer } from './livekit.js';
 import { freeTcpPort } from './ports.js';
+import { killAllPublishers } from './publisher-client.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -40,4 +45,36 @@ export async function startServerProcess(env: Record<string, string>, options: {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { url: `http://127.0.0.1:${port}`, process: child, exited, output: () => output };
+}
+
+export interface ServerWithLiveKit {
+  livekit: LiveKitServer;
+  server: ServerProcess;
+  dir: string;
+  /** Kills the server, every publisher and livekit-server, and removes the temp folder. */
+  close(): Promise<void>;
+}
+
+/** A livekit-server and haven-live in its own process, configured for it, with its files in a temp folder. */
+export async function startServerWithLiveKit(name: string): Promise<ServerWithLiveKit> {
+  const livekit = await startLiveKit();
+  const dir = mkdtempSync(join(tmpdir(), `haven-${name}-`));
+  const server = await startServerProcess({
+    HAVEN_DB: join(dir, 'haven.db'),
+    HAVEN_RECORDING_DIR: join(dir, 'recordings'),
+    LIVEKIT_URL: livekit.url,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+  });
+  return {
+    livekit,
+    server,
+    dir,
+    async close() {
+      server.process.kill('SIGKILL');
+      killAllPublishers();
+      await livekit.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
