@@ -228,6 +228,16 @@ export function buildApp(options: AppOptions): App {
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 60_000;
   httpServer.maxConnections = 4_096;
+  // Node applies those timeouts only once a request has begun: a connection that never sends a
+  // byte would be held for ever, and enough of them exhaust the file descriptors.
+  const served = new WeakSet<object>();
+  httpServer.on('request', (req) => served.add(req.socket));
+  httpServer.on('upgrade', (req) => served.add(req.socket));
+  httpServer.on('connection', (socket) => {
+    const timer = setTimeout(() => served.has(socket) || socket.destroy(), httpServer.headersTimeout);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: yoga.graphqlEndpoint,

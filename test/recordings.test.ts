@@ -460,6 +460,51 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     }
   });
 
+  it('records at the size the track was published with, also when its first frames come small', async () => {
+    const room = 'ramp-room';
+    const pub = await publisher(room, 'ramping');
+    const camera = await pub.publishVideo({ width: 1280, height: 720, fps: 15 });
+    // As a bandwidth ramp-up or the lowest simulcast layer does: small frames first.
+    await pub.resizeVideo(camera, 320, 180);
+    await query(app.url, StartRecordedSession, { roomName: room });
+    await sleep(2_000);
+    await pub.resizeVideo(camera, 1280, 720);
+    await sleep(4_000);
+    const stopped = await query(app.url, StopRecording, { roomName: room });
+    const video = stopped.stopRecording[0].files.find((file) => file.kind === 'VIDEO')!;
+    expect(video).toMatchObject({ codec: 'h264', width: 1280, height: 720 });
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+  });
+
+  it('records a participant again who leaves and comes back while the last recording finalizes', async () => {
+    const room = 'rejoin-room';
+    const events = await app.subscribed(() => subscribe(client, RecordingEvents, { roomName: room }));
+    const first = await publisher(room, 'returner');
+    await first.publishAudio();
+    await query(app.url, StartRecordedSession, { roomName: room });
+    await sleep(2_000);
+    // Back at once, while the first recording is being finished: a new connection with the same
+    // identity replaces the old one in LiveKit (as a reloaded browser tab does).
+    const again = await publisher(room, 'returner');
+    await again.publishAudio();
+    first.kill();
+    const started = await events.waitFor(
+      () => events.values.filter((e) => e.sessionEvents.__typename === 'RecordingStarted').length >= 2,
+      20_000,
+      'a second RecordingStarted',
+    );
+    expect(started).toBeDefined();
+    await sleep(2_000);
+    const stopped = (await query(app.url, StopRecording, { roomName: room })).stopRecording;
+    expect(stopped).toHaveLength(2);
+    expect(stopped.map((r) => r.state)).toEqual(['COMPLETE', 'COMPLETE']);
+    expect(stopped[1].files.find((f) => f.kind === 'AUDIO')!.durationSec).toBeGreaterThan(1);
+    events.unsubscribe();
+    await query(app.url, StopSession, { roomName: room });
+    await again.disconnect();
+  });
+
   it('keeps the first picture size when the picture changes size, in the track or by a republish', async () => {
     const room = 'resize-room';
     const pub = await publisher(room, 'resizer');

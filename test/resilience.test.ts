@@ -399,7 +399,14 @@ describe('live media that holds up: cancellation, reconnects and failures agains
     const filler = join(small, 'filler');
     try {
       await query(cramped.url, StartSession, { roomName: room });
+      // Media flows before the recording starts, so that the recording has some.
+      const crampedClient = wsClient(cramped.url);
+      const sound = subscribe(crampedClient, Audio, { roomName: room });
+      await sound.waitFor(() => true, 20_000, 'audio');
       await query(cramped.url, Record, { roomName: room });
+      await sleep(2_000);
+      sound.unsubscribe();
+      await crampedClient.dispose();
       // Fill the disk: every write from now on fails.
       try {
         execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=64k'], { stdio: 'ignore' });
@@ -427,8 +434,12 @@ describe('live media that holds up: cancellation, reconnects and failures agains
         }
       };
       // What the server said meanwhile is what the file says now: nothing phantom, nothing lost.
-      await until(() => JSON.stringify(stored().recordings) === JSON.stringify([{ room_name: room, state: 'COMPLETE' }]), 'the recording row to catch up', 20_000);
-      expect(stored().sessions).toEqual([{ room_name: room, state: 'ENDED' }]);
+      const caughtUp = () =>
+        JSON.stringify(stored()) ===
+        JSON.stringify({ sessions: [{ room_name: room, state: 'ENDED' }], recordings: [{ room_name: room, state: 'COMPLETE' }] });
+      await until(caughtUp, 'the rows to catch up', 20_000).catch((error) => {
+        throw new Error(`${(error as Error).message}; stored: ${JSON.stringify(stored())}`);
+      });
       await query(cramped.url, StartSession, { roomName: other });
       await query(cramped.url, StopSession, { roomName: other });
     } finally {

@@ -30,6 +30,8 @@ export class ParticipantRecorder {
   private lastFrame: Uint8Array | undefined;
   private audioEndUs: number | undefined;
   private failed = false;
+  /** The video file's picture size: the first video track's published size, when LiveKit gives one. */
+  private declared: { width: number; height: number } | undefined;
   droppedFrames = 0;
 
   constructor(
@@ -71,6 +73,12 @@ export class ParticipantRecorder {
     const setTrack = (sid: string | undefined) => (kind === 'VIDEO' ? (this.videoTrack = sid) : (this.audioTrack = sid));
     setTrack(trackSid);
     const key: FeedKey = { ...this.target, trackSid };
+    if (kind === 'VIDEO' && !this.declared) {
+      // The publisher's own size (its largest simulcast layer), not that of the first frame, which is
+      // often a small one while the publisher's bandwidth estimate ramps up.
+      const publication = this.feeds.publication(key);
+      if (publication?.width && publication.height) this.declared = { width: publication.width, height: publication.height };
+    }
     const end = () => {
       if ((kind === 'VIDEO' ? this.videoTrack : this.audioTrack) === trackSid) setTrack(undefined);
     };
@@ -113,13 +121,14 @@ export class ParticipantRecorder {
   private onVideo(frame: RawVideoFrame): void {
     if (this.failed) return;
     if (!this.video) {
-      this.video = new VideoFileEncoder(this.videoPath, frame.width, frame.height);
+      const size = this.declared ?? frame;
+      this.video = new VideoFileEncoder(this.videoPath, size.width, size.height);
       const encoder = this.video;
       void encoder.done.then((error) => {
         if (error && !this.failed && encoder === this.video) this.fail(error);
       });
     }
-    // The file keeps the first size: later sizes (simulcast layers, adaptation) are scaled to it.
+    // The file keeps its size: other sizes (a ramp-up, simulcast layers, adaptation) are scaled to it.
     const data =
       frame.width === this.video.width && frame.height === this.video.height
         ? frame.data

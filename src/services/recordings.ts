@@ -258,7 +258,8 @@ export class RecordingService {
     const session = this.recorded.get(sessionId);
     if (!session) return;
     let active = session.participants.get(participantIdentity);
-    if (!active) {
+    // Someone who left and came back while their last recording finalizes gets a new one.
+    if (!active || active.finishing) {
       const startedAt = new Date();
       let directory: string;
       try {
