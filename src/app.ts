@@ -17,7 +17,7 @@ import type { Context } from './schema/builder.js';
 import { ConfigService } from './services/config.js';
 import type { Services } from './services/index.js';
 import { MediaService, type MediaServiceOptions } from './services/media.js';
-import { RecordingService } from './services/recordings.js';
+import { RecordingService, type RecordingServiceOptions } from './services/recordings.js';
 import { SessionService, type SessionServiceOptions } from './services/sessions.js';
 import { serveRecordingFile } from './recording-downloads.js';
 import { TrackFeeds, type TrackFeedsOptions } from './services/track-feeds.js';
@@ -32,6 +32,7 @@ export interface AppOptions {
   feeds?: TrackFeedsOptions;
   access?: AccessSettings;
   limits?: Partial<RequestLimits>;
+  recordings?: RecordingServiceOptions;
 }
 
 /** What one request or connection may ask for; each answers LIMIT_EXCEEDED (or 413/1009) past it. */
@@ -165,7 +166,7 @@ export function buildApp(options: AppOptions): App {
   if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
   const feeds = new TrackFeeds(sessions, log.child({ service: 'feeds' }), options.feeds);
   const media = new MediaService(sessions, feeds, log.child({ service: 'media' }), options.media);
-  const recordings = new RecordingService(database.db, config, sessions, feeds, log.child({ service: 'recordings' }));
+  const recordings = new RecordingService(database.db, config, sessions, feeds, log.child({ service: 'recordings' }), options.recordings);
   const recovered = recordings.recoverInterrupted().then(
     (count) => count > 0 && log.warn({ count }, 'recordings left unfinished by an earlier run marked INTERRUPTED'),
     (error) => log.error({ err: error }, 'recovering interrupted recordings failed'),

@@ -12,6 +12,7 @@ export interface ProcessSettings {
   access: AccessSettings;
   maxSessions: number | undefined;
   maxEncoders: number | undefined;
+  minFreeMb: number | undefined;
 }
 
 export interface EnvironmentConfig {
@@ -57,6 +58,7 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
     },
     maxSessions: positive(env, 'HAVEN_MAX_SESSIONS'),
     maxEncoders: positive(env, 'HAVEN_MAX_ENCODERS'),
+    minFreeMb: positive(env, 'HAVEN_MIN_FREE_MB'),
     databasePath: expandHome(nonEmpty(env.HAVEN_DB) ?? '~/.haven-player/haven.db'),
     environmentConfig: {
       livekitUrl: nonEmpty(env.LIVEKIT_URL),

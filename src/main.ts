@@ -21,6 +21,7 @@ const app = buildApp({
   access: settings.access,
   sessions: { maxSessions: settings.maxSessions },
   media: { maxEncoders: settings.maxEncoders },
+  recordings: { minFreeMb: settings.minFreeMb },
 });
 await app.start(settings.port);
 log.info(`GraphiQL: ${app.url}/graphql`);

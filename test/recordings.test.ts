@@ -26,6 +26,7 @@ const RecordingFields = graphql(`
     startedAt
     endedAt
     finalizedAt
+    stopReason
     error
     files {
       kind
@@ -426,6 +427,8 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     const full = await startApp({
       livekit,
       environmentConfig: { recordingDirectory: small },
+      // No guard: this is what happens when the disk fills up anyway.
+      recordings: { minFreeMb: 0 },
     });
     const fullClient = wsClient(full.url);
     const pub = await publisher('full-room', 'chatty');
@@ -455,6 +458,43 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     } finally {
       await fullClient.dispose();
       await full.close();
+      await pub.disconnect();
+      execFileSync('umount', [small]);
+    }
+  });
+
+  it('stops every recording cleanly when free space falls below HAVEN_MIN_FREE_MB, before the disk is full', async () => {
+    if (process.env.HAVEN_MOUNTNS !== '1') {
+      throw new Error('this test mounts a small tmpfs: run the suite with `npm test` as root, which gives it a private mount namespace');
+    }
+    const small = join(app.dir, 'guarded-disk');
+    execFileSync('mkdir', ['-p', small]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=12m', 'tmpfs', small]);
+    const guarded = await startApp({ livekit, environmentConfig: { recordingDirectory: small }, recordings: { minFreeMb: 8 } });
+    const guardedClient = wsClient(guarded.url);
+    const pub = await publisher('guarded-room', 'talker');
+    try {
+      await pub.publishVideo({ width: 320, height: 180, fps: 30 });
+      await pub.publishAudio();
+      const events = await guarded.subscribed(() => subscribe(guardedClient, RecordingEvents, { roomName: 'guarded-room' }));
+      await query(guarded.url, StartRecordedSession, { roomName: 'guarded-room' });
+      // 48 kHz stereo WAV alone is 192 kB/s: the 4 MB above the guard go within seconds.
+      await events.waitFor((e) => ['RecordingStopped', 'RecordingFailed'].includes(e.sessionEvents.__typename), 60_000, 'the recording to stop');
+      expect(events.values.map((e) => e.sessionEvents.__typename)).not.toContain('RecordingFailed');
+      const recording = (await query(guarded.url, Catalog, { roomName: 'guarded-room' })).recordings.edges[0].node;
+      expect(recording.state).toBe('COMPLETE');
+      expect(recording.stopReason).toBe('LOW_DISK_SPACE');
+      for (const file of recording.files) {
+        expect(file.durationSec, file.kind).toBeGreaterThan(1);
+        execFileSync(ffmpegPath(), ['-v', 'error', '-xerror', '-i', file.path, '-f', 'null', '-']);
+      }
+      expect(recording.files.map((f) => f.kind).sort()).toEqual(['AUDIO', 'COMBINED', 'VIDEO']);
+      // The server and the session go on.
+      expect((await query(guarded.url, Catalog, { roomName: 'guarded-room' })).recordings.edges).toHaveLength(1);
+      events.unsubscribe();
+    } finally {
+      await guardedClient.dispose();
+      await guarded.close();
       await pub.disconnect();
       execFileSync('umount', [small]);
     }

@@ -36,6 +36,7 @@ export const recordings = sqliteTable(
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
     finalizedAt: integer('finalized_at', { mode: 'timestamp_ms' }),
+    stopReason: text('stop_reason'),
     error: text('error'),
     /** Absolute path of the recording's folder inside the recording directory. */
     directory: text('directory').notNull(),

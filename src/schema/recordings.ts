@@ -74,6 +74,10 @@ export const Recording = builder.objectRef<RecordingView>('Recording').implement
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'The end of the recorded window' }),
     finalizedAt: t.expose('finalizedAt', { type: 'DateTime', nullable: true, description: 'When its files were finished' }),
+    stopReason: t.exposeString('stopReason', {
+      nullable: true,
+      description: 'Why it stopped: STOPPED, PARTICIPANT_LEFT, SESSION_ENDED or LOW_DISK_SPACE (below HAVEN_MIN_FREE_MB)',
+    }),
     error: t.exposeString('error', { nullable: true }),
     files: t.field({
       type: [RecordingFileType],

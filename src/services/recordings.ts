@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -44,6 +44,14 @@ const FAMILY_SOURCES: Record<MediaFamily, Record<RecordingFileKind, TrackSourceN
 /** The tracks a family's files were made from, as far as known. */
 type FamilyTracks = Partial<Record<'VIDEO' | 'AUDIO', { sid: string; source: TrackSourceName }>>;
 
+/** Why a recording stopped. */
+export type StopReason = 'STOPPED' | 'PARTICIPANT_LEFT' | 'SESSION_ENDED' | 'LOW_DISK_SPACE';
+
+export interface RecordingServiceOptions {
+  /** Free space (MB) below which every recording stops (default 500; HAVEN_MIN_FREE_MB). */
+  minFreeMb?: number;
+}
+
 export interface RecordingFile {
   kind: RecordingFileKind;
   /** The file's name in the recording folder. */
@@ -70,6 +78,7 @@ export interface RecordingView {
   endedAt: Date | null;
   /** When the files were finished. */
   finalizedAt: Date | null;
+  stopReason: StopReason | null;
   error: string | null;
   files: RecordingFile[];
 }
@@ -98,15 +107,46 @@ export class RecordingService {
   private readonly running = new Map<string, { session: RecordedSession; identity: string; active: ActiveRecording }>();
   private readonly writes: PendingWrites;
 
+  private readonly minFreeBytes: number;
+  private diskTimer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly config: ConfigService,
     private readonly sessions: SessionService,
     private readonly feeds: TrackFeeds,
     private readonly log: Logger,
+    options: RecordingServiceOptions = {},
   ) {
     this.writes = new PendingWrites(log);
+    this.minFreeBytes = (options.minFreeMb ?? 500) * 1024 * 1024;
     sessions.events.listen((event) => this.onSessionEvent(event));
+  }
+
+  /**
+   * While anything records, checks the recording directory's free space every second; below the
+   * minimum every recording stops cleanly (stopReason LOW_DISK_SPACE), before a full disk cuts
+   * files short.
+   */
+  private watchDisk(): void {
+    if (this.diskTimer) return;
+    this.diskTimer = setInterval(() => {
+      if (this.recorded.size === 0) {
+        clearInterval(this.diskTimer);
+        this.diskTimer = undefined;
+        return;
+      }
+      statfs(this.config.recordingDirectory()).then(
+        (stats) => {
+          const free = stats.bavail * stats.bsize;
+          if (free >= this.minFreeBytes) return;
+          this.log.warn({ freeMb: Math.floor(free / 1024 / 1024) }, 'recording directory low on space: stopping every recording');
+          for (const sessionId of [...this.recorded.keys()]) void this.stopSession(sessionId, 'LOW_DISK_SPACE');
+        },
+        (error) => this.log.warn({ err: error }, 'could not read the free space of the recording directory'),
+      );
+    }, 1_000);
+    this.diskTimer.unref();
   }
 
   /** Writes a recording's row; a write the database refuses (a full disk) is held and retried. */
@@ -154,6 +194,7 @@ export class RecordingService {
         startedAtMs: session.startedAt.getTime(),
         participants: new Map(),
       });
+      this.watchDisk();
       try {
         for (const participant of session.participants) {
           for (const track of participant.tracks) this.record(session.id, participant.identity, track.kind, track.sid, track.source);
@@ -322,19 +363,19 @@ export class RecordingService {
     this.emit(session, { type: 'RecordingFailed', recording: toView(row), error: message });
   }
 
-  private async stopSession(sessionId: string): Promise<void> {
+  private async stopSession(sessionId: string, reason: StopReason = 'STOPPED'): Promise<void> {
     const session = this.recorded.get(sessionId);
     if (!session) return;
     this.recorded.delete(sessionId);
-    await Promise.all([...session.participants.keys()].map((identity) => this.finish(session, identity)));
+    await Promise.all([...session.participants.keys()].map((identity) => this.finish(session, identity, undefined, reason)));
   }
 
-  private finish(session: RecordedSession, identity: string, active = session.participants.get(identity)): Promise<void> {
+  private finish(session: RecordedSession, identity: string, active = session.participants.get(identity), reason: StopReason = 'STOPPED'): Promise<void> {
     if (!active) return Promise.resolve();
     active.finishing ??= (async () => {
       const endedAt = new Date();
       const stopUs = sessionClockUs(session.startedAtMs);
-      this.save(active.id, { state: 'FINALIZING', endedAt });
+      this.save(active.id, { state: 'FINALIZING', endedAt, stopReason: reason });
       const errors = await Promise.all([...active.recorders.values()].map((recorder) => recorder.stop(stopUs)));
       if (session.participants.get(identity) === active) session.participants.delete(identity);
       if (this.row(active.id)?.state === 'FAILED') return;
@@ -416,10 +457,10 @@ export class RecordingService {
         }
         break;
       case 'ParticipantLeft':
-        void this.finish(session, event.participant.identity);
+        void this.finish(session, event.participant.identity, undefined, 'PARTICIPANT_LEFT');
         break;
       case 'SessionEnded':
-        void this.stopSession(event.sessionId).catch((error) => this.log.error({ err: error, sessionId: event.sessionId }, 'stopping recordings failed'));
+        void this.stopSession(event.sessionId, 'SESSION_ENDED').catch((error) => this.log.error({ err: error, sessionId: event.sessionId }, 'stopping recordings failed'));
         break;
       default:
         break;
@@ -437,6 +478,7 @@ function toView(row: typeof recordings.$inferSelect): RecordingView {
     startedAt: row.startedAt,
     endedAt: row.endedAt,
     finalizedAt: row.finalizedAt,
+    stopReason: row.stopReason as StopReason | null,
     error: row.error,
     files: JSON.parse(row.files) as RecordingFile[],
   };

@@ -26,7 +26,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>, options: { group?: boolean } = {}): Promise<ServerProcess> {
   const port = await freeTcpPort();
   const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HAVEN_MIN_FREE_MB: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.group ?? false,
   });
