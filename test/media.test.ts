@@ -6,7 +6,7 @@ import { graphql } from './gql/index.js';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
-import { StartSession, StopSession } from './harness/operations.js';
+import { MediaStatsQuery, StartSession, StopSession } from './harness/operations.js';
 import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
 import { decodeJpeg, meanDifference, toneFrequency } from './harness/media-check.js';
 import { reassemble, waitForChunks } from './harness/frames.js';
@@ -45,20 +45,6 @@ const AudioFrames = graphql(`
   }
 `);
 
-const Stats = graphql(`
-  query MediaStats {
-    mediaStats {
-      openVideoStreams
-      openAudioStreams
-      subscribedTracks
-      videoRenditions
-      runningEncoders
-      videoSubscribers
-      audioSubscribers
-    }
-  }
-`);
-
 const SnapshotQuery = graphql(`
   query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {
     snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {
@@ -82,7 +68,7 @@ describe('live media against a real LiveKit server and publisher', () => {
   let videoSid: string;
   let audioSid: string;
 
-  const stats = async () => (await query(app.url, Stats)).mediaStats;
+  const stats = async () => (await query(app.url, MediaStatsQuery)).mediaStats;
   const until = async (check: () => Promise<boolean>, what: string, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await check())) {

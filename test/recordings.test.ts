@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, probe } from '../src/ffmpeg.js';
 import { graphql } from './gql/index.js';
 import { measureSync } from './harness/av-sync.js';
+import { mountSmallDisk } from './harness/processes.js';
 import { toneFrequency } from './harness/media-check.js';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
@@ -418,12 +419,8 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
   });
 
   it('fails the recording cleanly when the disk is full, keeping what was written playable', async () => {
-    if (process.env.HAVEN_MOUNTNS !== '1') {
-      throw new Error('this test mounts a small tmpfs: run the suite with `npm test` as root, which gives it a private mount namespace');
-    }
     const small = join(app.dir, 'small-disk');
-    execFileSync('mkdir', ['-p', small]);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small]);
+    const unmount = mountSmallDisk(small, '1m');
     const full = await startApp({
       livekit,
       environmentConfig: { recordingDirectory: small },
@@ -459,17 +456,13 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
       await fullClient.dispose();
       await full.close();
       await pub.disconnect();
-      execFileSync('umount', [small]);
+      unmount();
     }
   });
 
   it('stops every recording cleanly when free space falls below HAVEN_MIN_FREE_MB, before the disk is full', async () => {
-    if (process.env.HAVEN_MOUNTNS !== '1') {
-      throw new Error('this test mounts a small tmpfs: run the suite with `npm test` as root, which gives it a private mount namespace');
-    }
     const small = join(app.dir, 'guarded-disk');
-    execFileSync('mkdir', ['-p', small]);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=12m', 'tmpfs', small]);
+    const unmount = mountSmallDisk(small, '12m');
     const guarded = await startApp({ livekit, environmentConfig: { recordingDirectory: small }, recordings: { minFreeMb: 8 } });
     const guardedClient = wsClient(guarded.url);
     const pub = await publisher('guarded-room', 'talker');
@@ -496,7 +489,7 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
       await guardedClient.dispose();
       await guarded.close();
       await pub.disconnect();
-      execFileSync('umount', [small]);
+      unmount();
     }
   });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { print } from 'graphql';
@@ -11,8 +11,8 @@ import { reassemble } from './harness/frames.js';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
-import { SessionEvents, SessionQuery, StartSession, StopSession } from './harness/operations.js';
-import { childPids, ip, resetOwnConnections } from './harness/processes.js';
+import { MediaStatsQuery, SessionEvents, SessionQuery, StartSession, StopSession } from './harness/operations.js';
+import { childPids, ip, mountSmallDisk, resetOwnConnections } from './harness/processes.js';
 import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
 import { RawSocket, sseSubscription } from './harness/raw-clients.js';
 
@@ -37,20 +37,6 @@ const Audio = graphql(`
       seq
       timestampUs
       samplesPerChannel
-    }
-  }
-`);
-
-const PipelineStats = graphql(`
-  query PipelineStats {
-    mediaStats {
-      openVideoStreams
-      openAudioStreams
-      subscribedTracks
-      videoRenditions
-      runningEncoders
-      videoSubscribers
-      audioSubscribers
     }
   }
 `);
@@ -123,7 +109,7 @@ describe('live media that holds up: cancellation, reconnects and failures agains
   let camera: Publisher;
   const ROOM = 'resilient-room';
 
-  const stats = async (target: TestApp = app) => (await query(target.url, PipelineStats)).mediaStats;
+  const stats = async (target: TestApp = app) => (await query(target.url, MediaStatsQuery)).mediaStats;
   const ffmpegChildren = () => childPids(process.pid, 'ffmpeg').length;
   const until = async (check: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -385,12 +371,8 @@ describe('live media that holds up: cancellation, reconnects and failures agains
   });
 
   it('survives its database on a full disk: typed errors, no crash, consistent rows once space returns', async () => {
-    if (process.env.HAVEN_MOUNTNS !== '1') {
-      throw new Error('this test mounts a small tmpfs: run the suite with `npm test` as root, which gives it a private mount namespace');
-    }
     const small = join(app.dir, 'small-db');
-    mkdirSync(small, { recursive: true });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', small]);
+    const unmount = mountSmallDisk(small, '2m');
     const room = 'full-db-room';
     const other = 'full-db-other';
     const guest = await publisher(room, 'talker');
@@ -446,7 +428,7 @@ describe('live media that holds up: cancellation, reconnects and failures agains
       await cramped.close();
       await guest.disconnect();
       if (existsSync(filler)) rmSync(filler);
-      execFileSync('umount', [small]);
+      unmount();
     }
   });
 

@@ -164,3 +164,18 @@ export const SessionEvents = graphql(`
     }
   }
 `);
+
+/** What the media pipeline holds open: back to zero once every user is gone. */
+export const MediaStatsQuery = graphql(`
+  query MediaStats {
+    mediaStats {
+      openVideoStreams
+      openAudioStreams
+      subscribedTracks
+      videoRenditions
+      runningEncoders
+      videoSubscribers
+      audioSubscribers
+    }
+  }
+`);

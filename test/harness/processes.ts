@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 /** Pids of the running direct children of `parent` whose command name is `name` (from /proc). */
 export function childPids(parent: number, name: string): number[] {
@@ -48,4 +48,17 @@ export function ip(...args: string[]): void {
     throw new Error('this test changes the network: run the suite with `npm test` as root, which gives it a private network namespace');
   }
   execFileSync('ip', args, { stdio: 'ignore' });
+}
+
+/**
+ * Mounts a tmpfs of `size` (e.g. "12m") at `path`, a small disk that fills up; returns its unmount.
+ * Only inside the suite's private mount namespace (scripts/in-netns.sh), so nobody else sees it.
+ */
+export function mountSmallDisk(path: string, size: string): () => void {
+  if (process.env.HAVEN_MOUNTNS !== '1') {
+    throw new Error('this test mounts a small tmpfs: run the suite with `npm test` as root, which gives it a private mount namespace');
+  }
+  mkdirSync(path, { recursive: true });
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', path]);
+  return () => execFileSync('umount', [path]);
 }
