@@ -10,7 +10,7 @@
 # exists only inside the namespace, so no packet can leave the machine.
 #
 # Usage: scripts/in-netns.sh CMD [ARGS...]
-# Exports to CMD: LIVEKIT_SERVER_BIN (always), HAVEN_NETNS=1 and
+# Exports to CMD: LIVEKIT_SERVER_BIN and CHROMIUM_BIN (when found), HAVEN_NETNS=1 and
 # HAVEN_NODE_IP=10.77.0.1 (only when the namespace could be made).
 set -euo pipefail
 
@@ -63,6 +63,16 @@ if [[ -z "${LIVEKIT_SERVER_BIN:-}" || ! -x "${LIVEKIT_SERVER_BIN}" ]]; then
     export LIVEKIT_SERVER_BIN="$BIN"
   else
     echo "in-netns: could not get livekit-server (see the message above); continuing, the tests that need it will fail" >&2
+  fi
+fi
+
+# Chromium for the browser tests, installed here for the same reason.
+if [[ -z "${CHROMIUM_BIN:-}" || ! -x "${CHROMIUM_BIN}" ]]; then
+  unset CHROMIUM_BIN
+  if BIN="$("$HERE/chromium.sh")"; then
+    export CHROMIUM_BIN="$BIN"
+  else
+    echo "in-netns: could not get chromium (see the message above); continuing, the browser tests will fail" >&2
   fi
 fi
 
