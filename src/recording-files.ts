@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, realpathSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readSync, realpathSync, writeSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 
 const MAX_COMPONENT = 64;
@@ -53,23 +53,43 @@ export function createRecordingFolder(root: string, roomName: string, participan
 }
 
 const HEADER_BYTES = 44;
+/** How long a two-channel input whose channels are identical may still turn out to be stereo. */
+const STEREO_DECISION_SEC = 60;
+
+export interface WavWriterOptions {
+  /**
+   * For two-channel input: write one channel while both carry the same samples (a mono track
+   * decoded as stereo), and switch the file to two channels at the first sample where they differ
+   * within the first minute (after that, the channels are mixed into one).
+   */
+  monoUntilStereo?: boolean;
+}
 
 /**
  * A WAV file (PCM s16le) whose header is valid at all times: the sizes are rewritten every second
- * and at close, so a file cut off by a crash plays up to the last rewrite and a bit more.
+ * and at close, so a file cut off by a crash plays up to the last rewrite and a bit more. The header
+ * only counts whole sample frames that reached the disk; after a failed write (a full disk) the file
+ * is cut back to what the header says.
  */
 export class WavWriter {
   private readonly fd: number;
   private dataBytes = 0;
   private lastHeader = 0;
   private closed = false;
+  /** Channels in the file. */
+  channels: number;
+  private stereoDecided: boolean;
 
   constructor(
     readonly path: string,
     readonly sampleRate: number,
-    readonly channels: number,
+    /** Channels of the samples handed to write(). */
+    readonly inputChannels: number,
+    options: WavWriterOptions = {},
   ) {
-    this.fd = openSync(path, 'w', 0o600);
+    this.channels = options.monoUntilStereo && inputChannels === 2 ? 1 : inputChannels;
+    this.stereoDecided = this.channels === inputChannels;
+    this.fd = openSync(path, 'w+', 0o600);
     this.writeHeader();
   }
 
@@ -77,30 +97,67 @@ export class WavWriter {
     return this.dataBytes / 2 / this.channels;
   }
 
-  /** Appends interleaved samples; throws on a write error such as a full disk. */
+  /** Appends interleaved samples (inputChannels); throws on a write error such as a full disk. */
   write(samples: Int16Array): void {
     if (this.closed) return;
-    const bytes = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
-    writeSync(this.fd, bytes, 0, bytes.length, HEADER_BYTES + this.dataBytes);
-    this.dataBytes += bytes.length;
+    if (this.channels === 1 && this.inputChannels === 2) {
+      if (!this.stereoDecided && !channelsEqual(samples)) this.becomeStereo();
+      else {
+        if (!this.stereoDecided && this.samplesPerChannel >= STEREO_DECISION_SEC * this.sampleRate) this.stereoDecided = true;
+        samples = this.stereoDecided ? mixDown(samples) : leftChannel(samples);
+      }
+    }
+    this.append(Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength));
     if (Date.now() - this.lastHeader >= 1000) this.writeHeader();
   }
 
   silence(samplesPerChannel: number): void {
     const chunk = 4800;
     for (let left = samplesPerChannel; left > 0; left -= chunk) {
-      this.write(new Int16Array(Math.min(chunk, left) * this.channels));
+      this.append(Buffer.alloc(Math.min(chunk, left) * this.channels * 2));
     }
   }
 
   close(): void {
     if (this.closed) return;
+    this.closed = true;
     try {
+      // A write cut short by a full disk may have left part of a sample frame past what is counted.
+      ftruncateSync(this.fd, HEADER_BYTES + this.dataBytes);
       this.writeHeader();
     } finally {
-      this.closed = true;
       closeSync(this.fd);
     }
+  }
+
+  private append(bytes: Buffer): void {
+    let written = 0;
+    try {
+      while (written < bytes.length) {
+        const n = writeSync(this.fd, bytes, written, bytes.length - written, HEADER_BYTES + this.dataBytes + written);
+        if (n === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        written += n;
+      }
+    } finally {
+      const frame = this.channels * 2;
+      this.dataBytes += written - (written % frame);
+    }
+  }
+
+  /** Rewrites what was written so far with both channels (the same samples twice) and goes on in stereo. */
+  private becomeStereo(): void {
+    const mono = Buffer.alloc(this.dataBytes);
+    readSync(this.fd, mono, 0, mono.length, HEADER_BYTES);
+    const stereo = Buffer.alloc(mono.length * 2);
+    for (let i = 0; i < mono.length; i += 2) {
+      mono.copy(stereo, i * 2, i, i + 2);
+      mono.copy(stereo, i * 2 + 2, i, i + 2);
+    }
+    this.channels = 2;
+    this.stereoDecided = true;
+    this.dataBytes = 0;
+    this.append(stereo);
+    this.writeHeader();
   }
 
   private writeHeader(): void {
@@ -121,6 +178,23 @@ export class WavWriter {
     writeSync(this.fd, header, 0, HEADER_BYTES, 0);
     this.lastHeader = Date.now();
   }
+}
+
+function channelsEqual(stereo: Int16Array): boolean {
+  for (let i = 0; i + 1 < stereo.length; i += 2) if (stereo[i] !== stereo[i + 1]) return false;
+  return true;
+}
+
+function leftChannel(stereo: Int16Array): Int16Array {
+  const mono = new Int16Array(stereo.length >> 1);
+  for (let i = 0; i < mono.length; i++) mono[i] = stereo[i * 2];
+  return mono;
+}
+
+function mixDown(stereo: Int16Array): Int16Array {
+  const mono = new Int16Array(stereo.length >> 1);
+  for (let i = 0; i < mono.length; i++) mono[i] = (stereo[i * 2] + stereo[i * 2 + 1]) >> 1;
+  return mono;
 }
 
 /** Nearest-neighbour resize of an I420 picture, for the rare frame whose size changed mid-recording. */

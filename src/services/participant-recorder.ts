@@ -155,7 +155,7 @@ export class ParticipantRecorder {
   private onAudio(frame: RawAudioFrame): void {
     if (this.failed) return;
     try {
-      this.audio ??= new WavWriter(this.audioPath, frame.sampleRate, frame.channels);
+      this.audio ??= new WavWriter(this.audioPath, frame.sampleRate, frame.channels, { monoUntilStereo: true });
       const expected = this.audioEndUs ?? this.startUs;
       const gapUs = frame.timestampUs - expected;
       // Late start or a gap in the track: silence keeps audio aligned with the session clock.
