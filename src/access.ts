@@ -88,6 +88,28 @@ export class AccessPolicy {
     return match !== null && timingSafeEqual(digest(match[1]), this.tokenDigest);
   }
 
+  /**
+   * The token a GraphQL operation carries in `extensions.headers`: GraphiQL's header editor sends
+   * its headers that way over graphql-ws, with each operation, and none in connectionParams.
+   */
+  operationTokenMatches(extensions: unknown): boolean {
+    const headers = (extensions as { headers?: unknown } | null | undefined)?.headers;
+    if (!headers || typeof headers !== 'object') return this.tokenMatches(undefined);
+    const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization');
+    return this.tokenMatches(entry?.[1]);
+  }
+
+  /**
+   * How a graphql-ws connection may open: `connection` with the token in its connectionParams;
+   * `operations` for a page of an allowed origin (the Origin check has passed) that sent no
+   * authorization at all, whose every operation must then carry the token itself; else refused.
+   */
+  webSocketAccess(connectionParams: Record<string, unknown> | undefined, req: IncomingMessage): 'connection' | 'operations' | undefined {
+    if (this.tokenMatches(connectionParams?.authorization)) return 'connection';
+    if (connectionParams?.authorization === undefined && req.headers.origin !== undefined) return 'operations';
+    return undefined;
+  }
+
   /** The Host and Origin checks that every request and WebSocket upgrade passes. */
   refuseBrowser(req: IncomingMessage): Refusal | undefined {
     const host = req.headers.host;

@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, maskError as yogaMaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { LRUCache } from 'lru-cache';
 import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -56,6 +57,15 @@ export const DEFAULT_LIMITS: RequestLimits = {
   subscriptionsPerConnection: 64,
   parseCacheBytes: 16 * 1024 * 1024,
 };
+
+/** GraphiQL's page (9 MB with its scripts inlined), rendered once per set of options. */
+const graphiqlPages = new Map<string, string>();
+function graphiqlPage(options?: Parameters<typeof renderGraphiQL>[0]): string {
+  const key = JSON.stringify(options ?? {});
+  let page = graphiqlPages.get(key);
+  if (page === undefined) graphiqlPages.set(key, (page = renderGraphiQL(options)));
+  return page;
+}
 
 /** Longest message and extension text an error carries back: inputs are not echoed in full. */
 const MAX_ERROR_TEXT = 300;
@@ -191,6 +201,8 @@ export function buildApp(options: AppOptions): App {
     schema,
     context: (): Context => ({ services, access }),
     graphiql: { subscriptionsProtocol: 'WS', title: 'haven-live' },
+    // GraphiQL from this package, not from a CDN: the page works without internet access.
+    renderGraphiQL: graphiqlPage,
     maskedErrors: { maskError: toGraphQLError, isDev: process.env.HAVEN_DEV === '1' },
     // Same origin only, unless HAVEN_ALLOWED_ORIGINS lists more.
     cors: access.corsOrigins.length ? { origin: access.corsOrigins, credentials: true } : false,
@@ -249,14 +261,23 @@ export function buildApp(options: AppOptions): App {
       done(true);
     },
   });
+  // Connections that sent the token in connectionParams; the others must send it with each operation.
+  const tokenConnections = new WeakSet<object>();
   // One yoga pipeline for HTTP, SSE and WebSocket: yoga's documented graphql-ws recipe.
   const wsHandle = useServer(
     {
       execute: (args: ExecutionArgs) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as EnvelopedRoot).subscribe(args),
       // graphql-ws closes the socket with 4403 Forbidden when this says no.
-      onConnect: (ctx) => access.tokenMatches(ctx.connectionParams?.authorization),
+      onConnect: (ctx) => {
+        const granted = access.webSocketAccess(ctx.connectionParams, ctx.extra.request);
+        if (granted === 'connection') tokenConnections.add(ctx);
+        return granted !== undefined;
+      },
       onSubscribe: async (ctx, id, params) => {
+        if (!tokenConnections.has(ctx) && !access.operationTokenMatches(params.extensions)) {
+          return [new GraphQLError('Send Authorization: Bearer <HAVEN_API_TOKEN>', { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
         if (Object.keys(ctx.subscriptions).filter((other) => other !== id).length >= limits.subscriptionsPerConnection) {
           return [
             new GraphQLError(`At most ${limits.subscriptionsPerConnection} subscriptions per connection`, {
