@@ -5,6 +5,7 @@ import {
   TrackKind,
   TrackSource,
   type RemoteParticipant,
+  type RemoteTrack,
   type TrackPublication,
 } from '@livekit/rtc-node';
 import { AccessToken } from 'livekit-server-sdk';
@@ -140,5 +141,61 @@ export function disconnectReasonName(reason: DisconnectReason | undefined): stri
       return 'STOPPED';
     default:
       return 'CONNECTION_LOST';
+  }
+}
+
+/** What libwebrtc counts for one received track (its inbound RTP stream). */
+export interface ReceiveStats {
+  /** Sum over emitted samples (audio) or frames (video) of the time each spent in the jitter buffer, in s. */
+  jitterBufferDelaySec: number;
+  /** Samples (audio) or frames (video) that left the jitter buffer. */
+  jitterBufferEmitted: number;
+  packetsReceived: number;
+  /** Wall-clock time (ms since the epoch) of the newest packet, if any came. */
+  lastPacketReceivedMs: number | undefined;
+}
+
+interface FfiEventLike {
+  message: { case: string; value: { asyncId?: bigint } };
+}
+
+interface FfiClientLike {
+  getNextRequestAsyncId(): bigint;
+  waitFor<T>(predicate: (event: FfiEventLike) => boolean, options?: { signal?: AbortSignal }): Promise<T>;
+  request(request: { message: { case: 'getStats'; value: { trackHandle: bigint; requestAsyncId: bigint } } }): unknown;
+}
+
+interface StatsEntry {
+  stats: { case: string; value: { inbound?: { jitterBufferDelay?: number; jitterBufferEmittedCount?: bigint; lastPacketReceivedTimestamp?: number }; received?: { packetsReceived?: bigint } } };
+}
+
+/**
+ * The receive statistics of one remote track, through rtc-node's FFI client (rtc-node exposes only
+ * whole-session statistics, whose streams cannot be told apart by track). Undefined when the track
+ * is gone or the FFI client does not answer within 2 s.
+ */
+export async function receiveStats(track: RemoteTrack): Promise<ReceiveStats | undefined> {
+  // rtc-node keeps its FFI client as a process-wide singleton on globalThis.
+  const ffi = (globalThis as { _ffiClientInstance?: FfiClientLike })._ffiClientInstance;
+  const handle = (track as unknown as { ffi_handle?: { handle?: bigint } }).ffi_handle?.handle;
+  if (!ffi || handle === undefined) return undefined;
+  try {
+    const id = ffi.getNextRequestAsyncId();
+    const answered = ffi.waitFor<{ error?: string; stats?: StatsEntry[] }>(
+      (event) => event.message.case === 'getStats' && event.message.value.asyncId === id,
+      { signal: AbortSignal.timeout(2_000) },
+    );
+    ffi.request({ message: { case: 'getStats', value: { trackHandle: handle, requestAsyncId: id } } });
+    const result = await answered;
+    const inbound = result.stats?.find((entry) => entry.stats.case === 'inboundRtp')?.stats.value;
+    if (result.error || !inbound?.inbound) return undefined;
+    return {
+      jitterBufferDelaySec: inbound.inbound.jitterBufferDelay ?? 0,
+      jitterBufferEmitted: Number(inbound.inbound.jitterBufferEmittedCount ?? 0n),
+      packetsReceived: Number(inbound.received?.packetsReceived ?? 0n),
+      lastPacketReceivedMs: inbound.inbound.lastPacketReceivedTimestamp || undefined,
+    };
+  } catch {
+    return undefined;
   }
 }

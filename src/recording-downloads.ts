@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import send from 'send';
 import type { RecordingService } from './services/recordings.js';
 
-const PATH = /^\/recordings\/([0-9a-f-]{36})\/((?:screen-)?(?:combined\.mp4)|video\.mp4|audio\.wav|screen\.mp4|screen-audio\.wav)$/;
+const PATH = /^\/recordings\/([0-9a-f-]{36})\/((?:screen-)?(?:combined\.mp4)|video\.mp4|audio\.wav|screen\.mp4|screen-audio\.wav|manifest\.json)$/;
 
 /** Recording files by a stable path, /recordings/<id>/<file>, with Range support for seeking. */
 export function downloadPath(id: string, fileName: string): string {

@@ -42,6 +42,8 @@ export const recordings = sqliteTable(
     directory: text('directory').notNull(),
     /** JSON array of the files with what ffprobe read from them. */
     files: text('files').notNull().default('[]'),
+    /** JSON array of the intervals in which a track had no media (seconds from the start). */
+    gaps: text('gaps').notNull().default('[]'),
   },
   (t) => [index('recordings_state').on(t.state), index('recordings_session').on(t.sessionId), index('recordings_room').on(t.roomName)],
 );

@@ -1,5 +1,6 @@
 import { downloadPath } from '../recording-downloads.js';
-import { FAMILY_FILES, type RecordingFile, type RecordingState, type RecordingView, type TrackSourceName } from '../services/recordings.js';
+import type { GapReason } from '../services/participant-recorder.js';
+import { FAMILY_FILES, MANIFEST_FILE, type RecordingFile, type RecordingGap, type RecordingState, type RecordingView, type TrackSourceName } from '../services/recordings.js';
 import { builder } from './builder.js';
 import { historyConnection } from './history.js';
 import { LiveSession } from './sessions.js';
@@ -63,6 +64,30 @@ const RecordingFileType = builder.objectRef<RecordingFile & { recordingId: strin
   }),
 });
 
+const GapReasonEnum = builder.enumType('GapReason', {
+  values: {
+    MUTED: { description: 'The publisher muted the track' },
+    NO_MEDIA: { description: 'No packets came, with no reason known (a network outage, a stalled publisher)' },
+    RECONNECTING: { description: 'haven-live was reconnecting to the room' },
+    UNPUBLISHED: { description: 'The track was unpublished (and published again later, or not)' },
+    DROPPED: { description: "The track's clock slipped from the session clock and was re-anchored: silence filled in, or samples dropped" },
+  } as const satisfies Record<GapReason, object>,
+});
+
+const MediaKindEnum = builder.enumType('RecordingGapKind', { values: ['VIDEO', 'AUDIO'] as const });
+
+const RecordingGapType = builder.objectRef<RecordingGap>('RecordingGap').implement({
+  description: "An interval in which one track had no media in the recording's files (video holds its last picture, audio is silent)",
+  fields: (t) => ({
+    kind: t.expose('kind', { type: MediaKindEnum }),
+    trackSid: t.exposeID('trackSid'),
+    source: t.expose('source', { type: TrackSourceEnum }),
+    start: t.exposeFloat('startSec', { description: "Seconds from the recording's start" }),
+    end: t.exposeFloat('endSec', { description: "Seconds from the recording's start" }),
+    reason: t.expose('reason', { type: GapReasonEnum }),
+  }),
+});
+
 export const Recording = builder.objectRef<RecordingView>('Recording').implement({
   description: "One participant's media in a recorded session",
   fields: (t) => ({
@@ -83,6 +108,16 @@ export const Recording = builder.objectRef<RecordingView>('Recording').implement
       type: [RecordingFileType],
       description: 'Filled in from ffprobe once the recording is finalized',
       resolve: (recording) => recording.files.map((file) => ({ ...file, recordingId: recording.id })),
+    }),
+    gaps: t.field({
+      type: [RecordingGapType],
+      description: 'Intervals in which a track had no media, filled in once the recording is finalized',
+      resolve: (recording) => recording.gaps,
+    }),
+    manifestDownloadPath: t.string({
+      nullable: true,
+      description: 'Path of manifest.json (wall-clock start, tracks, gaps, dropped frames, clock corrections), once finalized with files',
+      resolve: (recording) => (recording.files.length > 0 && recording.finalizedAt ? downloadPath(recording.id, MANIFEST_FILE) : null),
     }),
   }),
 });

@@ -1,12 +1,35 @@
 import { join } from 'node:path';
 import { RECORDING_FPS, VideoFileEncoder } from '../ffmpeg.js';
 import { resizeI420, WavWriter } from '../recording-files.js';
-import type { FeedKey, RawAudioFrame, RawVideoFrame, TrackFeeds } from './track-feeds.js';
+import type { FeedEnd, FeedKey, FeedSync, MediaSilence, RawAudioFrame, RawVideoFrame, TrackFeeds } from './track-feeds.js';
 
 /** ffmpeg may fall this many frames behind before frames are dropped instead of queued. */
 const MAX_BACKLOG_FRAMES = 8;
-/** A jump in audio timestamps larger than this is a gap to fill with silence. */
-const AUDIO_GAP_US = 100_000;
+/** Audio timestamps further than this from where the file is are a step of the clock: silence fills it, or samples are dropped. */
+const AUDIO_STEP_US = 2_000;
+
+export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED';
+
+/** An interval (session clock, µs) in which a track had no media in the files; `reason` undefined until known. */
+export interface RecorderGap {
+  kind: 'VIDEO' | 'AUDIO';
+  trackSid: string;
+  startUs: number;
+  endUs: number;
+  reason: GapReason | undefined;
+}
+
+/** What the recorder knows of one track it took media from. */
+export interface RecordedTrack {
+  sid: string;
+  kind: 'VIDEO' | 'AUDIO';
+  mimeType: string | null;
+  width: number | null;
+  height: number | null;
+  /** Session-clock time of its first media, µs. */
+  firstMediaUs: number | undefined;
+  sync: FeedSync | undefined;
+}
 
 export interface RecorderTarget {
   roomName: string;
@@ -33,6 +56,18 @@ export class ParticipantRecorder {
   /** The video file's picture size: the first video track's published size, when LiveKit gives one. */
   private declared: { width: number; height: number } | undefined;
   droppedFrames = 0;
+  /** Session-clock time the recorder stopped at. */
+  stoppedUs: number | undefined;
+  /** Tracks taken, in order. */
+  readonly tracks: RecordedTrack[] = [];
+  private readonly gapList: RecorderGap[] = [];
+  /** Spans without packets going on now, by track. */
+  private readonly openSilences = new Map<string, RecorderGap>();
+  /** A track that was unpublished: its kind's media is missing from then until the next track's first media. */
+  private readonly unpublished = new Map<'VIDEO' | 'AUDIO', { sid: string; atUs: number }>();
+  private lastVideoUs: number | undefined;
+  /** The next audio frame is a track's first: a step before it is not a gap of this recorder's making. */
+  private audioTrackStarting = false;
 
   constructor(
     readonly target: RecorderTarget,
@@ -79,19 +114,98 @@ export class ParticipantRecorder {
       const publication = this.feeds.publication(key);
       if (publication?.width && publication.height) this.declared = { width: publication.width, height: publication.height };
     }
-    const end = () => {
+    const publication = this.feeds.publication(key);
+    const track: RecordedTrack = {
+      sid: trackSid,
+      kind,
+      mimeType: publication?.mimeType || null,
+      width: publication?.width || null,
+      height: publication?.height || null,
+      firstMediaUs: undefined,
+      sync: undefined,
+    };
+    this.tracks.push(track);
+    const end = (ended: FeedEnd) => {
+      track.sync = this.feeds.sync(key) ?? track.sync;
+      this.closeSilence(trackSid, this.nowUs());
+      if (ended.reason === 'track unpublished') {
+        const atUs = kind === 'VIDEO' ? this.lastVideoUs : this.audioEndUs;
+        if (atUs !== undefined) this.unpublished.set(kind, { sid: trackSid, atUs });
+      }
       if ((kind === 'VIDEO' ? this.videoTrack : this.audioTrack) === trackSid) setTrack(undefined);
+    };
+    const silence = (span: MediaSilence) => this.onSilence(kind, trackSid, span);
+    const first = (timestampUs: number) => {
+      if (track.firstMediaUs !== undefined) return;
+      track.firstMediaUs = timestampUs;
+      if (kind === 'AUDIO') this.audioTrackStarting = true;
+      const before = this.unpublished.get(kind);
+      if (before) {
+        this.unpublished.delete(kind);
+        this.addGap({ kind, trackSid: before.sid, startUs: before.atUs, endUs: timestampUs, reason: 'UNPUBLISHED' });
+      }
     };
     this.releases.push(
       kind === 'VIDEO'
-        ? this.feeds.video(key, { frame: (frame) => this.onVideo(frame), end })
-        : this.feeds.audio(key, { frame: (frame) => this.onAudio(frame), end }),
+        ? this.feeds.video(key, { frame: (frame) => (first(frame.timestampUs), this.onVideo(frame)), end, silence })
+        : this.feeds.audio(key, { frame: (frame) => (first(frame.timestampUs), this.onAudio(frame)), end, silence }),
     );
+    // Kept current while the track is recorded, for the manifest.
+    this.releases.push(() => (track.sync = this.feeds.sync(key) ?? track.sync));
+  }
+
+  /** Gaps so far (open ones end at `untilUs`), in time order. */
+  gaps(untilUs: number): RecorderGap[] {
+    const open = [...this.openSilences.values()].map((gap) => ({ ...gap, endUs: untilUs }));
+    const unpublished = [...this.unpublished.entries()].map(([kind, { sid, atUs }]) => ({
+      kind,
+      trackSid: sid,
+      startUs: atUs,
+      endUs: untilUs,
+      reason: 'UNPUBLISHED' as const,
+    }));
+    return [...this.gapList, ...open, ...unpublished]
+      .filter((gap) => gap.endUs > gap.startUs)
+      .sort((a, b) => a.startUs - b.startUs);
+  }
+
+  private nowUs(): number {
+    return this.startUs + (performance.now() - this.startedAtPerf) * 1000;
+  }
+
+  private readonly startedAtPerf = performance.now();
+
+  private addGap(gap: RecorderGap): void {
+    const startUs = Math.max(gap.startUs, this.startUs);
+    if (gap.endUs <= startUs) return;
+    if (gap.reason === 'DROPPED') {
+      // A step of the clock at the end of a gap already listed (a reconnect, a new track) is part of it.
+      const overlaps = (other: RecorderGap) => other.kind === gap.kind && other.startUs <= gap.endUs + 500_000 && other.endUs >= startUs - 500_000;
+      if (this.gapList.some(overlaps) || [...this.openSilences.values()].some((open) => open.kind === gap.kind)) return;
+    }
+    this.gapList.push({ ...gap, startUs });
+  }
+
+  private onSilence(kind: 'VIDEO' | 'AUDIO', trackSid: string, span: MediaSilence): void {
+    if (span.endUs === undefined) {
+      this.openSilences.set(trackSid, { kind, trackSid, startUs: span.startUs, endUs: span.startUs, reason: undefined });
+    } else {
+      this.openSilences.delete(trackSid);
+      this.addGap({ kind, trackSid, startUs: span.startUs, endUs: span.endUs, reason: undefined });
+    }
+  }
+
+  private closeSilence(trackSid: string, endUs: number): void {
+    const open = this.openSilences.get(trackSid);
+    if (!open) return;
+    this.openSilences.delete(trackSid);
+    this.addGap({ ...open, endUs });
   }
 
   /** Stops taking media, fills both timelines up to `stopUs`, and finishes the files. */
   async stop(stopUs: number): Promise<Error | null> {
     for (const release of this.releases.splice(0)) release();
+    this.stoppedUs = stopUs;
     let error: Error | null = null;
     try {
       if (!this.failed && this.video && this.lastFrame) this.fillVideo(this.slotAt(stopUs), this.lastFrame);
@@ -136,6 +250,7 @@ export class ParticipantRecorder {
     // A late first frame also fills the slots before it: the picture is held from the start.
     this.fillVideo(this.slotAt(frame.timestampUs) + 1, this.lastFrame ?? data, data);
     this.lastFrame = data;
+    this.lastVideoUs = frame.timestampUs;
   }
 
   /** Writes slots up to (not including) `until`: `held` for the gap, `newest` in the last one. */
@@ -157,14 +272,29 @@ export class ParticipantRecorder {
     try {
       this.audio ??= new WavWriter(this.audioPath, frame.sampleRate, frame.channels, { monoUntilStereo: true });
       const expected = this.audioEndUs ?? this.startUs;
-      const gapUs = frame.timestampUs - expected;
-      // Late start or a gap in the track: silence keeps audio aligned with the session clock.
-      if (gapUs > (this.audioEndUs === undefined ? 0 : AUDIO_GAP_US)) {
-        this.audio.silence(Math.round((gapUs * frame.sampleRate) / 1e6));
-        this.audioEndUs = frame.timestampUs;
+      const stepUs = frame.timestampUs - expected;
+      const frameUs = (frame.samplesPerChannel * 1e6) / frame.sampleRate;
+      let data = frame.data;
+      const listStep = this.audioEndUs !== undefined && !this.audioTrackStarting;
+      this.audioTrackStarting = false;
+      if (stepUs > (this.audioEndUs === undefined ? 0 : AUDIO_STEP_US)) {
+        // A late start, or the track's clock stepped ahead: silence keeps audio on the session clock.
+        this.audio.silence(Math.round((stepUs * frame.sampleRate) / 1e6));
+        if (listStep) this.addGap({ kind: 'AUDIO', trackSid: this.audioTrack ?? '', startUs: expected, endUs: frame.timestampUs, reason: 'DROPPED' });
+      } else if (stepUs < -AUDIO_STEP_US) {
+        // The clock stepped back (or the frame began before recording did): what overlaps is dropped.
+        const overlapUs = Math.min(-stepUs, frameUs);
+        if (listStep) this.addGap({ kind: 'AUDIO', trackSid: this.audioTrack ?? '', startUs: frame.timestampUs, endUs: frame.timestampUs + overlapUs, reason: 'DROPPED' });
+        const skip = Math.round((overlapUs * frame.sampleRate) / 1e6);
+        if (skip >= frame.samplesPerChannel) return;
+        data = data.subarray(skip * frame.channels);
+        this.audioEndUs = expected;
+        this.audio.write(data);
+        this.audioEndUs += ((frame.samplesPerChannel - skip) * 1e6) / frame.sampleRate;
+        return;
       }
-      this.audio.write(frame.data);
-      this.audioEndUs = (this.audioEndUs ?? frame.timestampUs) + (frame.samplesPerChannel * 1e6) / frame.sampleRate;
+      this.audio.write(data);
+      this.audioEndUs = frame.timestampUs + frameUs;
     } catch (error) {
       this.fail(error as Error);
     }

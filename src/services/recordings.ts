@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { rm, statfs } from 'node:fs/promises';
+import { rm, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -12,7 +12,7 @@ import { combine, probe } from '../ffmpeg.js';
 import { prepareRecordingDirectory } from '../recording-directory.js';
 import { createRecordingFolder } from '../recording-files.js';
 import type { ConfigService } from './config.js';
-import { ParticipantRecorder } from './participant-recorder.js';
+import { ParticipantRecorder, type GapReason, type RecorderGap } from './participant-recorder.js';
 import { pageOf, type HistoryPage } from '../db/pages.js';
 import type { SessionEvent, SessionService } from './sessions.js';
 import { sessionClockUs, type TrackFeeds } from './track-feeds.js';
@@ -33,8 +33,11 @@ export const FAMILY_FILES: Record<MediaFamily, Record<RecordingFileKind, string>
   SCREEN_SHARE: { VIDEO: 'screen.mp4', AUDIO: 'screen-audio.wav', COMBINED: 'screen-combined.mp4' },
 };
 
+/** What a recording folder says of itself: times, tracks, gaps and clock corrections. */
+export const MANIFEST_FILE = 'manifest.json';
+
 /** Every file name a recording folder may hold (and a download may ask for). */
-export const FILE_NAMES = new Set(Object.values(FAMILY_FILES).flatMap((names) => Object.values(names)));
+export const FILE_NAMES = new Set([...Object.values(FAMILY_FILES).flatMap((names) => Object.values(names)), MANIFEST_FILE]);
 
 const FAMILY_SOURCES: Record<MediaFamily, Record<RecordingFileKind, TrackSourceName>> = {
   CAMERA: { VIDEO: 'CAMERA', AUDIO: 'MICROPHONE', COMBINED: 'CAMERA' },
@@ -67,6 +70,16 @@ export interface RecordingFile {
   height: number | null;
 }
 
+/** An interval in which one track had no media in the files, in seconds from the recording's start. */
+export interface RecordingGap {
+  kind: 'VIDEO' | 'AUDIO';
+  trackSid: string;
+  source: TrackSourceName;
+  startSec: number;
+  endSec: number;
+  reason: GapReason;
+}
+
 export interface RecordingView {
   id: string;
   sessionId: string;
@@ -81,15 +94,25 @@ export interface RecordingView {
   stopReason: StopReason | null;
   error: string | null;
   files: RecordingFile[];
+  gaps: RecordingGap[];
 }
 
 interface ActiveRecording {
   id: string;
   directory: string;
+  startedAt: Date;
+  /** Session-clock time it started at, µs. */
+  startUs: number;
   /** One recorder per family of tracks, each with its own files. */
   recorders: Map<MediaFamily, ParticipantRecorder>;
   tracks: Map<MediaFamily, FamilyTracks>;
   finishing?: Promise<void>;
+}
+
+/** An interval on the session clock (µs); `endUs` undefined while it lasts. */
+interface Interval {
+  startUs: number;
+  endUs: number | undefined;
 }
 
 interface RecordedSession {
@@ -97,6 +120,9 @@ interface RecordedSession {
   roomName: string;
   startedAtMs: number;
   participants: Map<string, ActiveRecording>;
+  /** When the session was reconnecting, and each track muted: what explains a gap. */
+  reconnecting: Interval[];
+  muted: Map<string, Interval[]>;
 }
 
 /** Records sessions to disk, one recording per participant with media, and keeps their catalog. */
@@ -193,6 +219,12 @@ export class RecordingService {
         roomName,
         startedAtMs: session.startedAt.getTime(),
         participants: new Map(),
+        reconnecting: [],
+        muted: new Map(
+          session.participants.flatMap((participant) =>
+            participant.tracks.filter((track) => track.muted).map((track) => [track.sid, [{ startUs: 0, endUs: undefined }]] as [string, Interval[]]),
+          ),
+        ),
       });
       this.watchDisk();
       try {
@@ -320,7 +352,7 @@ export class RecordingService {
         this.log.error({ err: error, roomName: session.roomName }, 'could not save a new recording');
         throw storageFailed('the recording', error);
       }
-      active = { id, directory, recorders: new Map(), tracks: new Map() };
+      active = { id, directory, startedAt, startUs: sessionClockUs(session.startedAtMs), recorders: new Map(), tracks: new Map() };
       session.participants.set(participantIdentity, active);
       this.running.set(id, { session, identity: participantIdentity, active });
       this.emit(session, { type: 'RecordingStarted', recording: this.get(id) });
@@ -333,7 +365,7 @@ export class RecordingService {
         { roomName: session.roomName, sessionId, participantIdentity },
         active.directory,
         { VIDEO: FAMILY_FILES[family].VIDEO, AUDIO: FAMILY_FILES[family].AUDIO },
-        sessionClockUs(session.startedAtMs),
+        active.startUs,
         this.feeds,
         (error) => this.onRecorderFailure(session, participantIdentity, id, error),
       );
@@ -388,9 +420,11 @@ export class RecordingService {
       }
       // Nothing arrived from any track: say so, rather than list a success without media.
       const empty = !failure && files.length === 0;
+      const gaps = this.gapsOf(session, active, stopUs);
       if (empty) await rm(active.directory, { recursive: true, force: true }).catch(() => undefined);
+      else await this.writeManifest(session, identity, active, { endedAt, stopUs, reason, files, gaps }).catch((error) => this.log.warn({ err: error, recordingId: active.id }, 'writing the manifest failed'));
       const state = failure ? 'FAILED' : empty ? 'EMPTY' : 'COMPLETE';
-      this.save(active.id, { state, finalizedAt: new Date(), error: failure, files: JSON.stringify(files) });
+      this.save(active.id, { state, finalizedAt: new Date(), error: failure, files: JSON.stringify(files), gaps: JSON.stringify(gaps) });
       const view = this.get(active.id);
       if (failure) this.emit(session, { type: 'RecordingFailed', recording: view, error: failure });
       else this.emit(session, { type: 'RecordingStopped', recording: view });
@@ -403,6 +437,79 @@ export class RecordingService {
       });
     this.finishing.add(task);
     return task;
+  }
+
+  /** Every recorder's gaps, explained by what the session went through, in seconds from the start. */
+  private gapsOf(session: RecordedSession, active: ActiveRecording, stopUs: number): RecordingGap[] {
+    const sources = new Map<string, TrackSourceName>();
+    for (const tracks of active.tracks.values()) for (const track of Object.values(tracks)) sources.set(track.sid, track.source);
+    const near = (gap: RecorderGap) => (interval: Interval) => interval.startUs <= gap.endUs && (interval.endUs ?? Infinity) >= gap.startUs - 1_000_000;
+    const reason = (gap: RecorderGap): GapReason => {
+      if (gap.reason) return gap.reason;
+      if ((session.muted.get(gap.trackSid) ?? []).some(near(gap))) return 'MUTED';
+      if (session.reconnecting.some(near(gap))) return 'RECONNECTING';
+      return 'NO_MEDIA';
+    };
+    const seconds = (us: number) => Math.round((us - active.startUs) / 1000) / 1000;
+    return [...active.recorders.values()]
+      .flatMap((recorder) => recorder.gaps(stopUs))
+      .sort((a, b) => a.startUs - b.startUs)
+      .map((gap) => ({
+        kind: gap.kind,
+        trackSid: gap.trackSid,
+        source: sources.get(gap.trackSid) ?? 'UNKNOWN',
+        startSec: seconds(gap.startUs),
+        endSec: seconds(Math.min(gap.endUs, stopUs)),
+        reason: reason(gap),
+      }));
+  }
+
+  /** Writes manifest.json beside the files: what a player or an archive needs to trust them. */
+  private async writeManifest(
+    session: RecordedSession,
+    identity: string,
+    active: ActiveRecording,
+    done: { endedAt: Date; stopUs: number; reason: StopReason; files: RecordingFile[]; gaps: RecordingGap[] },
+  ): Promise<void> {
+    const seconds = (us: number | undefined) => (us === undefined ? null : Math.round((us - active.startUs) / 1000) / 1000);
+    const sources = new Map<string, TrackSourceName>();
+    for (const tracks of active.tracks.values()) for (const track of Object.values(tracks)) sources.set(track.sid, track.source);
+    const tracks = [...active.recorders.entries()].flatMap(([family, recorder]) =>
+      recorder.tracks.map((track) => ({
+        sid: track.sid,
+        kind: track.kind,
+        source: sources.get(track.sid) ?? 'UNKNOWN',
+        file: track.kind === 'VIDEO' ? FAMILY_FILES[family].VIDEO : FAMILY_FILES[family].AUDIO,
+        codec: track.mimeType,
+        width: track.width,
+        height: track.height,
+        firstMediaSec: seconds(track.firstMediaUs),
+        gaps: done.gaps.filter((gap) => gap.trackSid === track.sid),
+        droppedFrames: track.kind === 'VIDEO' ? recorder.droppedFrames : 0,
+        sync: track.sync && {
+          receiveDelayMs: Math.round(track.sync.receiveDelayMs * 10) / 10,
+          corrections: track.sync.corrections,
+          correctedMs: Math.round(track.sync.correctedMs * 10) / 10,
+        },
+      })),
+    );
+    const manifest = {
+      recordingId: active.id,
+      sessionId: session.sessionId,
+      roomName: session.roomName,
+      participantIdentity: identity,
+      startedAt: active.startedAt.toISOString(),
+      endedAt: done.endedAt.toISOString(),
+      durationSec: seconds(done.stopUs),
+      stopReason: done.reason,
+      clock:
+        'Media is stamped where it leaves rtc-node, minus each track\'s jitter-buffer delay, on one session clock; ' +
+        'a track whose media position slips from it by more than 20 ms is re-anchored there (listed as a DROPPED gap).',
+      tracks,
+      files: done.files.map(({ name, kind, trackSid, source, sizeBytes, durationSec, codec, width, height }) => ({ name, kind, trackSid, source, sizeBytes, durationSec, codec, width, height })),
+      gaps: done.gaps,
+    };
+    await writeFile(join(active.directory, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   }
 
   /** Makes each family's combined file from what is there (unless asked not to) and probes every file. */
@@ -448,7 +555,24 @@ export class RecordingService {
   private onSessionEvent(event: SessionEvent): void {
     const session = this.recorded.get(event.sessionId);
     if (!session) return;
+    const nowUs = sessionClockUs(session.startedAtMs);
     switch (event.type) {
+      case 'TrackMuted': {
+        const intervals = session.muted.get(event.track.sid) ?? [];
+        if (!intervals.some((interval) => interval.endUs === undefined)) intervals.push({ startUs: nowUs, endUs: undefined });
+        session.muted.set(event.track.sid, intervals);
+        break;
+      }
+      case 'TrackUnmuted':
+        for (const interval of session.muted.get(event.track.sid) ?? []) interval.endUs ??= nowUs;
+        break;
+      case 'ConnectionStateChanged':
+        if (event.state === 'RECONNECTING' && !session.reconnecting.some((interval) => interval.endUs === undefined)) {
+          session.reconnecting.push({ startUs: nowUs, endUs: undefined });
+        } else if (event.state !== 'RECONNECTING') {
+          for (const interval of session.reconnecting) interval.endUs ??= nowUs;
+        }
+        break;
       case 'TrackPublished':
         try {
           this.record(event.sessionId, event.participant.identity, event.track.kind, event.track.sid, event.track.source);
@@ -481,6 +605,7 @@ function toView(row: typeof recordings.$inferSelect): RecordingView {
     stopReason: row.stopReason as StopReason | null,
     error: row.error,
     files: JSON.parse(row.files) as RecordingFile[],
+    gaps: JSON.parse(row.gaps) as RecordingGap[],
   };
 }
 

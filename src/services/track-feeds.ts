@@ -8,6 +8,8 @@ import {
 } from '@livekit/rtc-node';
 import type { Logger } from 'pino';
 import { HavenError } from '../errors.js';
+import { receiveStats } from '../livekit.js';
+import { ReceiveMonitor, TrackClock, type SilentSpan } from './track-clock.js';
 import type { SessionEvent, SessionService } from './sessions.js';
 
 /** A decoded picture in I420 (planar Y, U, V; chroma at half size, rounded up). */
@@ -44,7 +46,25 @@ export interface FeedEnd {
   failure?: HavenError;
 }
 
-type Listener<F> = { frame(frame: F): void; end(end: FeedEnd): void };
+/** An interval (session clock, µs) when no packet of the track came; `endUs` undefined while it lasts. */
+export interface MediaSilence {
+  startUs: number;
+  endUs: number | undefined;
+}
+
+/** How a feed put its media on the session clock. */
+export interface FeedSync {
+  /** The jitter-buffer delay subtracted from arrivals lately, ms. */
+  receiveDelayMs: number;
+  /** Steps taken to keep the media position on the session clock, and their sum in ms. */
+  corrections: number;
+  correctedMs: number;
+}
+
+type Listener<F> = { frame(frame: F): void; end(end: FeedEnd): void; silence?(span: MediaSilence): void };
+
+/** How often a streaming feed reads its track's receive statistics. */
+const STATS_INTERVAL_MS = 200;
 
 export interface FeedKey {
   roomName: string;
@@ -76,6 +96,10 @@ export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
   seq = 0;
   latest: F | undefined;
   lingerTimer: NodeJS.Timeout | undefined;
+  /** The clock of the current stream, and its statistics poller. */
+  clock: TrackClock | undefined;
+  monitor: ReceiveMonitor | undefined;
+  statsTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly key: FeedKey,
@@ -123,6 +147,8 @@ export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
     this.reader = undefined;
     this.track = undefined;
     this.latest = undefined;
+    clearInterval(this.statsTimer);
+    this.statsTimer = undefined;
     this.generation++;
     void reader?.cancel().catch(() => undefined);
   }
@@ -135,6 +161,31 @@ export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
       } catch (error) {
         // One user's failure is its own: the others still get the frame.
         this.log.error({ err: error, trackSid: this.key.trackSid }, 'a track feed user failed on a frame');
+      }
+    }
+  }
+
+  /** What the current stream's clock did so far. */
+  sync(): FeedSync | undefined {
+    const clock = this.clock;
+    if (!clock) return undefined;
+    return { receiveDelayMs: clock.delayUs / 1000, corrections: clock.corrections, correctedMs: clock.correctedUs / 1000 };
+  }
+
+  /** The start of the span without packets going on now, if any. */
+  get silentSinceUs(): number | undefined {
+    return this.openSilence?.startUs;
+  }
+
+  private openSilence: MediaSilence | undefined;
+
+  silence(span: MediaSilence): void {
+    this.openSilence = span.endUs === undefined ? span : undefined;
+    for (const listener of this.listeners) {
+      try {
+        listener.silence?.(span);
+      } catch (error) {
+        this.log.error({ err: error, trackSid: this.key.trackSid }, 'a track feed user failed on a media gap');
       }
     }
   }
@@ -212,6 +263,11 @@ export class TrackFeeds {
     return this.open<RawAudioFrame>(key, 'AUDIO').add(listener);
   }
 
+  /** How the track's feed puts its media on the session clock, while it is open. */
+  sync(key: FeedKey): FeedSync | undefined {
+    return this.feeds.get(feedId(key))?.sync();
+  }
+
   /** The newest frame of a video feed that is streaming now (never of one that is closing), if any. */
   latestVideo(key: FeedKey): RawVideoFrame | undefined {
     const feed = this.feeds.get(feedId(key));
@@ -254,24 +310,24 @@ export class TrackFeeds {
   private startStream(feed: AnyFeed, track: RemoteTrack): void {
     const clockOrigin = this.sessions.startedAtMs(feed.key.roomName);
     const sessionNowUs = () => sessionClockUs(clockOrigin);
+    const clock = new TrackClock();
     if (feed.kind === 'VIDEO') {
       const video = feed as TrackFeed<RawVideoFrame>;
       const reader = new VideoStream(track).getReader();
       const generation = video.attach(track, reader as ReadableStreamDefaultReader<unknown>);
+      this.watch(feed, track, clock, clockOrigin);
       void (async () => {
-        let offsetUs: number | undefined;
         for (;;) {
           const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
           if (done || !value || video.generation !== generation) break;
+          const arrivalUs = sessionNowUs();
           const frame = value.frame.type === VideoBufferType.I420 ? value.frame : value.frame.convert(VideoBufferType.I420);
-          // rtc-node stamps frames on libwebrtc's monotonic clock; map it onto the session clock.
-          const captured = Number(value.timestampUs);
-          offsetUs ??= sessionNowUs() - captured;
           video.emit({
             data: frame.data,
             width: frame.width,
             height: frame.height,
-            timestampUs: Math.max(0, Math.round(captured + offsetUs)),
+            // rtc-node's timestamp runs on libwebrtc's clock from the RTP timestamps: smooth, but not ours.
+            timestampUs: Math.max(0, clock.stamp(Number(value.timestampUs), arrivalUs)),
             seq: video.seq++,
           });
         }
@@ -281,26 +337,57 @@ export class TrackFeeds {
       const audio = feed as TrackFeed<RawAudioFrame>;
       const reader = new AudioStream(track, { sampleRate: FEED_SAMPLE_RATE, numChannels: FEED_CHANNELS }).getReader();
       const generation = audio.attach(track, reader as ReadableStreamDefaultReader<unknown>);
+      this.watch(feed, track, clock, clockOrigin);
       void (async () => {
-        let startUs: number | undefined;
         let samples = 0;
         for (;;) {
           const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
           if (done || !value || audio.generation !== generation) break;
           const frame = value as AudioFrame;
-          startUs ??= sessionNowUs();
           audio.emit({
             data: frame.data,
             sampleRate: frame.sampleRate,
             channels: frame.channels,
             samplesPerChannel: frame.samplesPerChannel,
-            timestampUs: Math.round(startUs + (samples * 1e6) / frame.sampleRate),
+            timestampUs: clock.stamp((samples * 1e6) / frame.sampleRate, sessionNowUs()),
           });
           samples += frame.samplesPerChannel;
         }
         this.streamEnded(feed, generation);
       })();
     }
+  }
+
+  /**
+   * Reads the track's receive statistics while it streams: the jitter-buffer delay corrects the
+   * clock, and spans without packets are told to the feed's users.
+   */
+  private watch(feed: AnyFeed, track: RemoteTrack, clock: TrackClock, clockOrigin: number): void {
+    const generation = feed.generation;
+    const toSessionUs = (ms: number) => Math.max(0, Math.round((ms - clockOrigin) * 1000));
+    const open = feed.silentSinceUs;
+    const monitor = new ReceiveMonitor(
+      feed.kind === 'AUDIO' ? 20 : 5,
+      (span: SilentSpan) => feed.silence({ startUs: toSessionUs(span.startMs), endUs: span.endMs === undefined ? undefined : toSessionUs(span.endMs) }),
+      open === undefined ? undefined : { startMs: clockOrigin + open / 1000, endMs: undefined },
+    );
+    feed.clock = clock;
+    feed.monitor = monitor;
+    let polling = false;
+    const poll = () => {
+      if (polling || feed.generation !== generation) return;
+      polling = true;
+      void receiveStats(track)
+        .then((stats) => {
+          if (!stats || feed.generation !== generation) return;
+          monitor.update(stats, Date.now());
+          if (monitor.delayUs !== undefined) clock.delayUs = monitor.delayUs;
+        })
+        .finally(() => (polling = false));
+    };
+    poll();
+    feed.statsTimer = setInterval(poll, STATS_INTERVAL_MS);
+    feed.statsTimer.unref?.();
   }
 
   /** rtc-node ended a stream (its track was unsubscribed): the feed waits for the track to come back. */

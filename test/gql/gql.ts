@@ -17,6 +17,9 @@ type Documents = {
     "\n  subscription LimitFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n    }\n  }\n": typeof types.LimitFramesDocument,
     "\n  query Config {\n    config {\n      livekitUrl\n      livekitApiKey\n      hasLivekitApiSecret\n      recordingDirectory\n      sources {\n        livekitUrl\n        livekitApiKey\n        livekitApiSecret\n        recordingDirectory\n      }\n    }\n  }\n": typeof types.ConfigDocument,
     "\n  mutation UpdateConfig($input: UpdateConfigInput!) {\n    updateConfig(input: $input) {\n      livekitUrl\n      livekitApiKey\n      hasLivekitApiSecret\n      recordingDirectory\n      sources {\n        livekitUrl\n        livekitApiKey\n        livekitApiSecret\n        recordingDirectory\n      }\n    }\n  }\n": typeof types.UpdateConfigDocument,
+    "\n  subscription DemoVideoFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { maxWidth: 640 }) {\n      participantIdentity\n      trackSid\n      seq\n      chunkIndex\n      chunkCount\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": typeof types.DemoVideoFramesDocument,
+    "\n  subscription DemoAudioFrames($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { sampleRate: 16000, channels: 1, chunkMs: 40 }) {\n      participantIdentity\n      sampleRate\n      channels\n      data\n    }\n  }\n": typeof types.DemoAudioFramesDocument,
+    "\n  mutation DemoStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": typeof types.DemoStartRecordingDocument,
     "\n  fragment SessionFields on LiveSession {\n    id\n    roomName\n    state\n    startedAt\n    endedAt\n    endReason\n    endMessage\n    participants {\n      identity\n      name\n      sid\n      joinedAt\n      tracks {\n        sid\n        name\n        kind\n        source\n        muted\n        width\n        height\n      }\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  mutation StartSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      ...SessionFields\n    }\n  }\n": typeof types.StartSessionDocument,
     "\n  mutation StopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      ...SessionFields\n    }\n  }\n": typeof types.StopSessionDocument,
@@ -49,11 +52,19 @@ type Documents = {
     "\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n    }\n  }\n": typeof types.ResilientStopRecordingDocument,
     "\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": typeof types.ResilientDeleteDocument,
     "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n": typeof types.ResilientRecordingsDocument,
+    "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": typeof types.StartSyncedSessionDocument,
+    "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n": typeof types.StopSyncedRecordingDocument,
+    "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.EndSyncedSessionDocument,
+    "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": typeof types.SyncedFramesDocument,
+    "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": typeof types.SyncedAudioDocument,
 };
 const documents: Documents = {
     "\n  subscription LimitFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n    }\n  }\n": types.LimitFramesDocument,
     "\n  query Config {\n    config {\n      livekitUrl\n      livekitApiKey\n      hasLivekitApiSecret\n      recordingDirectory\n      sources {\n        livekitUrl\n        livekitApiKey\n        livekitApiSecret\n        recordingDirectory\n      }\n    }\n  }\n": types.ConfigDocument,
     "\n  mutation UpdateConfig($input: UpdateConfigInput!) {\n    updateConfig(input: $input) {\n      livekitUrl\n      livekitApiKey\n      hasLivekitApiSecret\n      recordingDirectory\n      sources {\n        livekitUrl\n        livekitApiKey\n        livekitApiSecret\n        recordingDirectory\n      }\n    }\n  }\n": types.UpdateConfigDocument,
+    "\n  subscription DemoVideoFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { maxWidth: 640 }) {\n      participantIdentity\n      trackSid\n      seq\n      chunkIndex\n      chunkCount\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": types.DemoVideoFramesDocument,
+    "\n  subscription DemoAudioFrames($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { sampleRate: 16000, channels: 1, chunkMs: 40 }) {\n      participantIdentity\n      sampleRate\n      channels\n      data\n    }\n  }\n": types.DemoAudioFramesDocument,
+    "\n  mutation DemoStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": types.DemoStartRecordingDocument,
     "\n  fragment SessionFields on LiveSession {\n    id\n    roomName\n    state\n    startedAt\n    endedAt\n    endReason\n    endMessage\n    participants {\n      identity\n      name\n      sid\n      joinedAt\n      tracks {\n        sid\n        name\n        kind\n        source\n        muted\n        width\n        height\n      }\n    }\n  }\n": types.SessionFieldsFragmentDoc,
     "\n  mutation StartSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      ...SessionFields\n    }\n  }\n": types.StartSessionDocument,
     "\n  mutation StopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      ...SessionFields\n    }\n  }\n": types.StopSessionDocument,
@@ -86,6 +97,11 @@ const documents: Documents = {
     "\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n    }\n  }\n": types.ResilientStopRecordingDocument,
     "\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": types.ResilientDeleteDocument,
     "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n": types.ResilientRecordingsDocument,
+    "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": types.StartSyncedSessionDocument,
+    "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n": types.StopSyncedRecordingDocument,
+    "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.EndSyncedSessionDocument,
+    "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": types.SyncedFramesDocument,
+    "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": types.SyncedAudioDocument,
 };
 
 /**
@@ -114,6 +130,18 @@ export function graphql(source: "\n  query Config {\n    config {\n      livekit
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateConfig($input: UpdateConfigInput!) {\n    updateConfig(input: $input) {\n      livekitUrl\n      livekitApiKey\n      hasLivekitApiSecret\n      recordingDirectory\n      sources {\n        livekitUrl\n        livekitApiKey\n        livekitApiSecret\n        recordingDirectory\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateConfig($input: UpdateConfigInput!) {\n    updateConfig(input: $input) {\n      livekitUrl\n      livekitApiKey\n      hasLivekitApiSecret\n      recordingDirectory\n      sources {\n        livekitUrl\n        livekitApiKey\n        livekitApiSecret\n        recordingDirectory\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DemoVideoFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { maxWidth: 640 }) {\n      participantIdentity\n      trackSid\n      seq\n      chunkIndex\n      chunkCount\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription DemoVideoFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { maxWidth: 640 }) {\n      participantIdentity\n      trackSid\n      seq\n      chunkIndex\n      chunkCount\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DemoAudioFrames($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { sampleRate: 16000, channels: 1, chunkMs: 40 }) {\n      participantIdentity\n      sampleRate\n      channels\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription DemoAudioFrames($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { sampleRate: 16000, channels: 1, chunkMs: 40 }) {\n      participantIdentity\n      sampleRate\n      channels\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DemoStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation DemoStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -242,6 +270,26 @@ export function graphql(source: "\n  mutation ResilientDelete($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n"): (typeof documents)["\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

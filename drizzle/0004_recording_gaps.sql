@@ -1,0 +1,1 @@
+ALTER TABLE `recordings` ADD `gaps` text DEFAULT '[]' NOT NULL;

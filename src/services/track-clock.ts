@@ -1,0 +1,128 @@
+import type { ReceiveStats } from '../livekit.js';
+
+export interface TrackClockOptions {
+  /** A disagreement between media position and arrival beyond this is corrected at once (µs; default 20 ms). */
+  boundUs?: number;
+  /** Arrivals are judged by their earliest in windows this long (µs; default 1 s). */
+  windowUs?: number;
+}
+
+/**
+ * Puts one track's media on the session clock. A frame's media position (its RTP-derived time for
+ * video, its sample count for audio) runs smoothly, but the stream it comes from can slip against
+ * real time: a stall of the process, lost packets, or the jitter buffer growing or shrinking. The
+ * clock keeps `anchor + position` equal to the time the media was captured, estimated as its
+ * arrival minus its receive delay (the jitter buffer's), judged by the earliest arrival of each
+ * window (a busy event loop only ever delays arrivals). Once they disagree by more than the bound,
+ * the clock re-anchors there: a step that the recorder fills with silence or drops, as a gap.
+ */
+export class TrackClock {
+  private anchorUs: number | undefined;
+  /** Arrival-minus-position errors of the current window, kept as a monotone queue for a sliding minimum. */
+  private readonly window: { arrivalUs: number; errorUs: number }[] = [];
+  private windowStartUs = 0;
+  private settled = false;
+  private readonly boundUs: number;
+  private readonly windowUs: number;
+  /** The current receive delay to subtract from arrivals, µs. */
+  delayUs = 0;
+  /** Re-anchors after the first window, and their summed size (µs). */
+  corrections = 0;
+  correctedUs = 0;
+
+  constructor(options: TrackClockOptions = {}) {
+    this.boundUs = options.boundUs ?? 20_000;
+    this.windowUs = options.windowUs ?? 1_000_000;
+  }
+
+  /** Session-clock time (µs) of media at `positionUs` that arrived at `arrivalUs` (session clock). */
+  stamp(positionUs: number, arrivalUs: number): number {
+    const capturedUs = arrivalUs - this.delayUs;
+    if (this.anchorUs === undefined) {
+      this.anchorUs = capturedUs - positionUs;
+      this.windowStartUs = arrivalUs;
+    }
+    const errorUs = capturedUs - (this.anchorUs + positionUs);
+    const window = this.window;
+    while (window.length && window[window.length - 1].errorUs >= errorUs) window.pop();
+    window.push({ arrivalUs, errorUs });
+    while (window[0].arrivalUs < arrivalUs - this.windowUs) window.shift();
+    if (arrivalUs - this.windowStartUs >= this.windowUs) {
+      // The earliest arrival of the last window is the best estimate of the slip. The first window
+      // only settles the anchor; later, a slip beyond the bound is corrected at once.
+      const slipUs = window[0].errorUs;
+      if (!this.settled || Math.abs(slipUs) > this.boundUs) {
+        this.anchorUs += slipUs;
+        if (this.settled) {
+          this.corrections++;
+          this.correctedUs += slipUs;
+        }
+        this.settled = true;
+        this.windowStartUs = arrivalUs;
+        window.length = 0;
+      }
+    }
+    return Math.round(this.anchorUs + positionUs);
+  }
+}
+
+/** An interval without packets, in ms since the epoch; `endMs` is undefined while it lasts. */
+export interface SilentSpan {
+  startMs: number;
+  endMs: number | undefined;
+}
+
+/** Packets must stop for this long before it counts as a gap. */
+const GAP_MIN_MS = 400;
+
+/**
+ * Follows a track's receive statistics, polled every few hundred ms: its jitter-buffer delay over
+ * the last interval, and spans when no packet came (muted, a network outage, a reconnect).
+ */
+export class ReceiveMonitor {
+  private last: (ReceiveStats & { atMs: number }) | undefined;
+  private open: SilentSpan | undefined;
+  /** Mean time media spent in the jitter buffer lately, µs (smoothed); undefined until measured. */
+  delayUs: number | undefined;
+
+  constructor(
+    /** Packet duration used to date the first packet after a gap (ms; 20 for Opus). */
+    private readonly packetMs: number,
+    private readonly onSpan: (span: SilentSpan) => void,
+    /** A span that began under an earlier stream of the same track (a reconnect): it ends here. */
+    open?: SilentSpan,
+  ) {
+    this.open = open;
+  }
+
+  get silentSince(): number | undefined {
+    return this.open?.startMs;
+  }
+
+  update(stats: ReceiveStats, atMs: number): void {
+    const last = this.last;
+    this.last = { ...stats, atMs };
+    if (!last) return;
+    const emitted = stats.jitterBufferEmitted - last.jitterBufferEmitted;
+    if (emitted > 0) {
+      const delayUs = ((stats.jitterBufferDelaySec - last.jitterBufferDelaySec) / emitted) * 1e6;
+      if (delayUs >= 0 && delayUs < 5e6) this.delayUs = this.delayUs === undefined ? delayUs : this.delayUs * 0.7 + delayUs * 0.3;
+    }
+    const packets = stats.packetsReceived - last.packetsReceived;
+    if (packets > 0) {
+      if (this.open) {
+        // The first packet of this interval came `packets - 1` packet durations before the newest.
+        const newest = stats.lastPacketReceivedMs ?? atMs;
+        this.open.endMs = Math.max(last.atMs, newest - (packets - 1) * this.packetMs);
+        this.onSpan({ ...this.open });
+        this.open = undefined;
+      }
+      return;
+    }
+    const since = stats.lastPacketReceivedMs ?? last.atMs;
+    if (!this.open && atMs - since >= GAP_MIN_MS) {
+      this.open = { startMs: since, endMs: undefined };
+      this.onSpan({ ...this.open });
+    }
+  }
+}
