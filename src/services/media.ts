@@ -478,7 +478,10 @@ class AudioChunker {
   private readonly samplesPerChunk: number;
   private pending: Int16Array;
   private filled = 0;
-  private firstTimestampUs: number | undefined;
+  /** Session-clock time of the first sample of the first chunk, moved when the feed's clock steps. */
+  private baseUs: number | undefined;
+  /** Where the feed's next frame should start if its clock does not step. */
+  private nextInputUs: number | undefined;
   private emittedSamples = 0;
   private seq = 0;
 
@@ -495,7 +498,12 @@ class AudioChunker {
   }
 
   push(frame: RawAudioFrame): void {
-    this.firstTimestampUs ??= frame.timestampUs;
+    if (this.nextInputUs === undefined || Math.abs(frame.timestampUs - this.nextInputUs) > 2_000) {
+      // First frame, or the feed re-anchored its clock (a gap or dropped samples): follow it.
+      const queuedUs = ((this.emittedSamples + this.filled / this.options.channels) * 1e6) / this.options.sampleRate;
+      this.baseUs = frame.timestampUs - queuedUs;
+    }
+    this.nextInputUs = frame.timestampUs + (frame.samplesPerChannel * 1e6) / frame.sampleRate;
     const remixed = remix(frame.data, frame.channels, this.options.channels, frame.samplesPerChannel);
     if (!this.resampler) return this.append(remixed);
     const input = new AudioFrame(remixed, frame.sampleRate, this.options.channels, frame.samplesPerChannel);
@@ -519,7 +527,7 @@ class AudioChunker {
           participantIdentity: this.target.participantIdentity,
           trackSid: this.target.trackSid,
           seq: this.seq++,
-          timestampUs: Math.round(this.firstTimestampUs! + (this.emittedSamples * 1e6) / this.options.sampleRate),
+          timestampUs: Math.round(this.baseUs! + (this.emittedSamples * 1e6) / this.options.sampleRate),
           sampleRate: this.options.sampleRate,
           channels: this.options.channels,
           samplesPerChannel: this.samplesPerChunk,
