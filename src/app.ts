@@ -10,9 +10,12 @@ import { LRUCache } from 'lru-cache';
 import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { AccessPolicy, refusalBody, type AccessSettings, type Refusal } from './access.js';
+import { logSessionActivity, SubscriberActivity } from './activity-log.js';
 import { openDatabase } from './db/client.js';
 import type { EnvironmentConfig } from './env.js';
 import { HavenError } from './errors.js';
+import { HealthCheck } from './health.js';
+import { Metrics } from './metrics.js';
 import { schema } from './schema/index.js';
 import type { Context } from './schema/builder.js';
 import { ConfigService } from './services/config.js';
@@ -66,6 +69,8 @@ function graphiqlPage(options?: Parameters<typeof renderGraphiQL>[0]): string {
   if (page === undefined) graphiqlPages.set(key, (page = renderGraphiQL(options)));
   return page;
 }
+
+const UNAUTHENTICATED: Refusal = { status: 401, code: 'UNAUTHENTICATED', message: 'Send Authorization: Bearer <HAVEN_API_TOKEN>' };
 
 /** Longest message and extension text an error carries back: inputs are not echoed in full. */
 const MAX_ERROR_TEXT = 300;
@@ -182,6 +187,10 @@ export function buildApp(options: AppOptions): App {
     (error) => log.error({ err: error }, 'recovering interrupted recordings failed'),
   );
   const services: Services = { config, sessions, media, recordings };
+  logSessionActivity(sessions, log.child({ service: 'activity' }));
+  const subscribers = new SubscriberActivity(sessions, log.child({ service: 'subscribers' }));
+  const metrics = new Metrics({ sessions, media, recordings, subscribers });
+  const health = new HealthCheck(database.db, config, { minFreeMb: options.recordings?.minFreeMb ?? 500 });
   const access = new AccessPolicy({ listenHost: options.host ?? '127.0.0.1', ...options.access });
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
   // Parsed documents, bounded by the bytes of their text: distinct large queries must not pile up.
@@ -207,7 +216,7 @@ export function buildApp(options: AppOptions): App {
     // Same origin only, unless HAVEN_ALLOWED_ORIGINS lists more.
     cors: access.corsOrigins.length ? { origin: access.corsOrigins, credentials: true } : false,
     parserAndValidationCache: { documentCache: parseCache(), errorCache: parseCache() as LRUCache<string, object> },
-    plugins: [nestingLimit(64), armor],
+    plugins: [nestingLimit(64), armor, metrics.plugin(), subscribers.plugin()],
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),
@@ -227,6 +236,30 @@ export function buildApp(options: AppOptions): App {
   // Timeouts are checked every 2 s (Node's default is 30 s), so idle half-open connections go soon.
   const httpServer: Server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
     const requestUrl = new URL(req.url ?? '/', 'http://localhost');
+    // Nothing secret, and a load balancer probes it by whatever address it has: no token, no Host check.
+    if (requestUrl.pathname === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'GET /healthz' });
+      void health.check().then(
+        (report) => res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(report)),
+        (error) => {
+          log.error({ err: error }, 'health check failed');
+          res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false }));
+        },
+      );
+      return;
+    }
+    if (requestUrl.pathname === '/metrics') {
+      const refusal = access.refuseBrowser(req) ?? (access.tokenMatches(req.headers.authorization) ? undefined : UNAUTHENTICATED);
+      if (refusal) return refuse(res, refusal);
+      void metrics.text().then(
+        (text) => res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' }).end(text),
+        (error) => {
+          log.error({ err: error }, 'collecting metrics failed');
+          res.writeHead(500).end();
+        },
+      );
+      return;
+    }
     if (requestUrl.pathname.startsWith('/recordings/')) {
       const refusal = access.refuseDownload(req, requestUrl);
       if (refusal) return refuse(res, refusal);

@@ -2,8 +2,11 @@ import { dispose } from '@livekit/rtc-node';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { readProcessSettings } from './env.js';
+import { setRtcNodeLogLevel } from './rtc-node-log.js';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+// rtc-node logs at debug by default ("Connect callback received" on every join): LOG_LEVEL rules it too.
+if (!setRtcNodeLogLevel(log.level)) log.debug('rtc-node logger not found: its own level stays');
 // Every promise has a handler; one that slips through is a bug to report, not a reason to drop every session.
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 let settings: ReturnType<typeof readProcessSettings>;

@@ -6,7 +6,7 @@ import { FrameEncoder, type EncodedFormat } from '../ffmpeg.js';
 import { BoundedAudioChannel, LatestFrameChannel, PullStream } from '../frame-channels.js';
 import type { SessionService } from './sessions.js';
 import { FEED_SAMPLE_RATE, type FeedEnd, type FeedKey, type RawAudioFrame, type RawVideoFrame, type TrackFeeds } from './track-feeds.js';
-import { fitSize, renditionKey, VideoRendition, type EncodedFrame, type RenditionOptions } from './video-renditions.js';
+import { fitSize, renditionKey, renditionTally, VideoRendition, type EncodedFrame, type RenditionOptions } from './video-renditions.js';
 
 export interface TrackSelector {
   participantIdentity?: string | null;
@@ -256,7 +256,7 @@ export class MediaService {
         this.droppedVideoFrames += subscriber.channel.dropped;
         this.detach(subscriber);
       },
-      expand: (frame) => chunkFrame(subscriber.target, frame, this.chunkBytes),
+      expand: (frame) => (renditionTally.counts(subscriber.options).sent++, chunkFrame(subscriber.target, frame, this.chunkBytes)),
       failed: asHavenError,
     });
   }

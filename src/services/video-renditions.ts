@@ -31,6 +31,47 @@ export function renditionKey(options: RenditionOptions): string {
   return [options.format, options.maxWidth ?? '', options.maxHeight ?? '', options.maxFps ?? '', options.format === 'JPEG' ? options.quality : ''].join('|');
 }
 
+/** Frames of one rendition (format and size options, all tracks) over the life of the process. */
+export interface RenditionFrameCounts {
+  received: number;
+  encoded: number;
+  sent: number;
+  /** Not encoded because the encoder was still busy with earlier ones. */
+  dropped: number;
+}
+
+/**
+ * What every rendition did, by renditionKey, for /metrics: renditions come and go with their
+ * subscribers, the totals stay. Encode times wait here until the next scrape takes them.
+ */
+export class RenditionTally {
+  readonly frames = new Map<string, RenditionFrameCounts>();
+  /** Encoders started again for another input size. */
+  encoderRestarts = 0;
+  private encodeTimes: { key: string; format: EncodedFormat; seconds: number }[] = [];
+
+  counts(options: RenditionOptions): RenditionFrameCounts {
+    const key = renditionKey(options);
+    let counts = this.frames.get(key);
+    if (!counts) this.frames.set(key, (counts = { received: 0, encoded: 0, sent: 0, dropped: 0 }));
+    return counts;
+  }
+
+  encoded(options: RenditionOptions, seconds: number): void {
+    // Bounded if nothing scrapes: older samples give way.
+    if (this.encodeTimes.length >= 10_000) this.encodeTimes.shift();
+    this.encodeTimes.push({ key: renditionKey(options), format: options.format, seconds });
+  }
+
+  takeEncodeTimes(): { key: string; format: EncodedFormat; seconds: number }[] {
+    const taken = this.encodeTimes;
+    this.encodeTimes = [];
+    return taken;
+  }
+}
+
+export const renditionTally = new RenditionTally();
+
 /**
  * One encoding of one video track (format, size, quality, rate), shared by all its subscribers and
  * alive only while it has some. Frames arrive from the track's feed; the encoder is restarted when
@@ -45,12 +86,17 @@ export class VideoRendition {
   encoderDrops = 0;
   framesEncoded = 0;
   failure: Error | undefined;
+  private readonly tally: RenditionFrameCounts;
+  /** When each frame still in ffmpeg went in (ffmpeg returns frames in order). */
+  private readonly encodeStarts: number[] = [];
 
   constructor(
     readonly key: string,
     readonly options: RenditionOptions,
     private readonly onFailure: (rendition: VideoRendition, error: Error) => void,
-  ) {}
+  ) {
+    this.tally = renditionTally.counts(options);
+  }
 
   get encoderRunning(): boolean {
     return this.encoder !== undefined;
@@ -59,6 +105,7 @@ export class VideoRendition {
   /** Takes a frame from the feed: rate-limits, and encodes unless ffmpeg is behind. */
   offer(frame: RawVideoFrame): void {
     if (this.failure) return;
+    this.tally.received++;
     if (this.options.maxFps) {
       const interval = 1e6 / this.options.maxFps;
       // A little slack for arrival jitter; after a gap, restart the cadence rather than burst.
@@ -66,7 +113,11 @@ export class VideoRendition {
       this.nextDueUs = frame.timestampUs - this.nextDueUs > interval ? frame.timestampUs + interval : this.nextDueUs + interval;
     }
     const encoder = this.encoderFor(frame.width, frame.height);
-    if (!encoder.encode(frame.data, frame)) this.encoderDrops++;
+    if (encoder.encode(frame.data, frame)) this.encodeStarts.push(performance.now());
+    else {
+      this.encoderDrops++;
+      this.tally.dropped++;
+    }
   }
 
   close(): void {
@@ -80,6 +131,8 @@ export class VideoRendition {
     const current = this.encoder;
     if (current && current.options.inputWidth === width && current.options.inputHeight === height) return current;
     current?.close();
+    if (current) renditionTally.encoderRestarts++;
+    this.encodeStarts.length = 0;
     const size = fitSize(width, height, this.options.maxWidth, this.options.maxHeight);
     const encoder = new FrameEncoder<RawVideoFrame>({
       inputWidth: width,
@@ -91,6 +144,9 @@ export class VideoRendition {
     });
     encoder.onFrame = (data, source) => {
       this.framesEncoded++;
+      this.tally.encoded++;
+      const started = this.encoder === encoder ? this.encodeStarts.shift() : undefined;
+      if (started !== undefined) renditionTally.encoded(this.options, (performance.now() - started) / 1000);
       const encoded: EncodedFrame = {
         seq: source.seq,
         timestampUs: source.timestampUs,
