@@ -55,6 +55,7 @@ type Documents = {
     "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": typeof types.StartSyncedSessionDocument,
     "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n": typeof types.StopSyncedRecordingDocument,
     "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.EndSyncedSessionDocument,
+    "\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SyncedTracksDocument,
     "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": typeof types.SyncedFramesDocument,
     "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": typeof types.SyncedAudioDocument,
 };
@@ -100,6 +101,7 @@ const documents: Documents = {
     "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": types.StartSyncedSessionDocument,
     "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n": types.StopSyncedRecordingDocument,
     "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.EndSyncedSessionDocument,
+    "\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n": types.SyncedTracksDocument,
     "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": types.SyncedFramesDocument,
     "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": types.SyncedAudioDocument,
 };
@@ -282,6 +284,10 @@ export function graphql(source: "\n  mutation StopSyncedRecording($roomName: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
