@@ -139,6 +139,16 @@ describe('GraphiQL works offline: served from the package, queries over HTTP, su
     // Without the header the server refuses the query.
     await run(page, '{ __typename }');
     await waitForResult(page, (text) => text.includes('UNAUTHENTICATED'), 'the refusal');
+    // Nor does a subscription over graphql-ws run without it.
+    const listeners = app.services.sessions.events.subscriberCount;
+    await run(page, 'subscription { sessionEvents(roomName: "graphiql-token") { __typename } }');
+    const refusedDeadline = Date.now() + 30_000;
+    while (!graphiql.socketFrames.some((frame) => frame.includes('"type":"error"') && frame.includes('UNAUTHENTICATED'))) {
+      if (Date.now() > refusedDeadline) throw new Error(`no refusal over graphql-ws: ${JSON.stringify(graphiql.socketFrames)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await waitForResult(page, (text) => text.includes('UNAUTHENTICATED'), 'the refusal over graphql-ws');
+    expect(app.services.sessions.events.subscriberCount).toBe(listeners);
 
     await page.getByRole('button', { name: 'Headers' }).click();
     await typeInto(page, '.graphiql-editor-tool .monaco-editor[data-uri$="headers.json"]', `{ "Authorization": "Bearer ${TOKEN}" }`);
