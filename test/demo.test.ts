@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -250,6 +252,27 @@ describe('npm run demo', () => {
     expect(exit, demo.output()).toMatchObject({ code: 0, signal: null });
     await noLeftovers(demo.dir, 5_000);
   }, 300_000);
+
+  it('says which setting to change when DEMO_PORT is taken, and starts nothing', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    const port = (taken.address() as AddressInfo).port;
+    const dir = mkdtempSync(join(tmpdir(), 'haven-demo-test-'));
+    try {
+      const child = spawn('npm', ['run', 'demo'], { cwd: ROOT, env: { ...process.env, DEMO_PORT: String(port), DEMO_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      let output = '';
+      child.stdout!.on('data', (chunk) => (output += chunk));
+      child.stderr!.on('data', (chunk) => (output += chunk));
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code, output).toBe(1);
+      expect(output).toContain(`cannot listen on 127.0.0.1:${port}`);
+      expect(output).toContain('set DEMO_PORT to a free port');
+      await noLeftovers(dir, 5_000);
+    } finally {
+      taken.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('leaves nothing running when it is killed hard', async () => {
     const demo = await startDemo({ DEMO_NETNS: '1' });
