@@ -18,6 +18,8 @@ export interface MetricsSources {
 
 /** Longest operation name kept as a label; longer ones are cut. */
 const MAX_OPERATION_NAME = 64;
+/** Distinct operation names kept as labels; past it, new names are counted as "other". */
+const MAX_OPERATION_NAMES = 200;
 
 /**
  * The Prometheus registry of one server: gauges and counters read from the services' own numbers
@@ -30,6 +32,7 @@ export class Metrics {
   private readonly recordingBytes = new Map<string, number>();
   /** Bytes of recordings that have stopped since the process started. */
   private finishedRecordingBytes = 0;
+  private readonly operationNames = new Set<string>();
 
   constructor(private readonly sources: MetricsSources) {
     const registers = [this.registry];
@@ -177,7 +180,12 @@ export class Metrics {
   plugin(): Plugin {
     const observe = (document: Parameters<typeof getOperationAST>[0], operationName: string | null | undefined, started: number) => {
       const operation = getOperationAST(document, operationName);
-      const name = (operationName ?? operation?.name?.value ?? 'anonymous').slice(0, MAX_OPERATION_NAME);
+      let name = (operationName ?? operation?.name?.value ?? 'anonymous').slice(0, MAX_OPERATION_NAME);
+      // Names come from clients: a bounded set of them, so that labels cannot grow without end.
+      if (!this.operationNames.has(name)) {
+        if (this.operationNames.size >= MAX_OPERATION_NAMES) name = 'other';
+        else this.operationNames.add(name);
+      }
       this.operationSeconds.observe({ operation_type: operation?.operation ?? 'unknown', operation_name: name }, (performance.now() - started) / 1000);
     };
     return {

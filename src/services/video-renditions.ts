@@ -31,6 +31,9 @@ export function renditionKey(options: RenditionOptions): string {
   return [options.format, options.maxWidth ?? '', options.maxHeight ?? '', options.maxFps ?? '', options.format === 'JPEG' ? options.quality : ''].join('|');
 }
 
+/** Distinct renditions counted apart in /metrics. */
+const MAX_TALLIED_RENDITIONS = 200;
+
 /** Frames of one rendition (format and size options, all tracks) over the life of the process. */
 export interface RenditionFrameCounts {
   received: number;
@@ -48,10 +51,12 @@ export class RenditionTally {
   readonly frames = new Map<string, RenditionFrameCounts>();
   /** Encoders started again for another input size. */
   encoderRestarts = 0;
-  private encodeTimes: { key: string; format: EncodedFormat; seconds: number }[] = [];
+  private encodeTimes: { format: EncodedFormat; seconds: number }[] = [];
 
   counts(options: RenditionOptions): RenditionFrameCounts {
-    const key = renditionKey(options);
+    let key = renditionKey(options);
+    // Each distinct rendition is a label: past a bound, the rest share one, so clients cannot grow it without end.
+    if (!this.frames.has(key) && this.frames.size >= MAX_TALLIED_RENDITIONS) key = 'other';
     let counts = this.frames.get(key);
     if (!counts) this.frames.set(key, (counts = { received: 0, encoded: 0, sent: 0, dropped: 0 }));
     return counts;
@@ -60,10 +65,10 @@ export class RenditionTally {
   encoded(options: RenditionOptions, seconds: number): void {
     // Bounded if nothing scrapes: older samples give way.
     if (this.encodeTimes.length >= 10_000) this.encodeTimes.shift();
-    this.encodeTimes.push({ key: renditionKey(options), format: options.format, seconds });
+    this.encodeTimes.push({ format: options.format, seconds });
   }
 
-  takeEncodeTimes(): { key: string; format: EncodedFormat; seconds: number }[] {
+  takeEncodeTimes(): { format: EncodedFormat; seconds: number }[] {
     const taken = this.encodeTimes;
     this.encodeTimes = [];
     return taken;
