@@ -25,6 +25,7 @@ import { RecordingService, type RecordingServiceOptions } from './services/recor
 import { SessionService, type SessionServiceOptions } from './services/sessions.js';
 import { serveRecordingFile } from './recording-downloads.js';
 import { TrackFeeds, type TrackFeedsOptions } from './services/track-feeds.js';
+import { isWebPagePath, serveWebPage } from './web-page.js';
 
 export interface AppOptions {
   databasePath: string;
@@ -264,6 +265,12 @@ export function buildApp(options: AppOptions): App {
       const refusal = access.refuseDownload(req, requestUrl);
       if (refusal) return refuse(res, refusal);
       serveRecordingFile(recordings, req, res);
+      return;
+    }
+    if (isWebPagePath(requestUrl.pathname)) {
+      const refusal = access.refuseBrowser(req);
+      if (refusal) return refuse(res, refusal);
+      serveWebPage(req, res);
       return;
     }
     const refusal = access.refuseGraphQL(req);

@@ -1,0 +1,254 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './harness/browser.js';
+import { startApp, type TestApp } from './harness/haven.js';
+import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
+import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
+
+const TOKEN = 'web-page-token-0123456789abcdef';
+const TONE_HZ = 440;
+
+/** What the page reports about its audio output (web/src/audio/audio-output.ts). */
+type HavenWindow = Window & { __haven?: { audio?: { rms: number; peakHz: number; state: string } } };
+
+/** Mean luma of the canvas and a coarse copy of it, read in the page. */
+async function canvasPixels(page: Page, identity: string): Promise<{ mean: number; bright: number; samples: number[] }> {
+  return page.evaluate((who) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="video-canvas"][data-identity="${who}"]`)!;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let sum = 0;
+    let bright = 0;
+    const samples: number[] = [];
+    for (let i = 0; i < data.length; i += 4) {
+      const luma = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+      sum += luma;
+      if (luma > 40) bright++;
+      if ((i / 4) % 97 === 0) samples.push(luma);
+    }
+    return { mean: sum / (data.length / 4), bright: bright / (data.length / 4), samples };
+  }, identity);
+}
+
+function meanAbsDifference(a: number[], b: number[]): number {
+  let sum = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) sum += Math.abs(a[i] - b[i]);
+  return sum / Math.min(a.length, b.length);
+}
+
+/** A command's exit status and output, without blocking the server under test. */
+function run(command: string, args: string[]): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(command, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/** Browser errors, for a failure message that says what the page saw. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+  return problems;
+}
+
+describe('live view page', () => {
+  let livekit: LiveKitServer;
+  let app: TestApp;
+  let browser: Browser;
+  const publishers: Publisher[] = [];
+
+  const publisher = async (room: string, identity: string) => {
+    const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity });
+    publishers.push(pub);
+    return pub;
+  };
+
+  beforeAll(async () => {
+    // The page under test is the one built from the current source.
+    execFileSync('npm', ['run', 'build:web'], { stdio: 'pipe' });
+    livekit = await startLiveKit();
+    app = await startApp({ livekit });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const pub of publishers) await pub.disconnect().catch(() => undefined);
+    killAllPublishers();
+    await app?.close();
+    await livekit?.stop();
+  });
+
+  it('starts a session, shows the event log, draws video, plays audio, records and plays the recording back', async () => {
+    const room = 'web-room';
+    const identity = 'camera-person';
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const problems = watch(page);
+    const response = await page.goto(`${app.url}/`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    await page.getByTestId('connection-status').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
+
+    const subscribers = app.services.sessions.events.subscriberCount;
+    await page.getByTestId('room-input').fill(room);
+    await page.getByTestId('start-session').click();
+    await page.locator(`[data-testid="active-session"][data-room="${room}"][data-state="CONNECTED"]`).waitFor({ timeout: 30_000 });
+    // The page's event subscription is registered before the publisher joins, so it sees the join.
+    await expect.poll(() => app.services.sessions.events.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(subscribers);
+
+    const pub = await publisher(room, identity);
+    await pub.publishVideo({ width: 640, height: 360, fps: 15 });
+    await pub.publishAudio({ frequency: TONE_HZ, amplitude: 0.5 });
+    await page.locator(`[data-testid="event"][data-type="ParticipantJoined"]`).filter({ hasText: identity }).waitFor({ timeout: 30_000 });
+    await page.locator(`[data-testid="event"][data-type="TrackSubscribed"]`).first().waitFor({ timeout: 30_000 });
+    await page.locator(`[data-testid="participant"][data-identity="${identity}"] [data-testid="track"][data-kind="AUDIO"][data-muted="false"]`).waitFor({ timeout: 30_000 });
+
+    // The canvas shows a picture that moves.
+    await page.locator(`[data-testid="video-tile"][data-identity="${identity}"] [data-testid="fps"]:not([data-fps="0"])`).waitFor({ timeout: 30_000 });
+    const first = await canvasPixels(page, identity);
+    await page.waitForTimeout(1_000);
+    const second = await canvasPixels(page, identity);
+    expect(first.bright, `share of lit pixels; page saw: ${problems.join('; ')}`).toBeGreaterThan(0.05);
+    expect(second.bright).toBeGreaterThan(0.05);
+    expect(meanAbsDifference(first.samples, second.samples)).toBeGreaterThan(0.5);
+    const fps = Number(await page.locator(`[data-testid="video-tile"][data-identity="${identity}"] [data-testid="fps"]`).getAttribute('data-fps'));
+    expect(fps).toBeGreaterThan(0);
+
+    // The tone comes out of the page's audio output.
+    await page.locator(`[data-testid="participant"][data-identity="${identity}"] [data-testid="listen"]`).click();
+    await page.waitForFunction(
+      (hz) => {
+        const audio = (window as HavenWindow).__haven?.audio;
+        return audio !== undefined && audio.rms > 0.02 && Math.abs(audio.peakHz - hz) < 15;
+      },
+      TONE_HZ,
+      { timeout: 30_000, polling: 100 },
+    );
+    const level = await page.evaluate(() => (window as HavenWindow).__haven!.audio!);
+    expect(level.state).toBe('running');
+    expect(Math.abs(level.peakHz - TONE_HZ)).toBeLessThan(15);
+    // Muting that participant silences the output.
+    await page.locator(`[data-testid="participant"][data-identity="${identity}"] [data-testid="mute"]`).click();
+    await page.waitForFunction(() => ((window as HavenWindow).__haven?.audio?.rms ?? 1) < 0.005, undefined, { timeout: 10_000, polling: 100 });
+    await page.locator(`[data-testid="participant"][data-identity="${identity}"] [data-testid="mute"]`).click();
+    await page.waitForFunction(() => ((window as HavenWindow).__haven?.audio?.rms ?? 0) > 0.02, undefined, { timeout: 10_000, polling: 100 });
+    await screenshot(page, 'web-live-view');
+
+    // Record a few seconds from the page, then play the recording back and seek in it.
+    await page.locator(`[data-testid="active-session"][data-room="${room}"] [data-testid="start-recording"]`).click();
+    await page.locator(`[data-testid="active-session"][data-room="${room}"] [data-testid="recording-badge"]`).waitFor({ timeout: 15_000 });
+    await page.locator(`[data-testid="recording"][data-participant="${identity}"][data-state="RECORDING"]`).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(4_000);
+    await page.locator(`[data-testid="active-session"][data-room="${room}"] [data-testid="stop-recording"]`).click();
+    const recording = page.locator(`[data-testid="recording"][data-participant="${identity}"][data-state="COMPLETE"]`);
+    await recording.waitFor({ timeout: 60_000 });
+    expect(await recording.getByTestId('recording-duration').textContent()).toMatch(/^0:0[2-9]$/);
+    expect(await recording.getByTestId('recording-size').textContent()).toMatch(/(KB|MB)$/);
+    const video = recording.getByTestId('recording-video');
+    await video.waitFor({ timeout: 10_000 });
+    await page.waitForFunction(
+      (id) => {
+        const element = document.querySelector<HTMLVideoElement>(`[data-testid="recording"][data-id="${id}"] video`);
+        return element !== null && element.readyState >= 2;
+      },
+      await recording.getAttribute('data-id'),
+      { timeout: 30_000 },
+    );
+    const seek = await video.evaluate(
+      (element: HTMLVideoElement) =>
+        new Promise<{ currentTime: number; duration: number; readyState: number; error: string | null }>((resolve) => {
+          const target = Math.min(2, element.duration / 2);
+          element.addEventListener('seeked', () => resolve({ currentTime: element.currentTime, duration: element.duration, readyState: element.readyState, error: null }), { once: true });
+          element.addEventListener('error', () => resolve({ currentTime: -1, duration: element.duration, readyState: element.readyState, error: element.error?.message ?? 'error' }), { once: true });
+          element.currentTime = target;
+        }),
+    );
+    expect(seek.error).toBeNull();
+    expect(seek.duration).toBeGreaterThan(2);
+    expect(seek.currentTime).toBeGreaterThan(0.5);
+    await screenshot(page, 'web-recording');
+
+    await page.locator(`[data-testid="active-session"][data-room="${room}"] [data-testid="stop-session"]`).click();
+    await page.locator(`[data-testid="past-session"][data-room="${room}"]`).first().waitFor({ timeout: 30_000 });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('asks for the API token once when the server wants one, then works with it', async () => {
+    const guarded = await startApp({ livekit, access: { apiToken: TOKEN } });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${guarded.url}/`);
+      await page.getByTestId('token-form').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('error').getAttribute('data-code')).toBe('UNAUTHENTICATED');
+      await page.getByTestId('token-input').fill(TOKEN);
+      await page.getByTestId('token-submit').click();
+      await page.getByTestId('token-form').waitFor({ state: 'detached', timeout: 10_000 });
+      await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+
+      const room = 'web-token-room';
+      const subscribers = guarded.services.sessions.events.subscriberCount;
+      await page.getByTestId('room-input').fill(room);
+      await page.getByTestId('start-session').click();
+      await page.locator(`[data-testid="active-session"][data-room="${room}"][data-state="CONNECTED"]`).waitFor({ timeout: 30_000 });
+      await expect.poll(() => guarded.services.sessions.events.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(subscribers);
+      await publisher(room, 'token-guest');
+      await page.locator(`[data-testid="event"][data-type="ParticipantJoined"]`).filter({ hasText: 'token-guest' }).waitFor({ timeout: 30_000 });
+
+      // Asked once: a reload in the same tab keeps the token.
+      await page.reload();
+      await page.locator(`[data-testid="active-session"][data-room="${room}"]`).waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('token-form').count()).toBe(0);
+      await screenshot(page, 'web-token');
+      await page.locator(`[data-testid="active-session"][data-room="${room}"] [data-testid="stop-session"]`).click();
+      await page.locator(`[data-testid="active-session"][data-room="${room}"]`).waitFor({ state: 'detached', timeout: 30_000 });
+    } finally {
+      await context.close();
+      await guarded.close();
+    }
+  }, 120_000);
+
+  it('serves the page only to allowed hosts, and says how to build it when it is missing', async () => {
+    const page = await fetch(`${app.url}/`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    // fetch cannot set Host; a raw request can.
+    const wrongHost = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${app.url}/`, { headers: { host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(wrongHost).toBe(421);
+    const { serveWebPage } = await import('../src/web-page.js');
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => serveWebPage(req, res, '/nonexistent-web-dist/'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const missing = await fetch(`http://127.0.0.1:${port}/`);
+      expect(missing.status).toBe(503);
+      expect(await missing.text()).toContain('npm run build:web');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('has generated typed documents (test/gql, web/src/gql) that match schema.graphql and the documents', async () => {
+    const check = await run('npx', ['graphql-codegen', '--config', 'codegen.ts', '--check']);
+    expect(check.status, `${check.output}\nRun \`npm run codegen\` and commit test/gql and web/src/gql.`).toBe(0);
+  }, 120_000);
+
+  it('type-checks the page in strict mode', async () => {
+    const result = await run('npx', ['tsc', '--noEmit', '-p', 'web/tsconfig.json']);
+    expect(result.output.replace(/^npm warn.*\n/gm, '')).toBe('');
+    expect(result.status).toBe(0);
+  }, 120_000);
+});

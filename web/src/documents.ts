@@ -1,0 +1,258 @@
+import { graphql } from './gql';
+
+export const SessionsQuery = graphql(`
+  query LiveViewSessions {
+    activeSessions {
+      id
+      roomName
+      state
+      startedAt
+      recordings {
+        id
+        state
+      }
+    }
+    sessions(first: 20) {
+      edges {
+        node {
+          id
+          roomName
+          state
+          startedAt
+          endedAt
+          endReason
+          endMessage
+        }
+      }
+    }
+  }
+`);
+
+export const RoomQuery = graphql(`
+  query LiveViewRoom($roomName: String!) {
+    session(roomName: $roomName) {
+      id
+      roomName
+      state
+      participants {
+        identity
+        name
+        sid
+        joinedAt
+        tracks {
+          sid
+          name
+          kind
+          source
+          muted
+          width
+          height
+        }
+      }
+    }
+  }
+`);
+
+export const RecordingsQuery = graphql(`
+  query LiveViewRecordings($roomName: String) {
+    recordings(roomName: $roomName, first: 20) {
+      edges {
+        node {
+          id
+          roomName
+          participantIdentity
+          state
+          startedAt
+          endedAt
+          finalizedAt
+          stopReason
+          error
+          files {
+            kind
+            source
+            codec
+            width
+            height
+            durationSec
+            sizeBytes
+            downloadPath
+            signedDownloadPath
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const StartSessionMutation = graphql(`
+  mutation LiveViewStartSession($input: StartSessionInput!) {
+    startSession(input: $input) {
+      id
+      roomName
+      state
+    }
+  }
+`);
+
+export const StopSessionMutation = graphql(`
+  mutation LiveViewStopSession($roomName: String!) {
+    stopSession(roomName: $roomName) {
+      id
+      roomName
+      state
+    }
+  }
+`);
+
+export const StartRecordingMutation = graphql(`
+  mutation LiveViewStartRecording($roomName: String!) {
+    startRecording(roomName: $roomName) {
+      id
+      state
+    }
+  }
+`);
+
+export const StopRecordingMutation = graphql(`
+  mutation LiveViewStopRecording($roomName: String!) {
+    stopRecording(roomName: $roomName) {
+      id
+      state
+    }
+  }
+`);
+
+export const SessionEventsSubscription = graphql(`
+  subscription LiveViewSessionEvents($roomName: String!) {
+    sessionEvents(roomName: $roomName) {
+      __typename
+      at
+      sessionId
+      ... on ParticipantJoined {
+        participant {
+          identity
+        }
+      }
+      ... on ParticipantLeft {
+        participant {
+          identity
+        }
+      }
+      ... on TrackPublished {
+        participant {
+          identity
+        }
+        track {
+          sid
+          kind
+          source
+        }
+      }
+      ... on TrackUnpublished {
+        participant {
+          identity
+        }
+        track {
+          sid
+          kind
+          source
+        }
+      }
+      ... on TrackSubscribed {
+        participant {
+          identity
+        }
+        track {
+          sid
+          kind
+          source
+        }
+      }
+      ... on TrackUnsubscribed {
+        participant {
+          identity
+        }
+        track {
+          sid
+          kind
+        }
+      }
+      ... on TrackMuted {
+        participant {
+          identity
+        }
+        track {
+          sid
+          kind
+        }
+      }
+      ... on TrackUnmuted {
+        participant {
+          identity
+        }
+        track {
+          sid
+          kind
+        }
+      }
+      ... on ConnectionStateChanged {
+        state
+      }
+      ... on ActiveSpeakersChanged {
+        identities
+      }
+      ... on RecordingStarted {
+        recording {
+          id
+          participantIdentity
+        }
+      }
+      ... on RecordingStopped {
+        recording {
+          id
+          participantIdentity
+        }
+      }
+      ... on RecordingFailed {
+        error
+        recording {
+          id
+          participantIdentity
+        }
+      }
+      ... on SessionEnded {
+        reason
+        message
+      }
+    }
+  }
+`);
+
+export const VideoFramesSubscription = graphql(`
+  subscription LiveViewVideoFrames($roomName: String!, $participantIdentity: String, $options: VideoFramesOptions) {
+    videoFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {
+      trackSid
+      seq
+      timestampUs
+      width
+      height
+      chunkIndex
+      chunkCount
+      data
+    }
+  }
+`);
+
+export const AudioFramesSubscription = graphql(`
+  subscription LiveViewAudioFrames($roomName: String!, $participantIdentity: String, $options: AudioFramesOptions) {
+    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {
+      trackSid
+      seq
+      timestampUs
+      sampleRate
+      channels
+      samplesPerChannel
+      data
+    }
+  }
+`);
