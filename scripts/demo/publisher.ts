@@ -156,8 +156,11 @@ async function publish(): Promise<void> {
   });
   token.addGrant({ room: setting('DEMO_ROOM'), roomJoin: true, canPublish: true, canSubscribe: false });
   const r = new Room();
+  // Final (rtc-node has given up reconnecting): the demo hears of it through this process's exit.
   r.on(RoomEvent.Disconnected, (reason) => {
-    if (running) tell({ event: 'disconnected', reason: String(reason) });
+    if (!running) return;
+    tell({ event: 'disconnected', reason: String(reason) });
+    void stop(1);
   });
   await r.connect(setting('DEMO_LIVEKIT_URL'), await token.toJwt(), { autoSubscribe: false, dynacast: false });
   room = r;
