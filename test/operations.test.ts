@@ -316,4 +316,22 @@ describe('operations: structured logs', () => {
     expect(output).not.toContain(livekit.apiSecret);
     expect(lines().every((line) => typeof line.level === 'number' && line.level >= 30)).toBe(true);
   }, 180_000);
+
+  it('shows rtc-node\'s debug line at LOG_LEVEL=debug: its logger follows LOG_LEVEL', async () => {
+    const debug = await startServerProcess({
+      LOG_LEVEL: 'debug',
+      HAVEN_DB: join(dir, 'debug.db'),
+      HAVEN_RECORDING_DIR: join(dir, 'debug-recordings'),
+      LIVEKIT_URL: livekit.url,
+      LIVEKIT_API_KEY: livekit.apiKey,
+      LIVEKIT_API_SECRET: livekit.apiSecret,
+    });
+    try {
+      await gql(debug.url, 'mutation { startSession(input: { roomName: "ops-debug" }) { id } }');
+      await until('rtc-node\'s debug line', async () => debug.output().includes('Connect callback received'));
+      expect(debug.output()).not.toContain(livekit.apiSecret);
+    } finally {
+      debug.process.kill('SIGKILL');
+    }
+  }, 120_000);
 });
