@@ -116,7 +116,7 @@ async function runStack(nodeIp: string, why: string, appPort: number, bridgeSock
       if (!stopping) void stop(`${name} stopped unexpectedly (code ${exit.code}, signal ${exit.signal}); ${logTail(logPath(name))}`, true);
     });
   const withLog = <T>(name: string, start: (fd: number) => T): T => {
-    const fd = openSync(logPath(name), 'a');
+    const fd = openSync(logPath(name), 'w'); // each run's own
     try {
       return start(fd);
     } finally {
