@@ -115,10 +115,11 @@ async function runStack(nodeIp: string, why: string, appPort: number, bridgeSock
     void exitOf(child).then((exit: Exit) => {
       if (!stopping) void stop(`${name} stopped unexpectedly (code ${exit.code}, signal ${exit.signal}); ${logTail(logPath(name))}`, true);
     });
-  const withLog = <T>(name: string, start: (fd: number) => T): T => {
-    const fd = openSync(logPath(name), 'w'); // each run's own
+  /** Opens the log (each run's own), hands its descriptor to `start`, and closes it here once the child holds it. */
+  const withLog = async <T>(name: string, start: (fd: number) => T | Promise<T>): Promise<T> => {
+    const fd = openSync(logPath(name), 'w');
     try {
-      return start(fd);
+      return await start(fd);
     } finally {
       closeSync(fd);
     }
@@ -135,7 +136,7 @@ async function runStack(nodeIp: string, why: string, appPort: number, bridgeSock
     watch(livekitProcess!, 'livekit-server');
     if (stopping) return;
 
-    haven = withLog('haven-live', (log) =>
+    haven = await withLog('haven-live', (log) =>
       children.own(
         spawn(process.execPath, ['--import', TSX, MAIN], {
           cwd: ROOT,
@@ -157,7 +158,7 @@ async function runStack(nodeIp: string, why: string, appPort: number, bridgeSock
     );
     watch(haven, 'haven-live');
 
-    publisher = withLog('publisher', (log) =>
+    publisher = await withLog('publisher', (log) =>
       children.own(
         fork(PUBLISHER, [], {
           execArgv: ['--import', TSX],
