@@ -1,7 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../src/app.js';
 import { launchBrowser, screenshot } from './harness/browser.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
@@ -102,7 +105,7 @@ describe('live view page', () => {
 
     const pub = await publisher(room, identity);
     await pub.publishVideo({ width: 640, height: 360, fps: 15 });
-    await pub.publishAudio({ frequency: TONE_HZ, amplitude: 0.5 });
+    const audioSid = await pub.publishAudio({ frequency: TONE_HZ, amplitude: 0.5 });
     await page.locator(`[data-testid="event"][data-type="ParticipantJoined"]`).filter({ hasText: identity }).waitFor({ timeout: 30_000 });
     await page.locator(`[data-testid="event"][data-type="TrackSubscribed"]`).first().waitFor({ timeout: 30_000 });
     await page.locator(`[data-testid="participant"][data-identity="${identity}"] [data-testid="track"][data-kind="AUDIO"][data-muted="false"]`).waitFor({ timeout: 30_000 });
@@ -142,11 +145,21 @@ describe('live view page', () => {
     await page.locator(`[data-testid="active-session"][data-room="${room}"] [data-testid="start-recording"]`).click();
     await page.locator(`[data-testid="active-session"][data-room="${room}"] [data-testid="recording-badge"]`).waitFor({ timeout: 15_000 });
     await page.locator(`[data-testid="recording"][data-participant="${identity}"][data-state="RECORDING"]`).waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(4_000);
+    // The publisher mutes its microphone for a while: the page shows it, and the recording's gap.
+    await page.waitForTimeout(2_000);
+    await pub.mute(audioSid);
+    await page.locator(`[data-testid="event"][data-type="TrackMuted"]`).waitFor({ timeout: 15_000 });
+    await page.locator(`[data-testid="participant"][data-identity="${identity}"] [data-testid="track"][data-kind="AUDIO"][data-muted="true"]`).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(2_000);
+    await pub.unmute(audioSid);
+    await page.locator(`[data-testid="participant"][data-identity="${identity}"] [data-testid="track"][data-kind="AUDIO"][data-muted="false"]`).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(2_000);
     await page.locator(`[data-testid="active-session"][data-room="${room}"] [data-testid="stop-recording"]`).click();
     const recording = page.locator(`[data-testid="recording"][data-participant="${identity}"][data-state="COMPLETE"]`);
     await recording.waitFor({ timeout: 60_000 });
-    expect(await recording.getByTestId('recording-duration').textContent()).toMatch(/^0:0[2-9]$/);
+    expect(await recording.getByTestId('recording-duration').textContent()).toMatch(/^0:0[4-9]$|^0:1\d$/);
+    const gaps = await recording.getByTestId('timeline-gap').evaluateAll((spans) => spans.map((span) => `${span.getAttribute('data-kind')} ${span.getAttribute('data-reason')}`));
+    expect(gaps).toContain('AUDIO MUTED');
     expect(await recording.getByTestId('recording-size').textContent()).toMatch(/(KB|MB)$/);
     const video = recording.getByTestId('recording-video');
     await video.waitFor({ timeout: 10_000 });
@@ -210,6 +223,47 @@ describe('live view page', () => {
     } finally {
       await context.close();
       await guarded.close();
+    }
+  }, 120_000);
+
+  it('reconnects by itself after the server restarts, subscribes again, and explains a refused value', async () => {
+    const first = await startApp({ livekit });
+    const port = Number(new URL(first.url).port);
+    const page = await browser.newPage();
+    let second: App | undefined;
+    try {
+      await page.goto(`${first.url}/`);
+      await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+      const room = 'web-restart-room';
+      await page.getByTestId('room-input').fill(room);
+      await page.getByTestId('start-session').click();
+      await page.locator(`[data-testid="active-session"][data-room="${room}"][data-state="CONNECTED"]`).waitFor({ timeout: 30_000 });
+      await expect.poll(() => first.services.sessions.events.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(0);
+
+      await first.stop();
+      await page.locator('[data-testid="connection-status"][data-state="reconnecting"]').waitFor({ timeout: 15_000 });
+      second = buildApp({
+        logger: pino({ level: 'silent' }),
+        databasePath: first.databasePath,
+        recordings: { minFreeMb: 1 },
+        environmentConfig: { recordingDirectory: join(first.dir, 'recordings'), livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret },
+      });
+      await second.start(port);
+      await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
+      // graphql-ws subscribed the page's event log again on the new server.
+      await expect.poll(() => second!.services.sessions.events.subscriberCount, { timeout: 15_000 }).toBeGreaterThan(0);
+      await page.locator(`[data-testid="past-session"][data-room="${room}"]`).first().waitFor({ timeout: 15_000 });
+
+      await page.getByTestId('room-input').fill('x'.repeat(200));
+      await page.getByTestId('start-session').click();
+      const banner = page.locator('[data-testid="error"][data-code="VALIDATION_FAILED"]');
+      await banner.waitFor({ timeout: 10_000 });
+      expect(await banner.textContent()).toContain('A value was not accepted');
+      await screenshot(page, 'web-restart');
+    } finally {
+      await page.close();
+      await second?.stop();
+      await first.close();
     }
   }, 120_000);
 

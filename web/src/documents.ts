@@ -67,6 +67,14 @@ export const RecordingsQuery = graphql(`
           finalizedAt
           stopReason
           error
+          gaps {
+            start
+            end
+            kind
+            reason
+            source
+            trackSid
+          }
           files {
             kind
             source

@@ -7,6 +7,11 @@ import { Timeline } from './Timeline';
 
 type Recording = LiveViewRecordingsQuery['recordings']['edges'][number]['node'];
 
+/** Camera and microphone make one file family, screen share and its audio the other. */
+function familyOf(source: string): 'CAMERA' | 'SCREEN' {
+  return source.startsWith('SCREEN') ? 'SCREEN' : 'CAMERA';
+}
+
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -62,6 +67,12 @@ function RecordingItem({ recording }: { recording: Recording }) {
         <span data-testid="recording-duration">{duration ? formatDuration(duration) : '–'}</span> ·{' '}
         <span data-testid="recording-size">{formatBytes(size)}</span>
         {recording.stopReason && <span className="hint"> {recording.stopReason}</span>}
+        {recording.gaps.length > 0 && (
+          <span className="hint" data-testid="recording-gaps">
+            {' '}
+            {recording.gaps.length} gap{recording.gaps.length === 1 ? '' : 's'}
+          </span>
+        )}
         {recording.error && <span className="error-text"> {recording.error}</span>}
       </div>
       {playable && (
@@ -79,8 +90,12 @@ function RecordingItem({ recording }: { recording: Recording }) {
             onTimeUpdate={(event) => setPosition(event.currentTarget.currentTime)}
             onSeeked={(event) => setPosition(event.currentTarget.currentTime)}
           />
-          {/* Recording.gaps is not in the schema yet: the timeline shows none until it is. */}
-          <Timeline duration={playable.durationSec ?? duration} position={position} gaps={[]} onSeek={(seconds) => video.current && (video.current.currentTime = seconds)} />
+          <Timeline
+            duration={playable.durationSec ?? duration}
+            position={position}
+            gaps={recording.gaps.filter((gap) => familyOf(gap.source) === familyOf(playable.source))}
+            onSeek={(seconds) => video.current && (video.current.currentTime = seconds)}
+          />
           <div className="files">
             {recording.files.map((file) => (
               <a key={file.downloadPath} href={file.signedDownloadPath} download data-testid="recording-file" data-kind={file.kind}>

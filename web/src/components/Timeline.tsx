@@ -1,7 +1,9 @@
-/** A stretch of a recording with no media, in seconds from its start. */
+/** A stretch of a recording with no media of one kind, in seconds from its start. */
 export interface TimelineGap {
-  startSec: number;
-  endSec: number;
+  start: number;
+  end: number;
+  kind: 'AUDIO' | 'VIDEO';
+  reason: string;
 }
 
 /** The recording's length, where the player is, and its gaps; a click seeks. */
@@ -25,11 +27,13 @@ export function Timeline(props: { duration: number; position: number; gaps: read
     >
       {props.gaps.map((gap) => (
         <span
-          key={gap.startSec}
-          className="gap"
+          key={`${gap.kind}-${gap.start}`}
+          className={`gap gap-${gap.kind.toLowerCase()}`}
           data-testid="timeline-gap"
-          title={`no media ${gap.startSec.toFixed(1)}–${gap.endSec.toFixed(1)} s`}
-          style={{ left: percent(gap.startSec), width: percent(gap.endSec - gap.startSec) }}
+          data-kind={gap.kind}
+          data-reason={gap.reason}
+          title={`no ${gap.kind.toLowerCase()} ${gap.start.toFixed(1)}–${gap.end.toFixed(1)} s (${gap.reason.toLowerCase().replace('_', ' ')})`}
+          style={{ left: percent(gap.start), width: percent(gap.end - gap.start) }}
         />
       ))}
       <span className="position" style={{ left: percent(props.position) }} />
