@@ -14,7 +14,9 @@ const TOKEN = 'web-page-token-0123456789abcdef';
 const TONE_HZ = 440;
 
 /** What the page reports about its audio output (web/src/audio/audio-output.ts). */
-type HavenWindow = Window & { __haven?: { audio?: { rms: number; peakHz: number; state: string } } };
+type HavenWindow = Window & {
+  __haven?: { audio?: { rms: number; peakHz: number; state: string }; output?: { context: AudioContext; analyser: AnalyserNode } };
+};
 
 /** Mean luma of the canvas and a coarse copy of it, read in the page. */
 async function canvasPixels(page: Page, identity: string): Promise<{ mean: number; bright: number; samples: number[] }> {
@@ -190,6 +192,75 @@ describe('live view page', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it('presents a participant\'s picture and sound together: flash and beep within 120 ms in the browser', async () => {
+    const room = 'web-sync-room';
+    const identity = 'sync-person';
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.url}/`);
+    await page.getByTestId('room-input').fill(room);
+    await page.getByTestId('start-session').click();
+    await page.locator(`[data-testid="active-session"][data-room="${room}"][data-state="CONNECTED"]`).waitFor({ timeout: 30_000 });
+    const pub = await publisher(room, identity);
+    await pub.publishVideo({ width: 640, height: 360, fps: 30, syncFlash: true });
+    await pub.publishAudio({ syncFlash: true, amplitude: 0.5 });
+    await page.locator(`[data-testid="video-tile"][data-identity="${identity}"] [data-testid="fps"]:not([data-fps="0"])`).waitFor({ timeout: 30_000 });
+    await page.locator(`[data-testid="participant"][data-identity="${identity}"] [data-testid="listen"]`).click();
+    await page.waitForFunction(() => (window as HavenWindow).__haven?.output !== undefined && (window as HavenWindow).__haven?.audio?.state === 'running', undefined, {
+      timeout: 15_000,
+    });
+    await page.waitForTimeout(2_000);
+
+    // Watch what the page shows and plays: the canvas's mean brightness at every animation frame,
+    // and the output's samples (the analyser's last 8192, placed on the output clock).
+    await page.evaluate((who) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="video-canvas"][data-identity="${who}"]`)!;
+      const small = document.createElement('canvas');
+      small.width = 16;
+      small.height = 9;
+      const smallContext = small.getContext('2d', { willReadFrequently: true })!;
+      const { context, analyser } = (window as HavenWindow).__haven!.output!;
+      const samples = new Float32Array(analyser.fftSize);
+      const sync = { flashes: [] as number[], beeps: [] as number[] };
+      (window as unknown as { __sync: typeof sync }).__sync = sync;
+      let bright = false;
+      const frame = () => {
+        requestAnimationFrame(frame);
+        smallContext.drawImage(canvas, 0, 0, 16, 9);
+        const data = smallContext.getImageData(0, 0, 16, 9).data;
+        let sum = 0;
+        for (let i = 0; i < data.length; i += 4) sum += (data[i] + data[i + 1] + data[i + 2]) / 3;
+        const now = sum / (data.length / 4) > 160;
+        if (now && !bright) sync.flashes.push(performance.now());
+        bright = now;
+      };
+      requestAnimationFrame(frame);
+      setInterval(() => {
+        analyser.getFloatTimeDomainData(samples);
+        const end = context.currentTime;
+        const { contextTime, performanceTime } = context.getOutputTimestamp();
+        // The first sample above the floor, with 30 ms of silence before it in the window: an onset.
+        const quiet = Math.round(context.sampleRate * 0.03);
+        const first = samples.findIndex((value) => Math.abs(value) > 0.02);
+        if (first < quiet) return;
+        const at = end - (samples.length - first) / context.sampleRate;
+        const heard = performanceTime! + (at - contextTime!) * 1000;
+        if (!sync.beeps.some((beep) => Math.abs(beep - heard) < 500)) sync.beeps.push(heard);
+      }, 50);
+    }, identity);
+    await page.waitForTimeout(9_000);
+    const { flashes, beeps } = await page.evaluate(() => (window as unknown as { __sync: { flashes: number[]; beeps: number[] } }).__sync);
+    const offsets = beeps
+      .map((beep) => flashes.reduce((best, flash) => (Math.abs(beep - flash) < Math.abs(best) ? beep - flash : best), Number.POSITIVE_INFINITY))
+      .filter((offset) => Math.abs(offset) < 500)
+      .sort((a, b) => a - b);
+    const median = offsets[Math.floor(offsets.length / 2)];
+    console.log(`live view A/V offset (sound minus picture), ms: median ${median?.toFixed(1)}, all ${offsets.map((o) => o.toFixed(0)).join(' ')}`);
+    expect(flashes.length, `flashes seen at ${flashes.map(Math.round)}`).toBeGreaterThanOrEqual(5);
+    expect(offsets.length, `beeps heard at ${beeps.map(Math.round)}, flashes at ${flashes.map(Math.round)}`).toBeGreaterThanOrEqual(5);
+    expect(Math.abs(median)).toBeLessThan(120);
+    await page.close();
+  }, 120_000);
 
   it('asks for the API token once when the server wants one, then works with it', async () => {
     const guarded = await startApp({ livekit, access: { apiToken: TOKEN } });

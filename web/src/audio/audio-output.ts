@@ -14,7 +14,7 @@ export interface AudioLevel {
 declare global {
   interface Window {
     /** What the page plays, for tests and for curious people in the console. */
-    __haven?: { audio?: AudioLevel };
+    __haven?: { audio?: AudioLevel; output?: { context: AudioContext; analyser: AnalyserNode } };
   }
 }
 
@@ -48,6 +48,7 @@ export class AudioOutput {
       this.node.connect(this.gain);
     });
     this.timer = setInterval(() => this.measure(), 100);
+    window.__haven = { ...window.__haven, output: { context: this.context, analyser: this.analyser } };
   }
 
   /** A sample rate the server can send (8000-48000) that needs no resampling here. */
