@@ -23,7 +23,13 @@ function isCloseEvent(value: unknown): value is CloseEvent {
  * carrying the token. The socket reconnects by itself (a server restart, a network change) and
  * graphql-ws subscribes again; only a refused token stops it.
  */
-export function connect(events: { onState(state: LinkState): void; onUnauthorized(): void }): Connection {
+export function connect(handlers: { onState(state: LinkState): void; onUnauthorized(): void }): Connection {
+  // A replaced connection (a new token) must not report its own closing over its successor's state.
+  let disposed = false;
+  const events = {
+    onState: (state: LinkState) => disposed || handlers.onState(state),
+    onUnauthorized: () => disposed || handlers.onUnauthorized(),
+  };
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   let retried = false;
   const ws = createWsClient({
@@ -80,5 +86,12 @@ export function connect(events: { onState(state: LinkState): void; onUnauthorize
       }),
     ],
   });
-  return { client, ws, dispose: () => void ws.dispose() };
+  return {
+    client,
+    ws,
+    dispose: () => {
+      disposed = true;
+      void ws.dispose();
+    },
+  };
 }

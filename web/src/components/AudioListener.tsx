@@ -17,6 +17,8 @@ function audioOutput(): AudioOutput {
 export function AudioListener(props: { roomName: string; identity?: string; muted: boolean; clock: PlayoutClock; sessionId?: string }) {
   const client = useClient();
   const report = useReport();
+  // A track that is not there yet (or any more) is asked for again a little later.
+  const [attempt, setAttempt] = useState(0);
   const [level, setLevel] = useState<AudioLevel>();
   const started = useRef(false);
 
@@ -27,6 +29,7 @@ export function AudioListener(props: { roomName: string; identity?: string; mute
     const unlisten = audio.onLevel(setLevel);
     let subscription: { unsubscribe(): void } | undefined;
     let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     void audio.resume().then(() => {
       if (stopped) return;
       audio.clear();
@@ -34,7 +37,11 @@ export function AudioListener(props: { roomName: string; identity?: string; mute
       subscription = client
         .subscription(AudioFramesSubscription, { roomName: props.roomName, participantIdentity: props.identity, options })
         .subscribe((result) => {
-          if (result.error) return report(result.error);
+          if (result.error) {
+            report(result.error);
+            if (!stopped) retry = setTimeout(() => setAttempt((value) => value + 1), 2_000);
+            return;
+          }
           const chunk = result.data?.audioFrames;
           if (!chunk) return;
           const samples = pcm16ToFloat(base64ToBytes(chunk.data));
@@ -43,11 +50,12 @@ export function AudioListener(props: { roomName: string; identity?: string; mute
     });
     return () => {
       stopped = true;
+      clearTimeout(retry);
       subscription?.unsubscribe();
       unlisten();
       audio.clear();
     };
-  }, [client, props.roomName, props.identity, props.sessionId]);
+  }, [client, props.roomName, props.identity, props.sessionId, attempt]);
 
   useEffect(() => {
     if (started.current) audioOutput().setMuted(props.muted);

@@ -63,6 +63,7 @@ export function RoomView({ roomName }: { roomName: string }) {
             name={participant.name || participant.identity}
             clock={clock}
             sessionId={session!.id}
+            videoTrackSid={participant.tracks.find((track) => track.kind === 'VIDEO')?.sid}
           />
         ))}
         {live && withVideo.length === 0 && <p className="hint">No video in this room yet.</p>}

@@ -26,9 +26,11 @@ const clamp = (value: number, min: number, max: number) => Math.max(min, Math.mi
  * A participant's video on a canvas: JPEG frames at the tile's size, reassembled from their chunks,
  * decoded off the main thread by createImageBitmap and drawn at their instant on the playout clock.
  */
-export function VideoTile(props: { roomName: string; identity: string; name: string; clock: PlayoutClock; sessionId: string }) {
+export function VideoTile(props: { roomName: string; identity: string; name: string; clock: PlayoutClock; sessionId: string; videoTrackSid?: string }) {
   const client = useClient();
   const report = useReport();
+  // A track that is not there yet (or any more) is asked for again a little later.
+  const [attempt, setAttempt] = useState(0);
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ width: 320, height: 180 });
@@ -61,6 +63,7 @@ export function VideoTile(props: { roomName: string; identity: string; name: str
     let lastDrawn = -1;
     let drawnThisSecond = 0;
     let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const options = {
       format: 'JPEG' as const,
       maxWidth: clamp(element.width, 16, 7680),
@@ -71,7 +74,11 @@ export function VideoTile(props: { roomName: string; identity: string; name: str
     const subscription = client
       .subscription(VideoFramesSubscription, { roomName: props.roomName, participantIdentity: props.identity, options })
       .subscribe((result) => {
-        if (result.error) return report(result.error);
+        if (result.error) {
+            report(result.error);
+            if (!stopped) retry = setTimeout(() => setAttempt((value) => value + 1), 2_000);
+            return;
+          }
         const chunk = result.data?.videoFrames;
         if (!chunk) return;
         const frame = frames.add(chunk);
@@ -118,12 +125,13 @@ export function VideoTile(props: { roomName: string; identity: string; name: str
 
     return () => {
       stopped = true;
+      clearTimeout(retry);
       subscription.unsubscribe();
       cancelAnimationFrame(raf);
       clearInterval(meter);
       for (const item of queue.splice(0)) item.bitmap.close();
     };
-  }, [client, props.roomName, props.identity, props.sessionId, size.width, size.height]);
+  }, [client, props.roomName, props.identity, props.sessionId, props.videoTrackSid, size.width, size.height, attempt]);
 
   return (
     <figure className="tile" ref={wrap} data-testid="video-tile" data-identity={props.identity}>
