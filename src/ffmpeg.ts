@@ -285,11 +285,15 @@ export function probe(path: string): Promise<ProbedFile> {
   });
 }
 
-/** Muxes the H.264 video and the WAV audio into one MP4 (video copied, audio to AAC). */
-export function combine(videoPath: string | null, audioPath: string | null, outputPath: string): Promise<void> {
+/** Muxes the H.264 video and the WAV audio into one MP4 (video copied, audio to AAC), the video starting `videoOffsetSec` in. */
+export function combine(videoPath: string | null, audioPath: string | null, outputPath: string, videoOffsetSec = 0): Promise<void> {
   return new Promise((resolve, reject) => {
     const command = configured()();
-    if (videoPath) command.input(videoPath);
+    if (videoPath) {
+      command.input(videoPath);
+      // The video file's first frame is this long after the audio file's first sample.
+      if (videoOffsetSec > 0) command.inputOptions(['-itsoffset', videoOffsetSec.toFixed(6)]);
+    }
     if (audioPath) command.input(audioPath);
     const options = ['-movflags', '+faststart'];
     if (videoPath) options.push('-c:v', 'copy');

@@ -41,6 +41,15 @@ const RecordingFields = graphql(`
       width
       height
     }
+    gaps {
+      kind
+      trackSid
+      source
+      start
+      end
+      reason
+    }
+    manifestDownloadPath
   }
 `);
 
@@ -314,6 +323,51 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     expect(recording.files).toEqual([]);
     expect(Math.abs(Date.parse(recording.endedAt!) - beforeStop)).toBeLessThan(1_000);
     expect(Date.parse(recording.endedAt!)).toBeLessThanOrEqual(Date.parse(recording.finalizedAt!));
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+  });
+
+  it('lists a 5 s mute of both tracks as MUTED gaps at the right times, in the catalog and manifest.json, keeping wall time', async () => {
+    const room = 'mute-room';
+    const pub = await publisher(room, 'shy');
+    const camera = await pub.publishVideo({ width: 320, height: 180, fps: 30 });
+    const microphone = await pub.publishAudio({ channels: 1 });
+    await sleep(1_000);
+    const started = await query(app.url, StartRecordedSession, { roomName: room });
+    const startedAt = new Date(started.startSession.recordings[0].startedAt).getTime();
+    await sleep(3_000);
+    await Promise.all([pub.mute(camera), pub.mute(microphone)]);
+    const mutedAt = (Date.now() - startedAt) / 1000;
+    await sleep(5_000);
+    await Promise.all([pub.unmute(camera), pub.unmute(microphone)]);
+    const unmutedAt = (Date.now() - startedAt) / 1000;
+    await sleep(3_000);
+    const stoppedAt = (Date.now() - startedAt) / 1000;
+    const [recording] = (await query(app.url, StopRecording, { roomName: room })).stopRecording;
+    const described = JSON.stringify({ mutedAt, unmutedAt, gaps: recording.gaps });
+    for (const [kind, sid, source] of [['VIDEO', camera, 'CAMERA'], ['AUDIO', microphone, 'MICROPHONE']] as const) {
+      const muted = recording.gaps.filter((gap) => gap.trackSid === sid && gap.reason === 'MUTED');
+      expect(muted, described).toHaveLength(1);
+      expect(muted[0]).toMatchObject({ kind, source });
+      expect(Math.abs(muted[0].start - mutedAt), described).toBeLessThanOrEqual(0.3);
+      // Video comes back with its next decoded picture; a keyframe may take a moment more.
+      expect(muted[0].end - unmutedAt, described).toBeGreaterThanOrEqual(-0.3);
+      expect(muted[0].end - unmutedAt, described).toBeLessThanOrEqual(kind === 'VIDEO' ? 0.6 : 0.3);
+    }
+    // Wall time is kept across the mute: the files last the whole window.
+    for (const file of recording.files) expect(Math.abs(file.durationSec! - stoppedAt), `${file.kind}: ${file.durationSec} of ${stoppedAt}`).toBeLessThan(0.6);
+    // A mono microphone stays mono.
+    expect(execFileSync(ffprobePath(), ['-v', 'error', '-show_entries', 'stream=channels', '-of', 'csv=p=0', recording.files.find((f) => f.kind === 'AUDIO')!.path]).toString().trim()).toBe('1');
+    const manifest = (await (await fetch(`${app.url}${recording.manifestDownloadPath}`)).json()) as {
+      participantIdentity: string;
+      tracks: { sid: string; source: string; firstMediaSec: number; droppedFrames: number; gaps: { startSec: number; endSec: number; reason: string }[] }[];
+    };
+    expect(manifest.participantIdentity).toBe('shy');
+    for (const track of manifest.tracks) {
+      expect(track.gaps.filter((gap) => gap.reason === 'MUTED')).toHaveLength(1);
+      expect(track.firstMediaSec).toBeGreaterThanOrEqual(0);
+      expect(track.firstMediaSec).toBeLessThan(1);
+    }
     await query(app.url, StopSession, { roomName: room });
     await pub.disconnect();
   });

@@ -71,6 +71,15 @@ const StopRecord = graphql(`
         kind
         durationSec
       }
+      gaps {
+        kind
+        trackSid
+        source
+        start
+        end
+        reason
+      }
+      manifestDownloadPath
     }
   }
 `);
@@ -322,17 +331,26 @@ describe('live media that holds up: cancellation, reconnects and failures agains
     const recordingStarted = Date.now();
     await query(app.url, Record, { roomName: room });
 
+    /** Each outage: when the address went, when it came back, when the first picture after it came (s from the recording's start). */
+    const outages: { cut: number; restored: number; pictureBack: number }[] = [];
+    const sinceRecording = () => (Date.now() - recordingStarted) / 1000;
     const outage = async (resetSignalling: boolean) => {
       await sleep(2_000);
       const videoBefore = video.values.length;
       const soundBefore = sound.values.length;
       ip('addr', 'del', '10.77.0.1/24', 'dev', 'hv0');
+      const cut = sinceRecording();
+      let restored = cut;
       try {
         if (resetSignalling) expect(resetOwnConnections(livekit.port)).toBeGreaterThan(0);
         await sleep(3_000);
       } finally {
         ip('addr', 'add', '10.77.0.1/24', 'dev', 'hv0');
+        restored = sinceRecording();
       }
+      const framesAtRestore = video.values.length;
+      await video.waitFor(() => true, 30_000, 'the first picture after the outage', framesAtRestore);
+      outages.push({ cut, restored, pictureBack: sinceRecording() });
       await until(async () => (await query(app.url, SessionQuery, { roomName: room })).session?.state === 'CONNECTED', 'the session CONNECTED', 30_000);
       await video.waitFor(() => video.values.length > videoBefore + 30, 30_000, 'video frames after the outage');
       await sound.waitFor(() => sound.values.length > soundBefore + 50, 30_000, 'audio after the outage');
@@ -362,6 +380,35 @@ describe('live media that holds up: cancellation, reconnects and failures agains
       // The files keep wall time across the outages: no part of the window is missing.
       expect(file?.durationSec, `${kind} of a ${window} s window`).toBeGreaterThan(window - 1.5);
       expect(file?.durationSec).toBeLessThan(window + 0.5);
+    }
+    // Both outages are listed as gaps of both tracks, from the cut (±0.3 s) to when media came back:
+    // packets for audio (between the restore and the first picture), the first picture for video.
+    const gaps = recording.gaps;
+    const described = JSON.stringify({ outages, gaps });
+    outages.forEach(({ cut, restored, pictureBack }, i) => {
+      for (const kind of ['VIDEO', 'AUDIO'] as const) {
+        const gap = gaps.find((g) => g.kind === kind && Math.abs(g.start - cut) <= 0.3 && g.reason !== 'DROPPED');
+        expect(gap, `${kind} gap of outage ${i + 1}: ${described}`).toBeDefined();
+        expect(gap!.end, described).toBeGreaterThanOrEqual(restored - 0.3);
+        expect(gap!.end, described).toBeLessThanOrEqual(pictureBack + 0.3);
+        if (kind === 'VIDEO') expect(gap!.end, described).toBeGreaterThanOrEqual(pictureBack - 0.3);
+        // The second outage reset the signalling connection too: the session was reconnecting.
+        expect(i === 0 ? ['NO_MEDIA', 'RECONNECTING'] : ['RECONNECTING'], described).toContain(gap!.reason);
+      }
+    });
+    // manifest.json beside the files says the same, with each track's clock corrections.
+    const manifest = (await (await fetch(`${app.url}${recording.manifestDownloadPath}`)).json()) as {
+      startedAt: string;
+      gaps: { startSec: number; endSec: number; kind: string; reason: string }[];
+      tracks: { sid: string; kind: string; source: string; codec: string; gaps: unknown[]; sync: { receiveDelayMs: number } | null }[];
+    };
+    expect(manifest.gaps.map((g) => [g.kind, g.startSec, g.endSec, g.reason])).toEqual(gaps.map((g) => [g.kind, g.start, g.end, g.reason]));
+    expect(new Date(manifest.startedAt).getTime()).toBe(new Date(recording.startedAt).getTime());
+    expect(manifest.tracks.map((t) => t.kind).sort()).toEqual(['AUDIO', 'VIDEO']);
+    for (const track of manifest.tracks) {
+      expect(track.codec).toMatch(/^(audio|video)\//);
+      expect(track.gaps.length).toBeGreaterThanOrEqual(2);
+      expect(track.sync?.receiveDelayMs).toBeGreaterThan(0);
     }
     video.unsubscribe();
     sound.unsubscribe();

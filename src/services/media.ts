@@ -498,12 +498,18 @@ class AudioChunker {
   }
 
   push(frame: RawAudioFrame): void {
-    if (this.nextInputUs === undefined || Math.abs(frame.timestampUs - this.nextInputUs) > 2_000) {
-      // First frame, or the feed re-anchored its clock (a gap or dropped samples): follow it.
+    const endUs = frame.timestampUs + (frame.samplesPerChannel * 1e6) / frame.sampleRate;
+    if (this.nextInputUs !== undefined && frame.timestampUs < this.nextInputUs - 2_000) {
+      // The feed's clock stepped back: what overlaps is dropped, so that chunks stay in order.
+      if (endUs <= this.nextInputUs) return;
+      const skip = Math.round(((this.nextInputUs - frame.timestampUs) * frame.sampleRate) / 1e6);
+      frame = { ...frame, data: frame.data.subarray(skip * frame.channels), samplesPerChannel: frame.samplesPerChannel - skip };
+    } else if (this.nextInputUs === undefined || frame.timestampUs > this.nextInputUs + 2_000) {
+      // First frame, or the feed's clock stepped ahead (a gap): the next chunk starts there.
       const queuedUs = ((this.emittedSamples + this.filled / this.options.channels) * 1e6) / this.options.sampleRate;
       this.baseUs = frame.timestampUs - queuedUs;
     }
-    this.nextInputUs = frame.timestampUs + (frame.samplesPerChannel * 1e6) / frame.sampleRate;
+    this.nextInputUs = endUs;
     const remixed = remix(frame.data, frame.channels, this.options.channels, frame.samplesPerChannel);
     if (!this.resampler) return this.append(remixed);
     const input = new AudioFrame(remixed, frame.sampleRate, this.options.channels, frame.samplesPerChannel);

@@ -66,6 +66,14 @@ export class ParticipantRecorder {
   /** A track that was unpublished: its kind's media is missing from then until the next track's first media. */
   private readonly unpublished = new Map<'VIDEO' | 'AUDIO', { sid: string; atUs: number }>();
   private lastVideoUs: number | undefined;
+  /**
+   * Where the video file's frame grid sits against the recording's start (0 to one frame, µs): on
+   * the first frame, so that a camera's frames fall in the middle of their slots, not on an edge
+   * where the slightest jitter moves them a whole frame. The combined file starts the video this late.
+   */
+  videoPhaseUs: number | undefined;
+  /** A video track whose packets came back after a gap: its next frame ends the gap. */
+  private videoResuming: string | undefined;
   /** The next audio frame is a track's first: a step before it is not a gap of this recorder's making. */
   private audioTrackStarting = false;
 
@@ -189,6 +197,12 @@ export class ParticipantRecorder {
   private onSilence(kind: 'VIDEO' | 'AUDIO', trackSid: string, span: MediaSilence): void {
     if (span.endUs === undefined) {
       this.openSilences.set(trackSid, { kind, trackSid, startUs: span.startUs, endUs: span.startUs, reason: undefined });
+    } else if (kind === 'VIDEO') {
+      // Packets are back, but the picture only once a frame decodes (after a keyframe): the gap
+      // ends with the next frame.
+      const open = this.openSilences.get(trackSid);
+      if (open) open.endUs = span.endUs;
+      this.videoResuming = open ? trackSid : undefined;
     } else {
       this.openSilences.delete(trackSid);
       this.addGap({ kind, trackSid, startUs: span.startUs, endUs: span.endUs, reason: undefined });
@@ -229,12 +243,14 @@ export class ParticipantRecorder {
 
   /** The frame slot nearest to a time: a frame is shown at most half a slot from when it was taken. */
   private slotAt(timestampUs: number): number {
-    return Math.max(0, Math.round(((timestampUs - this.startUs) * RECORDING_FPS) / 1e6));
+    return Math.max(0, Math.round(((timestampUs - this.startUs - (this.videoPhaseUs ?? 0)) * RECORDING_FPS) / 1e6));
   }
 
   private onVideo(frame: RawVideoFrame): void {
     if (this.failed) return;
     if (!this.video) {
+      const slotUs = 1e6 / RECORDING_FPS;
+      this.videoPhaseUs = (((frame.timestampUs - this.startUs) % slotUs) + slotUs) % slotUs;
       const size = this.declared ?? frame;
       this.video = new VideoFileEncoder(this.videoPath, size.width, size.height);
       const encoder = this.video;
@@ -251,6 +267,12 @@ export class ParticipantRecorder {
     this.fillVideo(this.slotAt(frame.timestampUs) + 1, this.lastFrame ?? data, data);
     this.lastFrame = data;
     this.lastVideoUs = frame.timestampUs;
+    if (this.videoResuming) {
+      const open = this.openSilences.get(this.videoResuming);
+      this.openSilences.delete(this.videoResuming);
+      this.videoResuming = undefined;
+      if (open) this.addGap({ ...open, endUs: Math.max(open.endUs, frame.timestampUs) });
+    }
   }
 
   /** Writes slots up to (not including) `until`: `held` for the gap, `newest` in the last one. */

@@ -414,7 +414,8 @@ export class RecordingService {
       let files: RecordingFile[] = [];
       let failure = errors.find((error) => error !== null)?.message ?? null;
       try {
-        files = await this.finishFiles(active.directory, true, active.tracks);
+        const offsets = new Map([...active.recorders.entries()].map(([family, recorder]) => [family, (recorder.videoPhaseUs ?? 0) / 1e6]));
+        files = await this.finishFiles(active.directory, true, active.tracks, offsets);
       } catch (combineError) {
         failure ??= (combineError as Error).message;
       }
@@ -450,18 +451,25 @@ export class RecordingService {
       if (session.reconnecting.some(near(gap))) return 'RECONNECTING';
       return 'NO_MEDIA';
     };
-    const seconds = (us: number) => Math.round((us - active.startUs) / 1000) / 1000;
+    const seconds = (us: number) => Math.round((Math.max(us, active.startUs) - active.startUs) / 1000) / 1000;
+    // A muted microphone may still send silence for a moment: its gap starts with the mute.
+    const start = (gap: RecorderGap, why: GapReason) => {
+      if (why !== 'MUTED') return gap.startUs;
+      const mute = (session.muted.get(gap.trackSid) ?? []).find((interval) => interval.startUs <= gap.startUs && gap.startUs - interval.startUs <= 2_000_000);
+      return mute ? mute.startUs : gap.startUs;
+    };
     return [...active.recorders.values()]
       .flatMap((recorder) => recorder.gaps(stopUs))
-      .sort((a, b) => a.startUs - b.startUs)
-      .map((gap) => ({
+      .map((gap) => ({ gap, why: reason(gap) }))
+      .map(({ gap, why }) => ({
         kind: gap.kind,
         trackSid: gap.trackSid,
         source: sources.get(gap.trackSid) ?? 'UNKNOWN',
-        startSec: seconds(gap.startUs),
+        startSec: seconds(start(gap, why)),
         endSec: seconds(Math.min(gap.endUs, stopUs)),
-        reason: reason(gap),
-      }));
+        reason: why,
+      }))
+      .sort((a, b) => a.startSec - b.startSec);
   }
 
   /** Writes manifest.json beside the files: what a player or an archive needs to trust them. */
@@ -486,6 +494,8 @@ export class RecordingService {
         firstMediaSec: seconds(track.firstMediaUs),
         gaps: done.gaps.filter((gap) => gap.trackSid === track.sid),
         droppedFrames: track.kind === 'VIDEO' ? recorder.droppedFrames : 0,
+        // The video file's first frame is this long after the recording's start (its audio file starts at 0).
+        fileStartSec: track.kind === 'VIDEO' ? Math.round((recorder.videoPhaseUs ?? 0) / 1000) / 1000 : 0,
         sync: track.sync && {
           receiveDelayMs: Math.round(track.sync.receiveDelayMs * 10) / 10,
           corrections: track.sync.corrections,
@@ -513,7 +523,12 @@ export class RecordingService {
   }
 
   /** Makes each family's combined file from what is there (unless asked not to) and probes every file. */
-  private async finishFiles(directory: string, makeCombined = true, tracks = new Map<MediaFamily, FamilyTracks>()): Promise<RecordingFile[]> {
+  private async finishFiles(
+    directory: string,
+    makeCombined = true,
+    tracks = new Map<MediaFamily, FamilyTracks>(),
+    videoOffsets = new Map<MediaFamily, number>(),
+  ): Promise<RecordingFile[]> {
     const present = (name: string) => {
       const path = join(directory, name);
       return existsSync(path) && statSync(path).size > 0 ? path : null;
@@ -525,7 +540,7 @@ export class RecordingService {
       const video = present(names.VIDEO);
       const audio = present(names.AUDIO);
       if (makeCombined && (video || audio)) {
-        await combine(video, audio, join(directory, names.COMBINED)).catch((error: Error) => (combineError ??= error));
+        await combine(video, audio, join(directory, names.COMBINED), videoOffsets.get(family)).catch((error: Error) => (combineError ??= error));
       }
       const known = tracks.get(family) ?? {};
       for (const kind of ['VIDEO', 'AUDIO', 'COMBINED'] as const) {

@@ -3,7 +3,7 @@ import type { ReceiveStats } from '../livekit.js';
 export interface TrackClockOptions {
   /** A disagreement between media position and arrival beyond this is corrected at once (µs; default 20 ms). */
   boundUs?: number;
-  /** Arrivals are judged by their earliest in windows this long (µs; default 1 s). */
+  /** Arrivals are judged by their earliest in windows this long (µs; default 500 ms). */
   windowUs?: number;
 }
 
@@ -30,9 +30,12 @@ export class TrackClock {
   corrections = 0;
   correctedUs = 0;
 
+  /** Told of each re-anchor (µs the clock moved), for the log. */
+  onCorrection: (slipUs: number) => void = () => undefined;
+
   constructor(options: TrackClockOptions = {}) {
     this.boundUs = options.boundUs ?? 20_000;
-    this.windowUs = options.windowUs ?? 1_000_000;
+    this.windowUs = options.windowUs ?? 500_000;
   }
 
   /** Session-clock time (µs) of media at `positionUs` that arrived at `arrivalUs` (session clock). */
@@ -56,6 +59,7 @@ export class TrackClock {
         if (this.settled) {
           this.corrections++;
           this.correctedUs += slipUs;
+          this.onCorrection(slipUs);
         }
         this.settled = true;
         this.windowStartUs = arrivalUs;
@@ -84,6 +88,8 @@ export class ReceiveMonitor {
   private open: SilentSpan | undefined;
   /** Mean time media spent in the jitter buffer lately, µs (smoothed); undefined until measured. */
   delayUs: number | undefined;
+  /** Time between packets lately, µs (smoothed): for audio, how much each packet holds. */
+  packetIntervalUs: number | undefined;
 
   constructor(
     /** Packet duration used to date the first packet after a gap (ms; 20 for Opus). */
@@ -106,9 +112,13 @@ export class ReceiveMonitor {
     const emitted = stats.jitterBufferEmitted - last.jitterBufferEmitted;
     if (emitted > 0) {
       const delayUs = ((stats.jitterBufferDelaySec - last.jitterBufferDelaySec) / emitted) * 1e6;
-      if (delayUs >= 0 && delayUs < 5e6) this.delayUs = this.delayUs === undefined ? delayUs : this.delayUs * 0.7 + delayUs * 0.3;
+      if (delayUs >= 0 && delayUs < 5e6) this.delayUs = this.delayUs === undefined ? delayUs : this.delayUs * 0.4 + delayUs * 0.6;
     }
     const packets = stats.packetsReceived - last.packetsReceived;
+    if (packets > 0 && !this.open) {
+      const intervalUs = ((atMs - last.atMs) * 1000) / packets;
+      this.packetIntervalUs = this.packetIntervalUs === undefined ? intervalUs : this.packetIntervalUs * 0.8 + intervalUs * 0.2;
+    }
     if (packets > 0) {
       if (this.open) {
         // The first packet of this interval came `packets - 1` packet durations before the newest.

@@ -317,6 +317,7 @@ export class TrackFeeds {
       const generation = video.attach(track, reader as ReadableStreamDefaultReader<unknown>);
       this.watch(feed, track, clock, clockOrigin);
       void (async () => {
+        let lastUs = -1;
         for (;;) {
           const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
           if (done || !value || video.generation !== generation) break;
@@ -326,8 +327,9 @@ export class TrackFeeds {
             data: frame.data,
             width: frame.width,
             height: frame.height,
-            // rtc-node's timestamp runs on libwebrtc's clock from the RTP timestamps: smooth, but not ours.
-            timestampUs: Math.max(0, clock.stamp(Number(value.timestampUs), arrivalUs)),
+            // rtc-node's timestamp runs on libwebrtc's clock from the RTP timestamps: smooth, but not
+            // ours. Pictures stay in order when the clock steps back.
+            timestampUs: (lastUs = Math.max(0, lastUs + 1, clock.stamp(Number(value.timestampUs), arrivalUs))),
             seq: video.seq++,
           });
         }
@@ -373,6 +375,8 @@ export class TrackFeeds {
     );
     feed.clock = clock;
     feed.monitor = monitor;
+    clock.onCorrection = (slipUs) =>
+      this.log.debug({ trackSid: feed.key.trackSid, kind: feed.kind, slipMs: slipUs / 1000, delayMs: clock.delayUs / 1000 }, 'track clock re-anchored');
     let polling = false;
     const poll = () => {
       if (polling || feed.generation !== generation) return;
@@ -381,7 +385,7 @@ export class TrackFeeds {
         .then((stats) => {
           if (!stats || feed.generation !== generation) return;
           monitor.update(stats, Date.now());
-          if (monitor.delayUs !== undefined) clock.delayUs = monitor.delayUs;
+          if (monitor.delayUs !== undefined) clock.delayUs = monitor.delayUs + (feed.kind === 'AUDIO' ? audioPacketisationUs(monitor.packetIntervalUs) : 0);
         })
         .finally(() => (polling = false));
     };
@@ -452,6 +456,16 @@ export class TrackFeeds {
       }
     }
   }
+}
+
+/**
+ * How long before its packet arrived the first sample of a 10 ms audio frame was captured, on
+ * average: a packet leaves once it is full, so its first sample waits a whole packet (20 ms for
+ * Opus as LiveKit sends it) and the one 10 ms in waits 10 ms less. Video frames leave whole.
+ */
+function audioPacketisationUs(packetIntervalUs: number | undefined): number {
+  const packetUs = Math.min(Math.max(packetIntervalUs ?? 20_000, 10_000), 120_000);
+  return (packetUs + 10_000) / 2;
 }
 
 function feedId(key: FeedKey): string {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { ffmpegPath } from '../../src/ffmpeg.js';
+import { ffmpegPath, ffprobePath } from '../../src/ffmpeg.js';
 
 export interface SyncReport {
   flashes: number[];
@@ -12,6 +12,13 @@ function decode(path: string, args: string[]): Buffer {
   const run = spawnSync(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-i', path, ...args, 'pipe:1'], { maxBuffer: 1 << 30 });
   if (run.status !== 0) throw new Error(`ffmpeg could not decode ${path}: ${run.stderr.toString()}`);
   return run.stdout;
+}
+
+/** When a file's first stream of a kind starts (s): a combined file may start its video after its audio. */
+function startTime(path: string, stream: 'v:0' | 'a:0'): number {
+  const run = spawnSync(ffprobePath(), ['-v', 'error', '-select_streams', stream, '-show_entries', 'stream=start_time', '-of', 'csv=p=0', path]);
+  const value = Number(run.stdout.toString().trim());
+  return Number.isFinite(value) ? value : 0;
 }
 
 /** Onsets (s) of a signal that rises above its midpoint, at least `gapSec` apart. */
@@ -49,8 +56,10 @@ export function measureSync(path: string, fps = 30): SyncReport {
     for (let i = start; i < start + 240; i++) sum += samples[i] * samples[i];
     energy.push(Math.sqrt(sum / 240));
   }
-  const flashes = onsets(brightness, fps);
-  const beeps = onsets(energy, 200);
+  const videoStart = startTime(path, 'v:0');
+  const audioStart = startTime(path, 'a:0');
+  const flashes = onsets(brightness, fps).map((at) => at + videoStart);
+  const beeps = onsets(energy, 200).map((at) => at + audioStart);
   const offsetsMs = flashes.map((flash) => {
     const nearest = beeps.reduce((best, beep) => (Math.abs(beep - flash) < Math.abs(best - flash) ? beep : best), Infinity);
     return (nearest - flash) * 1000;

@@ -56,7 +56,7 @@ export interface ServerWithLiveKit {
 }
 
 /** A livekit-server and haven-live in its own process, configured for it, with its files in a temp folder. */
-export async function startServerWithLiveKit(name: string): Promise<ServerWithLiveKit> {
+export async function startServerWithLiveKit(name: string, env: Record<string, string> = {}): Promise<ServerWithLiveKit> {
   const livekit = await startLiveKit();
   const dir = mkdtempSync(join(tmpdir(), `haven-${name}-`));
   const server = await startServerProcess({
@@ -65,6 +65,7 @@ export async function startServerWithLiveKit(name: string): Promise<ServerWithLi
     LIVEKIT_URL: livekit.url,
     LIVEKIT_API_KEY: livekit.apiKey,
     LIVEKIT_API_SECRET: livekit.apiSecret,
+    ...env,
   });
   return {
     livekit,
