@@ -1,7 +1,7 @@
 /**
  * Recording benchmark: CPU of recording one 720p30 participant against ffmpeg alone encoding the
- * same raw frames with the same settings, event-loop delay while recording, and A/V sync and
- * duration of a 60 s recording whose audio starts 3 s after its video.
+ * same raw frames with the same settings, and event-loop delay while recording. A/V sync is
+ * measured by bench/sync.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ffmpegPath, RECORDING_FPS } from '../src/ffmpeg.js';
-import { measureSync } from '../test/harness/av-sync.js';
 import { startLiveKit } from '../test/harness/livekit.js';
 import { killAllPublishers, startPublisher } from '../test/harness/publisher-client.js';
 import { ChildCpuTracker, machine, machineLine, processTicks, reapedChildrenTicks, ticksPerSecond } from './procfs.js';
@@ -20,7 +19,6 @@ const SCALE = process.env.BENCH_QUICK === '1' ? 0.25 : 1;
 const seconds = (s: number) => Math.max(3, Math.round(s * SCALE));
 const VIDEO = { width: 1280, height: 720, fps: 30 };
 const WINDOW_S = seconds(20);
-const SYNC_S = seconds(60);
 const CAPTURE_FRAMES = 150;
 const RESULTS = fileURLToPath(new URL('./results/recording.json', import.meta.url));
 
@@ -90,32 +88,6 @@ async function main(): Promise<void> {
     );
     json.cpu = { baseline, recording, frames, recordingMsPerFrame, aloneMsPerFrame, ratio, eventLoopDelay: sample.eventLoopDelay };
 
-    log(`A/V sync: ${SYNC_S} s recording, audio 3 s after video`);
-    const metronome = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: 'sync', identity: 'metronome' });
-    await metronome.publishVideo({ width: 640, height: 360, fps: 30, syncFlash: true });
-    const started = await graphqlRequest<{ startSession: { id: string } }>(server.url, 'mutation { startSession(input: { roomName: "sync", record: true }) { id } }');
-    const wallStart = Date.now();
-    await sleep(3_000);
-    await metronome.publishAudio({ syncFlash: true });
-    await sleep((SYNC_S - 3) * 1000);
-    const wallSec = (Date.now() - wallStart) / 1000;
-    const stopped = await graphqlRequest<{ stopRecording: { files: { kind: string; path: string; durationSec: number }[] }[] }>(
-      server.url,
-      'mutation { stopRecording(roomName: "sync") { files { kind path durationSec } } }',
-    );
-    const files = stopped.stopRecording[0].files;
-    const combined = files.find((file) => file.kind === 'COMBINED')!;
-    const report = measureSync(combined.path);
-    const offsets = report.offsetsMs.filter((_, i) => report.flashes[i] > report.beeps[0] - 0.5);
-    const worst = Math.max(...offsets.map(Math.abs));
-    const mean = offsets.reduce((sum, value) => sum + value, 0) / offsets.length;
-    const durationError = Math.max(...files.map((file) => Math.abs(file.durationSec - wallSec) / wallSec));
-    rows.push(
-      { metric: `A/V offset, worst of ${offsets.length} flashes (audio minus video, audio starting 3 s late)`, value: `${round(worst, 1)} ms`, goal: '≤ 40 ms', met: worst <= 40 },
-      { metric: 'A/V offset, mean', value: `${round(mean, 1)} ms`, goal: '', met: null },
-      { metric: `duration of video, audio and combined vs wall time recorded (${round(wallSec, 1)} s), worst`, value: `${round(durationError * 100, 2)} %`, goal: '≤ 2 %', met: durationError <= 0.02 },
-    );
-    json.sync = { sessionId: started.startSession.id, wallSec, files, flashes: report.flashes, beeps: report.beeps, offsetsMs: report.offsetsMs };
   } finally {
     await server.stop();
     killAllPublishers();

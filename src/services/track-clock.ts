@@ -5,6 +5,8 @@ export interface TrackClockOptions {
   boundUs?: number;
   /** Arrivals are judged by their earliest in windows this long (µs; default 500 ms). */
   windowUs?: number;
+  /** The receive delay to assume until one is measured (µs; default 0). */
+  initialDelayUs?: number;
 }
 
 /**
@@ -21,6 +23,7 @@ export class TrackClock {
   /** Arrival-minus-position errors of the current window, kept as a monotone queue for a sliding minimum. */
   private readonly window: { arrivalUs: number; errorUs: number }[] = [];
   private windowStartUs = 0;
+  private lastArrivalUs = Infinity;
   private settled = false;
   private readonly boundUs: number;
   private readonly windowUs: number;
@@ -36,6 +39,7 @@ export class TrackClock {
   constructor(options: TrackClockOptions = {}) {
     this.boundUs = options.boundUs ?? 20_000;
     this.windowUs = options.windowUs ?? 500_000;
+    this.delayUs = options.initialDelayUs ?? 0;
   }
 
   /** Session-clock time (µs) of media at `positionUs` that arrived at `arrivalUs` (session clock). */
@@ -45,8 +49,17 @@ export class TrackClock {
       this.anchorUs = capturedUs - positionUs;
       this.windowStartUs = arrivalUs;
     }
-    const errorUs = capturedUs - (this.anchorUs + positionUs);
     const window = this.window;
+    if (arrivalUs - this.lastArrivalUs > STALL_US) {
+      // Nothing arrived for a while (the process or the network stalled): what arrives next comes in
+      // a burst, before the receive delay is measured again. The position goes on from where it
+      // was, so the anchor stays; judge it afresh over a whole window from now on.
+      window.length = 0;
+      // Two windows: the jitter buffer's delay is measured again before anything is decided.
+      this.windowStartUs = arrivalUs + this.windowUs;
+    }
+    this.lastArrivalUs = arrivalUs;
+    const errorUs = capturedUs - (this.anchorUs + positionUs);
     while (window.length && window[window.length - 1].errorUs >= errorUs) window.pop();
     window.push({ arrivalUs, errorUs });
     while (window[0].arrivalUs < arrivalUs - this.windowUs) window.shift();
@@ -69,6 +82,9 @@ export class TrackClock {
     return Math.round(this.anchorUs + positionUs);
   }
 }
+
+/** Arrivals further apart than this (µs) mean the stream stalled. */
+const STALL_US = 150_000;
 
 /** An interval without packets, in ms since the epoch; `endMs` is undefined while it lasts. */
 export interface SilentSpan {
@@ -108,7 +124,11 @@ export class ReceiveMonitor {
   update(stats: ReceiveStats, atMs: number): void {
     const last = this.last;
     this.last = { ...stats, atMs };
-    if (!last) return;
+    if (!last) {
+      // The track may have streamed before (to another user): its mean so far is a first estimate.
+      if (stats.jitterBufferEmitted > 0) this.delayUs = (stats.jitterBufferDelaySec / stats.jitterBufferEmitted) * 1e6;
+      return;
+    }
     const emitted = stats.jitterBufferEmitted - last.jitterBufferEmitted;
     if (emitted > 0) {
       const delayUs = ((stats.jitterBufferDelaySec - last.jitterBufferDelaySec) / emitted) * 1e6;

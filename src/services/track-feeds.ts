@@ -310,7 +310,9 @@ export class TrackFeeds {
   private startStream(feed: AnyFeed, track: RemoteTrack): void {
     const clockOrigin = this.sessions.startedAtMs(feed.key.roomName);
     const sessionNowUs = () => sessionClockUs(clockOrigin);
-    const clock = new TrackClock();
+    // Until the first statistics: the delays a fresh subscription typically shows (libwebrtc's
+    // jitter buffers hold audio ~30 ms and video ~10 ms at first), plus audio's packetisation.
+    const clock = new TrackClock({ initialDelayUs: feed.kind === 'AUDIO' ? 30_000 + audioPacketisationUs(undefined) : 10_000 });
     if (feed.kind === 'VIDEO') {
       const video = feed as TrackFeed<RawVideoFrame>;
       const reader = new VideoStream(track).getReader();

@@ -28,6 +28,12 @@ type Documents = {
     "\n  mutation SetLiveKit($input: UpdateConfigInput!) {\n    updateConfig(input: $input) {\n      livekitUrl\n      hasLivekitApiSecret\n    }\n  }\n": typeof types.SetLiveKitDocument,
     "\n  subscription SessionEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      sessionId\n      roomName\n      at\n      ... on ParticipantJoined {\n        participant {\n          identity\n          name\n          tracks {\n            sid\n            kind\n            source\n          }\n        }\n      }\n      ... on ParticipantLeft {\n        participant {\n          identity\n        }\n      }\n      ... on TrackPublished {\n        participant {\n          identity\n        }\n        track {\n          sid\n          name\n          kind\n          source\n          muted\n        }\n      }\n      ... on TrackUnpublished {\n        participant {\n          identity\n        }\n        track {\n          sid\n          kind\n        }\n      }\n      ... on TrackMuted {\n        participant {\n          identity\n        }\n        track {\n          sid\n          kind\n          muted\n        }\n      }\n      ... on TrackUnmuted {\n        participant {\n          identity\n        }\n        track {\n          sid\n          kind\n          muted\n        }\n      }\n      ... on ActiveSpeakersChanged {\n        identities\n      }\n      ... on ConnectionStateChanged {\n        state\n      }\n      ... on SessionEnded {\n        reason\n        message\n      }\n    }\n  }\n": typeof types.SessionEventsDocument,
     "\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": typeof types.MediaStatsDocument,
+    "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      startedAt\n    }\n  }\n": typeof types.StartSyncedSessionDocument,
+    "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n": typeof types.StopSyncedRecordingDocument,
+    "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.EndSyncedSessionDocument,
+    "\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SyncedTracksDocument,
+    "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": typeof types.SyncedFramesDocument,
+    "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": typeof types.SyncedAudioDocument,
     "\n  subscription LoadEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      at\n      ... on TrackMuted {\n        participant {\n          identity\n        }\n      }\n      ... on TrackUnmuted {\n        participant {\n          identity\n        }\n      }\n      ... on ParticipantJoined {\n        participant {\n          identity\n        }\n      }\n      ... on ParticipantLeft {\n        participant {\n          identity\n        }\n      }\n    }\n  }\n": typeof types.LoadEventsDocument,
     "\n  subscription LoadFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: JPEG, maxWidth: 320, maxFps: 15 }) {\n      seq\n      chunkIndex\n      chunkCount\n    }\n  }\n": typeof types.LoadFramesDocument,
     "\n  mutation LoadRecord($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.LoadRecordDocument,
@@ -52,12 +58,6 @@ type Documents = {
     "\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n      gaps {\n        kind\n        trackSid\n        source\n        start\n        end\n        reason\n      }\n      manifestDownloadPath\n    }\n  }\n": typeof types.ResilientStopRecordingDocument,
     "\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": typeof types.ResilientDeleteDocument,
     "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n": typeof types.ResilientRecordingsDocument,
-    "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": typeof types.StartSyncedSessionDocument,
-    "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n": typeof types.StopSyncedRecordingDocument,
-    "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.EndSyncedSessionDocument,
-    "\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SyncedTracksDocument,
-    "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": typeof types.SyncedFramesDocument,
-    "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": typeof types.SyncedAudioDocument,
 };
 const documents: Documents = {
     "\n  subscription LimitFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n    }\n  }\n": types.LimitFramesDocument,
@@ -74,6 +74,12 @@ const documents: Documents = {
     "\n  mutation SetLiveKit($input: UpdateConfigInput!) {\n    updateConfig(input: $input) {\n      livekitUrl\n      hasLivekitApiSecret\n    }\n  }\n": types.SetLiveKitDocument,
     "\n  subscription SessionEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      sessionId\n      roomName\n      at\n      ... on ParticipantJoined {\n        participant {\n          identity\n          name\n          tracks {\n            sid\n            kind\n            source\n          }\n        }\n      }\n      ... on ParticipantLeft {\n        participant {\n          identity\n        }\n      }\n      ... on TrackPublished {\n        participant {\n          identity\n        }\n        track {\n          sid\n          name\n          kind\n          source\n          muted\n        }\n      }\n      ... on TrackUnpublished {\n        participant {\n          identity\n        }\n        track {\n          sid\n          kind\n        }\n      }\n      ... on TrackMuted {\n        participant {\n          identity\n        }\n        track {\n          sid\n          kind\n          muted\n        }\n      }\n      ... on TrackUnmuted {\n        participant {\n          identity\n        }\n        track {\n          sid\n          kind\n          muted\n        }\n      }\n      ... on ActiveSpeakersChanged {\n        identities\n      }\n      ... on ConnectionStateChanged {\n        state\n      }\n      ... on SessionEnded {\n        reason\n        message\n      }\n    }\n  }\n": types.SessionEventsDocument,
     "\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n": types.MediaStatsDocument,
+    "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      startedAt\n    }\n  }\n": types.StartSyncedSessionDocument,
+    "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n": types.StopSyncedRecordingDocument,
+    "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.EndSyncedSessionDocument,
+    "\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n": types.SyncedTracksDocument,
+    "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": types.SyncedFramesDocument,
+    "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": types.SyncedAudioDocument,
     "\n  subscription LoadEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      at\n      ... on TrackMuted {\n        participant {\n          identity\n        }\n      }\n      ... on TrackUnmuted {\n        participant {\n          identity\n        }\n      }\n      ... on ParticipantJoined {\n        participant {\n          identity\n        }\n      }\n      ... on ParticipantLeft {\n        participant {\n          identity\n        }\n      }\n    }\n  }\n": types.LoadEventsDocument,
     "\n  subscription LoadFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: JPEG, maxWidth: 320, maxFps: 15 }) {\n      seq\n      chunkIndex\n      chunkCount\n    }\n  }\n": types.LoadFramesDocument,
     "\n  mutation LoadRecord($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n    }\n  }\n": types.LoadRecordDocument,
@@ -98,12 +104,6 @@ const documents: Documents = {
     "\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n      gaps {\n        kind\n        trackSid\n        source\n        start\n        end\n        reason\n      }\n      manifestDownloadPath\n    }\n  }\n": types.ResilientStopRecordingDocument,
     "\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": types.ResilientDeleteDocument,
     "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n": types.ResilientRecordingsDocument,
-    "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": types.StartSyncedSessionDocument,
-    "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n": types.StopSyncedRecordingDocument,
-    "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.EndSyncedSessionDocument,
-    "\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n": types.SyncedTracksDocument,
-    "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": types.SyncedFramesDocument,
-    "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": types.SyncedAudioDocument,
 };
 
 /**
@@ -176,6 +176,30 @@ export function graphql(source: "\n  subscription SessionEvents($roomName: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n"): (typeof documents)["\n  query MediaStats {\n    mediaStats {\n      openVideoStreams\n      openAudioStreams\n      subscribedTracks\n      videoRenditions\n      runningEncoders\n      videoSubscribers\n      audioSubscribers\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      startedAt\n    }\n  }\n"): (typeof documents)["\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      startedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n"): (typeof documents)["\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -272,30 +296,6 @@ export function graphql(source: "\n  mutation ResilientDelete($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartSyncedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StopSyncedRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      state\n      files {\n        kind\n        path\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EndSyncedSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SyncedTracks($roomName: String!) {\n    session(roomName: $roomName) {\n      participants {\n        tracks {\n          kind\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n"): (typeof documents)["\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

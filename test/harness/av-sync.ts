@@ -41,7 +41,8 @@ function onsets(values: number[], rateHz: number, gapSec = 0.5): number[] {
  * file's constant 30 fps) and beeps (audio energy in 5 ms windows) in a recording.
  */
 export function measureSync(path: string, fps = 30): SyncReport {
-  const gray = decode(path, ['-map', '0:v:0', '-vf', 'scale=16:16', '-f', 'rawvideo', '-pix_fmt', 'gray']);
+  // Every frame once, as stored (no frames made up to fill the start): frame i is at start + i / fps.
+  const gray = decode(path, ['-map', '0:v:0', '-vf', 'scale=16:16', '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', 'gray']);
   const brightness: number[] = [];
   for (let offset = 0; offset + 256 <= gray.length; offset += 256) {
     let sum = 0;

@@ -1,0 +1,246 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Client } from 'graphql-ws';
+import { graphql } from '../gql/index.js';
+import { measureSync } from './av-sync.js';
+import { reassemble } from './frames.js';
+import { query, subscribe } from './graphql.js';
+import type { LiveKitServer } from './livekit.js';
+import { startPublisher } from './publisher-client.js';
+
+const StartSynced = graphql(`
+  mutation StartSyncedSession($roomName: String!) {
+    startSession(input: { roomName: $roomName, record: true }) {
+      id
+      startedAt
+    }
+  }
+`);
+
+const StopSynced = graphql(`
+  mutation StopSyncedRecording($roomName: String!) {
+    stopRecording(roomName: $roomName) {
+      state
+      files {
+        kind
+        path
+      }
+    }
+  }
+`);
+
+const EndSynced = graphql(`
+  mutation EndSyncedSession($roomName: String!) {
+    stopSession(roomName: $roomName) {
+      id
+    }
+  }
+`);
+
+const SyncedTracks = graphql(`
+  query SyncedTracks($roomName: String!) {
+    session(roomName: $roomName) {
+      participants {
+        tracks {
+          kind
+        }
+      }
+    }
+  }
+`);
+
+const SyncedFrames = graphql(`
+  subscription SyncedFrames($roomName: String!) {
+    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {
+      seq
+      timestampUs
+      width
+      height
+      chunkIndex
+      chunkCount
+      data
+      trackSid
+    }
+  }
+`);
+
+const SyncedAudio = graphql(`
+  subscription SyncedAudio($roomName: String!) {
+    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {
+      timestampUs
+      samplesPerChannel
+      data
+    }
+  }
+`);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Flash onsets (µs, session clock) in live I420 frames: the first bright frame after a dark one. */
+function liveFlashes(frames: { timestampUs: number; width: number; height: number; data: Buffer }[]): number[] {
+  const luma = frames.map((frame) => {
+    let sum = 0;
+    const pixels = frame.width * frame.height;
+    for (let i = 0; i < pixels; i++) sum += frame.data[i];
+    return sum / pixels;
+  });
+  const threshold = (Math.min(...luma) + Math.max(...luma)) / 2;
+  const onsets: number[] = [];
+  for (let i = 1; i < frames.length; i++) {
+    if (luma[i] >= threshold && luma[i - 1] < threshold && (!onsets.length || frames[i].timestampUs - onsets.at(-1)! > 500_000)) onsets.push(frames[i].timestampUs);
+  }
+  return onsets;
+}
+
+/** Beep onsets (µs, session clock) in live audio chunks: the first loud sample after quiet. */
+function liveBeeps(chunks: { timestampUs: string; samplesPerChannel: number; data: string }[]): number[] {
+  const onsets: number[] = [];
+  let quietSince = -Infinity;
+  for (const chunk of chunks) {
+    const bytes = Buffer.from(chunk.data, 'base64');
+    const samples = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+    for (let i = 0; i < samples.length; i++) {
+      const at = Number(chunk.timestampUs) + (i * 1e6) / 48_000;
+      if (Math.abs(samples[i]) > 3_000) {
+        if (at - quietSince > 500_000) onsets.push(at);
+        quietSince = Infinity;
+      } else if (quietSince === Infinity) {
+        quietSince = at;
+      }
+    }
+  }
+  return onsets;
+}
+
+/** For each flash after the first beep: the nearest beep minus the flash (ms), with the flash's time (s). */
+function pair(flashes: number[], beeps: number[], unit: number): { atSec: number; offsetMs: number }[] {
+  return flashes
+    .filter((flash) => beeps.length && flash > beeps[0] - 0.5 * unit)
+    .map((flash) => {
+      const nearest = beeps.reduce((best, beep) => (Math.abs(beep - flash) < Math.abs(best - flash) ? beep : best), Infinity);
+      return { atSec: flash / unit, offsetMs: ((nearest - flash) / unit) * 1000 };
+    })
+    // A flash in the last moment of a recording may have lost its beep to the cut; that is no offset.
+    .filter((paired, i, all) => i < all.length - 1 || Math.abs(paired.offsetMs) < 500);
+}
+
+/** Least-squares slope of the offset over the pairs' times, ms per minute. */
+function slopePerMinute(pairs: { atSec: number; offsetMs: number }[]): number {
+  const n = pairs.length;
+  const mt = pairs.reduce((sum, p) => sum + p.atSec, 0) / n;
+  const mo = pairs.reduce((sum, p) => sum + p.offsetMs, 0) / n;
+  const cov = pairs.reduce((sum, p) => sum + (p.atSec - mt) * (p.offsetMs - mo), 0);
+  const vt = pairs.reduce((sum, p) => sum + (p.atSec - mt) ** 2, 0);
+  return (cov / vt) * 60;
+}
+
+export interface SyncPair {
+  atSec: number;
+  offsetMs: number;
+}
+
+/** Audio-minus-video offsets of one run: in the combined file, and in live timestampUs. */
+export interface Measured {
+  recorded: SyncPair[];
+  live: SyncPair[];
+  /** Flashes the video had after the first beep, for each. */
+  flashes: { recorded: number; live: number };
+  /** Wall-clock ms the session (its clock's zero, and the recording's start) began at. */
+  startedAtMs: number;
+}
+
+export interface SyncSummary {
+  flashes: number;
+  worstMs: number;
+  meanMs: number;
+  /** Least-squares slope over the last 50 s, ms per minute. */
+  slopeMsPerMin: number;
+}
+
+export function summarize(pairs: SyncPair[]): SyncSummary {
+  const last50 = pairs.filter((p) => p.atSec >= (pairs.at(-1)?.atSec ?? 0) - 50);
+  return {
+    flashes: pairs.length,
+    worstMs: Math.max(...pairs.map((p) => Math.abs(p.offsetMs))),
+    meanMs: pairs.reduce((sum, p) => sum + p.offsetMs, 0) / pairs.length,
+    slopeMsPerMin: slopePerMinute(last50),
+  };
+}
+
+export interface SyncRun {
+  /** haven-live's URL, and a graphql-ws client of it. */
+  url: string;
+  client: Client;
+  livekit: Pick<LiveKitServer, 'url' | 'apiKey' | 'apiSecret'>;
+  room: string;
+  seconds: number;
+  /** Runs once the audio flows; told the ms since the recording started. */
+  condition?: (sinceStartMs: () => number) => Promise<void>;
+}
+
+/**
+ * Records and watches a metronome (a white flash and a beep on the same instant every second,
+ * audio published 3 s after video) for `seconds`, while `condition` runs.
+ */
+export async function measureAvSync(run: SyncRun): Promise<Measured> {
+  const { url, client, livekit, room } = run;
+  const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'metronome' });
+  try {
+    await pub.publishVideo({ width: 320, height: 180, fps: 30, syncFlash: true });
+    const { startSession } = await query(url, StartSynced, { roomName: room });
+    const video = subscribe(client, SyncedFrames, { roomName: room });
+    await video.waitFor(() => true, 30_000, 'a live video frame');
+    const started = Date.now();
+    await sleep(3_000);
+    await pub.publishAudio({ syncFlash: true });
+    for (let tries = 0; ; tries++) {
+      const { session } = await query(url, SyncedTracks, { roomName: room });
+      if (session?.participants.some((p) => p.tracks.some((track) => track.kind === 'AUDIO'))) break;
+      if (tries > 100) throw new Error('the audio track never reached the session');
+      await sleep(100);
+    }
+    const audio = subscribe(client, SyncedAudio, { roomName: room });
+    await audio.waitFor(() => true, 30_000, 'a live audio chunk');
+    await run.condition?.(() => Date.now() - started);
+    await sleep(Math.max(0, started + run.seconds * 1000 - Date.now()));
+    video.unsubscribe();
+    audio.unsubscribe();
+    const [recording] = (await query(url, StopSynced, { roomName: room })).stopRecording;
+    await query(url, EndSynced, { roomName: room });
+    if (recording.state !== 'COMPLETE') throw new Error(`the recording ended ${recording.state}`);
+    const combined = recording.files.find((file) => file.kind === 'COMBINED')!;
+    const report = measureSync(combined.path);
+    const recorded = pair(
+      report.flashes.map((s) => s * 1e6),
+      report.beeps.map((s) => s * 1e6),
+      1e6,
+    );
+    const frames = reassemble(video.values.map((v) => v.videoFrames));
+    const live = pair(liveFlashes(frames), liveBeeps(audio.values.map((v) => v.audioFrames)), 1e6);
+    return { recorded, live, flashes: { recorded: recorded.length, live: live.length }, startedAtMs: new Date(startSession.startedAt).getTime() };
+  } finally {
+    await pub.disconnect();
+  }
+}
+
+/** Busy-loops every core with other processes until stopped. */
+export function busyLoops(count: number): () => void {
+  const hogs: ChildProcess[] = [];
+  for (let i = 0; i < count; i++) hogs.push(spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }));
+  return () => hogs.forEach((hog) => hog.kill('SIGKILL'));
+}
+
+/** Stops a process for 300 ms (SIGSTOP, SIGCONT) at 15 s and 30 s into the run; `at` gets the wall-clock ms of each. */
+export function stallTwice(pid: number, at: number[] = []): (sinceStartMs: () => number) => Promise<void> {
+  const stall = async () => {
+    at.push(Date.now());
+    process.kill(pid, 'SIGSTOP');
+    await sleep(300);
+    process.kill(pid, 'SIGCONT');
+  };
+  return async (since) => {
+    await sleep(Math.max(0, 15_000 - since()));
+    await stall();
+    await sleep(Math.max(0, 30_000 - since()));
+    await stall();
+  };
+}
