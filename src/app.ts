@@ -232,7 +232,19 @@ export function buildApp(options: AppOptions): App {
   });
 
   const refuse = (res: ServerResponse, refusal: Refusal) => {
-    res.writeHead(refusal.status, { 'content-type': 'application/json', connection: 'close' }).end(refusalBody(refusal));
+    const answer = () => res.writeHead(refusal.status, { 'content-type': 'application/json', connection: 'close' }).end(refusalBody(refusal));
+    const req = res.req;
+    if (req.complete) return answer();
+    // A refused body (a 413 is refused before it is read) is read and dropped before the answer:
+    // closing with it unread resets the connection, and the client never sees why. A body that
+    // keeps coming is cut off after 5 s.
+    const timer = setTimeout(() => req.socket.destroy(), 5_000);
+    timer.unref();
+    req.once('end', () => {
+      clearTimeout(timer);
+      answer();
+    });
+    req.resume();
   };
   // Timeouts are checked every 2 s (Node's default is 30 s), so idle half-open connections go soon.
   const httpServer: Server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
