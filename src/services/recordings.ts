@@ -442,8 +442,7 @@ export class RecordingService {
 
   /** Every recorder's gaps, explained by what the session went through, in seconds from the start. */
   private gapsOf(session: RecordedSession, active: ActiveRecording, stopUs: number): RecordingGap[] {
-    const sources = new Map<string, TrackSourceName>();
-    for (const tracks of active.tracks.values()) for (const track of Object.values(tracks)) sources.set(track.sid, track.source);
+    const sources = trackSources(active);
     const near = (gap: RecorderGap) => (interval: Interval) => interval.startUs <= gap.endUs && (interval.endUs ?? Infinity) >= gap.startUs - 1_000_000;
     const reason = (gap: RecorderGap): GapReason => {
       if (gap.reason) return gap.reason;
@@ -480,8 +479,7 @@ export class RecordingService {
     done: { endedAt: Date; stopUs: number; reason: StopReason; files: RecordingFile[]; gaps: RecordingGap[] },
   ): Promise<void> {
     const seconds = (us: number | undefined) => (us === undefined ? null : Math.round((us - active.startUs) / 1000) / 1000);
-    const sources = new Map<string, TrackSourceName>();
-    for (const tracks of active.tracks.values()) for (const track of Object.values(tracks)) sources.set(track.sid, track.source);
+    const sources = trackSources(active);
     const tracks = [...active.recorders.entries()].flatMap(([family, recorder]) =>
       recorder.tracks.map((track) => ({
         sid: track.sid,
@@ -622,6 +620,11 @@ function toView(row: typeof recordings.$inferSelect): RecordingView {
     files: JSON.parse(row.files) as RecordingFile[],
     gaps: JSON.parse(row.gaps) as RecordingGap[],
   };
+}
+
+/** The source of every track a recording took, by sid. */
+function trackSources(active: ActiveRecording): Map<string, TrackSourceName> {
+  return new Map([...active.tracks.values()].flatMap((tracks) => Object.values(tracks).map((track) => [track.sid, track.source] as const)));
 }
 
 function sourceName(source: string): TrackSourceName {
