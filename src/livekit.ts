@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  AudioStream,
   DisconnectReason,
   Room,
   TrackKind,
@@ -153,6 +154,13 @@ export interface ReceiveStats {
   packetsReceived: number;
   /** Wall-clock time (ms since the epoch) of the newest packet, if any came. */
   lastPacketReceivedMs: number | undefined;
+  /** Audio: samples played out in all, of them concealment, and samples the jitter buffer inserted (slowing down) or removed (speeding up). */
+  samplesOut: number;
+  concealedSamples: number;
+  insertedSamples: number;
+  removedSamples: number;
+  /** Audio: seconds of samples played out in all. */
+  samplesOutSec: number;
 }
 
 interface FfiEventLike {
@@ -162,11 +170,57 @@ interface FfiEventLike {
 interface FfiClientLike {
   getNextRequestAsyncId(): bigint;
   waitFor<T>(predicate: (event: FfiEventLike) => boolean, options?: { signal?: AbortSignal }): Promise<T>;
-  request(request: { message: { case: 'getStats'; value: { trackHandle: bigint; requestAsyncId: bigint } } }): unknown;
+  request(request: { message: { case: string; value: object } }): unknown;
+}
+
+/** rtc-node's FFI client, a process-wide singleton it keeps on globalThis (undefined before its first use). */
+function ffiClient(): FfiClientLike | undefined {
+  return (globalThis as { _ffiClientInstance?: FfiClientLike })._ffiClientInstance;
+}
+
+/**
+ * Decoded audio frames (10 ms each) that libwebrtc may queue for a stream before rtc-node forwards
+ * them. rtc-node keeps its default of 10 and drops the oldest beyond: when the process resumes from
+ * a stall, libwebrtc makes up the stalled time in one burst, and most of it would be lost silently,
+ * putting everything after it early. 500 holds 5 s.
+ */
+const AUDIO_QUEUE_FRAMES = 500;
+
+/** An rtc-node AudioStream whose native queue holds AUDIO_QUEUE_FRAMES (rtc-node's options do not reach it). */
+export function openAudioStream(track: RemoteTrack, options: { sampleRate: number; numChannels: number }): AudioStream {
+  const ffi = ffiClient();
+  if (!ffi) return new AudioStream(track, options);
+  const own = Object.prototype.hasOwnProperty.call(ffi, 'request');
+  const request = ffi.request;
+  ffi.request = (message) => {
+    if (message.message.case === 'newAudioStream') (message.message.value as { queueSizeFrames?: number }).queueSizeFrames = AUDIO_QUEUE_FRAMES;
+    return request.call(ffi, message);
+  };
+  try {
+    return new AudioStream(track, options);
+  } finally {
+    if (own) ffi.request = request;
+    else delete (ffi as Partial<FfiClientLike>).request;
+  }
 }
 
 interface StatsEntry {
-  stats: { case: string; value: { inbound?: { jitterBufferDelay?: number; jitterBufferEmittedCount?: bigint; lastPacketReceivedTimestamp?: number }; received?: { packetsReceived?: bigint } } };
+  stats: {
+    case: string;
+    value: {
+      inbound?: {
+        jitterBufferDelay?: number;
+        jitterBufferEmittedCount?: bigint;
+        lastPacketReceivedTimestamp?: number;
+        totalSamplesDuration?: number;
+        totalSamplesReceived?: bigint;
+        concealedSamples?: bigint;
+        insertedSamplesForDeceleration?: bigint;
+        removedSamplesForAcceleration?: bigint;
+      };
+      received?: { packetsReceived?: bigint };
+    };
+  };
 }
 
 /**
@@ -175,8 +229,7 @@ interface StatsEntry {
  * is gone or the FFI client does not answer within 2 s.
  */
 export async function receiveStats(track: RemoteTrack): Promise<ReceiveStats | undefined> {
-  // rtc-node keeps its FFI client as a process-wide singleton on globalThis.
-  const ffi = (globalThis as { _ffiClientInstance?: FfiClientLike })._ffiClientInstance;
+  const ffi = ffiClient();
   const handle = (track as unknown as { ffi_handle?: { handle?: bigint } }).ffi_handle?.handle;
   if (!ffi || handle === undefined) return undefined;
   try {
@@ -194,6 +247,11 @@ export async function receiveStats(track: RemoteTrack): Promise<ReceiveStats | u
       jitterBufferEmitted: Number(inbound.inbound.jitterBufferEmittedCount ?? 0n),
       packetsReceived: Number(inbound.received?.packetsReceived ?? 0n),
       lastPacketReceivedMs: inbound.inbound.lastPacketReceivedTimestamp || undefined,
+      samplesOut: Number(inbound.inbound.totalSamplesReceived ?? 0n),
+      concealedSamples: Number(inbound.inbound.concealedSamples ?? 0n),
+      insertedSamples: Number(inbound.inbound.insertedSamplesForDeceleration ?? 0n),
+      removedSamples: Number(inbound.inbound.removedSamplesForAcceleration ?? 0n),
+      samplesOutSec: inbound.inbound.totalSamplesDuration ?? 0,
     };
   } catch {
     return undefined;

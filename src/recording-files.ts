@@ -111,6 +111,13 @@ export class WavWriter {
     if (Date.now() - this.lastHeader >= 1000) this.writeHeader();
   }
 
+  /** Moves the end of the file back by up to `samplesPerChannel` (what follows overwrites it); returns how many it moved. */
+  rewind(samplesPerChannel: number): number {
+    const samples = Math.min(Math.max(0, Math.round(samplesPerChannel)), this.samplesPerChannel);
+    this.dataBytes -= samples * this.channels * 2;
+    return samples;
+  }
+
   silence(samplesPerChannel: number): void {
     const chunk = 4800;
     for (let left = samplesPerChannel; left > 0; left -= chunk) {

@@ -62,30 +62,17 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
     }
   });
 
-  // The goal is 60 ms throughout. Measured here: a stall throws the next seconds off by up to ~150 ms
-  // while libwebrtc drains the audio it held (README, A/V sync), and a flash captured just before it
-  // is played out after it; what holds is that the offset is back within 60 ms 8 s after each stall
-  // and stays there, and does not drift once settled.
-  it('the server stopped twice for 300 ms (SIGSTOP/SIGCONT): within 60 ms up to 1 s before and from 8 s after each stall', { timeout: 180_000 }, async () => {
+  it('the server stopped twice for 300 ms (SIGSTOP/SIGCONT): at most 60 ms throughout, no drift', { timeout: 180_000 }, async () => {
     const stalls: number[] = [];
     const measured = await measure('sync-stalled', stallTwice(stack.server.process.pid!, stalls));
+    expect(stalls).toHaveLength(2);
     const stallSec = stalls.map((at) => (at - measured.startedAtMs) / 1000);
-    expect(stallSec).toHaveLength(2);
-    // A flash captured just before a stall is played out after it: the second before counts as the stall's.
-    const settled = (pairs: Measured['live']) => pairs.filter((p) => stallSec.every((s) => p.atSec < s - 1 || p.atSec >= s + 8));
-    const lines = (['recorded', 'live'] as const).map((name) => {
-      const s = summarize(measured[name]);
-      return `${name}: stalls at ${stallSec.map((t) => t.toFixed(1)).join(', ')} s; worst ${s.worstMs.toFixed(1)} ms; offsets ${measured[name].map((p) => `${p.atSec.toFixed(0)}:${p.offsetMs.toFixed(0)}`).join(' ')}`;
-    });
-    console.log(lines.join('\n'));
-    (['recorded', 'live'] as const).forEach((name, i) => {
-      const pairs = settled(measured[name]);
-      expect(pairs.length, lines[i]).toBeGreaterThanOrEqual(30);
-      expect(Math.max(...pairs.map((p) => Math.abs(p.offsetMs))), lines[i]).toBeLessThanOrEqual(60);
-      // Once settled after both stalls (12 s on, about the last 15 s): no drift.
-      const last = measured[name].filter((p) => p.atSec >= stallSec[1] + 12);
-      expect(last.length, lines[i]).toBeGreaterThanOrEqual(12);
-      expect(Math.abs(summarize(last).slopeMsPerMin), lines[i]).toBeLessThanOrEqual(30);
-    });
+    console.log(`stalls at ${stallSec.map((t) => t.toFixed(1)).join(', ')} s`);
+    expectInSync(measured, 60);
+    // Flashes in the seconds after each stall, when libwebrtc plays out the audio that waited.
+    for (const name of ['recorded', 'live'] as const) {
+      const after = measured[name].filter((p) => stallSec.some((s) => p.atSec >= s - 0.5 && p.atSec < s + 6));
+      expect(after.length, name).toBeGreaterThanOrEqual(8);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ReceiveStats } from '../src/livekit.js';
 import { ReceiveMonitor, TrackClock, type SilentSpan } from '../src/services/track-clock.js';
 
 /** 10 ms audio frames: position advances by 10 ms, arrival by 10 ms plus `late(i)` of event-loop delay. */
@@ -36,14 +37,84 @@ describe('TrackClock', () => {
     expect(Math.max(...errors.map(Math.abs))).toBeLessThanOrEqual(32_000);
     expect(drifting.corrections).toBeGreaterThan(5);
   });
+
+  it('moves what follows by the media the jitter buffer skipped or stretched, and by concealment only just after a stall', () => {
+    const clock = new TrackClock();
+    run(clock, 100, (i) => i * 10_000);
+    // The jitter buffer sped up and skipped 7.5 ms of media: the next frame holds media 7.5 ms later.
+    clock.playout(7_500, 0, 1_000_000);
+    expect(clock.stamp(100 * 10_000, 1_000_000)).toBe(1_007_500);
+    // Concealment while the stream flows (a lost packet, a muted track) is time that passed.
+    clock.playout(0, 20_000, 1_010_000);
+    expect(clock.stamp(101 * 10_000, 1_010_000)).toBe(1_017_500);
+    // A 300 ms stall of the process: the jitter buffer is asked for it at once and fills 250 ms
+    // with concealment (positions 1.02-1.27 s), then plays the packets that waited: that
+    // concealment was no media time, and the media after it follows the media before the stall.
+    for (let i = 102; i < 127; i++) clock.stamp(i * 10_000, 1_320_000);
+    clock.playout(0, 250_000, 1_325_000);
+    expect(clock.stamp(127 * 10_000, 1_330_000)).toBe(1_027_500);
+    expect(clock.playoutShiftUs).toBe(7_500 - 250_000);
+    // The packets that waited make the jitter buffer's delay ~300 ms, as its statistics say; a
+    // second later, frames flowing, concealment is time that passed again.
+    clock.delayUs = 302_500;
+    for (let i = 128; i <= 235; i++) clock.stamp(i * 10_000, 1_330_000 + (i - 127) * 10_000);
+    clock.playout(0, 20_000, 2_400_000);
+    expect(clock.playoutShiftUs).toBe(7_500 - 250_000);
+    expect(clock.corrections).toBe(0);
+    // Statistics that come while no frame has come out since a stall began count it as one.
+    const stalled = new TrackClock();
+    run(stalled, 100, (i) => i * 10_000);
+    stalled.playout(0, 250_000, 1_300_000);
+    expect(stalled.playoutShiftUs).toBe(-250_000);
+  });
+
+  it('does not re-anchor on arrivals while the receive delay moves, but judges them once it holds', () => {
+    const clock = new TrackClock();
+    clock.delayUs = 40_000;
+    run(clock, 100, (i) => i * 10_000);
+    // The jitter buffer drains: each interval the delay drops by 30 ms while the accounting of
+    // skipped media keeps positions right, but the interval means lag the true delay.
+    const stamps: number[] = [];
+    let skipped = 0;
+    for (let i = 100; i < 200; i++) {
+      if (i % 20 === 0) {
+        clock.delayUs = 340_000 - (i - 100) * 1_500;
+        clock.playout(30_000, 0, i * 10_000);
+        skipped += 30_000;
+      }
+      stamps.push(clock.stamp(i * 10_000 - skipped, i * 10_000 + 300_000 - (i - 100) * 1_500 + ((i % 20) - 10) * 1_500));
+    }
+    expect(clock.corrections).toBe(0);
+    // Held: a slip beyond the bound is corrected again.
+    clock.delayUs = 150_000;
+    const held = run(clock, 150, (i) => (200 + i) * 10_000 + 150_000 - 40_000 - 30_000, (i) => (200 + i) * 10_000 - skipped);
+    expect(clock.corrections).toBe(1);
+    expect(held.at(-1)).toBe((200 + 149) * 10_000 - 40_000 - 30_000);
+  });
 });
 
 describe('ReceiveMonitor', () => {
-  const stats = (packets: number, lastMs: number, delaySec = 0, emitted = 0) => ({
+  const stats = (packets: number, lastMs: number, delaySec = 0, emitted = 0, counters: Partial<ReceiveStats> = {}): ReceiveStats => ({
     packetsReceived: packets,
     lastPacketReceivedMs: lastMs,
     jitterBufferDelaySec: delaySec,
     jitterBufferEmitted: emitted,
+    samplesOut: emitted,
+    samplesOutSec: emitted / 48_000,
+    concealedSamples: 0,
+    insertedSamples: 0,
+    removedSamples: 0,
+    ...counters,
+  });
+
+  it('tells what the jitter buffer skipped, stretched and concealed since the last statistics', () => {
+    const monitor = new ReceiveMonitor(20, () => undefined);
+    expect(monitor.update(stats(100, 990, 4.8, 96_000), 1000)).toEqual({ skippedUs: 0, concealedUs: 0 });
+    const change = monitor.update(stats(110, 1190, 484.8, 105_600, { removedSamples: 720, insertedSamples: 240, concealedSamples: 480 }), 1200);
+    expect(change.skippedUs).toBeCloseTo(10_000, 0);
+    expect(change.concealedUs).toBeCloseTo(10_000, 0);
+    // The interval's own mean delay, unsmoothed: 480 s summed over 9600 samples.
+    expect(monitor.delayUs).toBeCloseTo(50_000, -2);
   });
 
   it('reports a span without packets from the last packet to the first after it, and the jitter-buffer delay', () => {

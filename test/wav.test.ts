@@ -30,6 +30,26 @@ function probedChannels(path: string): number {
 }
 
 describe('WAV files', () => {
+  it('overwrites the end of the file after a rewind, and the header and size count what is there', () => {
+    const wav = new WavWriter(join(dir, 'rewind.wav'), 48_000, 2);
+    for (let n = 0; n < 10; n++) wav.write(stereo(() => 1000));
+    // 25 ms placed late (concealment before media that waited): rewound and overwritten by 10 ms.
+    expect(wav.rewind(1200)).toBe(1200);
+    wav.write(stereo(() => -2000));
+    wav.close();
+    const frames = 4800 - 1200 + 480;
+    expect(header(wav.path)).toMatchObject({ channels: 2, data: frames * 4, size: 44 + frames * 4 });
+    const pcm = readFileSync(wav.path).subarray(44);
+    expect(pcm.readInt16LE((3600 - 1) * 4)).toBe(1000);
+    expect(pcm.readInt16LE(3600 * 4)).toBe(-2000);
+    // Never further back than the file's start.
+    const short = new WavWriter(join(dir, 'rewind-short.wav'), 48_000, 2);
+    short.write(stereo(() => 1));
+    expect(short.rewind(10_000)).toBe(480);
+    short.close();
+    expect(header(short.path).data).toBe(0);
+  });
+
   it('writes a mono track decoded as two equal channels as one channel', () => {
     const wav = new WavWriter(join(dir, 'mono.wav'), 48_000, 2, { monoUntilStereo: true });
     for (let n = 0; n < 100; n++) wav.write(stereo((i) => Math.round(8000 * Math.sin(i / 7))));

@@ -7,6 +7,8 @@ import type { FeedEnd, FeedKey, FeedSync, MediaSilence, RawAudioFrame, RawVideoF
 const MAX_BACKLOG_FRAMES = 8;
 /** Audio timestamps further than this from where the file is are a step of the clock: silence fills it, or samples are dropped. */
 const AUDIO_STEP_US = 2_000;
+/** How far back (µs) a backward step of the audio clock overwrites what the file holds. */
+const REWRITE_MAX_US = 1_000_000;
 
 export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED';
 
@@ -299,24 +301,34 @@ export class ParticipantRecorder {
       let data = frame.data;
       const listStep = this.audioEndUs !== undefined && !this.audioTrackStarting;
       this.audioTrackStarting = false;
+      // Where the file ends now, on the session clock: written on from there, small steps cannot add up.
+      let fileEndUs = expected;
       if (stepUs > (this.audioEndUs === undefined ? 0 : AUDIO_STEP_US)) {
         // A late start, or the track's clock stepped ahead: silence keeps audio on the session clock.
-        this.audio.silence(Math.round((stepUs * frame.sampleRate) / 1e6));
+        const silence = Math.round((stepUs * frame.sampleRate) / 1e6);
+        this.audio.silence(silence);
+        fileEndUs += (silence * 1e6) / frame.sampleRate;
         if (listStep) this.addGap({ kind: 'AUDIO', trackSid: this.audioTrack ?? '', startUs: expected, endUs: frame.timestampUs, reason: 'DROPPED' });
       } else if (stepUs < -AUDIO_STEP_US) {
-        // The clock stepped back (or the frame began before recording did): what overlaps is dropped.
-        const overlapUs = Math.min(-stepUs, frameUs);
-        if (listStep) this.addGap({ kind: 'AUDIO', trackSid: this.audioTrack ?? '', startUs: frame.timestampUs, endUs: frame.timestampUs + overlapUs, reason: 'DROPPED' });
-        const skip = Math.round((overlapUs * frame.sampleRate) / 1e6);
+        // The clock stepped back: the audio written since that time was placed late (after a stall,
+        // it is concealment libwebrtc filled in before the media that waited). Within the last
+        // second it is overwritten, and the file holds media there; further back (or before the
+        // recording began) what overlaps is dropped.
+        const rewindUs = Math.min(-stepUs, REWRITE_MAX_US, expected - this.startUs);
+        const rewound = this.audio.rewind((rewindUs * frame.sampleRate) / 1e6);
+        fileEndUs -= (rewound * 1e6) / frame.sampleRate;
+        if (listStep && fileEndUs - frame.timestampUs > AUDIO_STEP_US) {
+          this.addGap({ kind: 'AUDIO', trackSid: this.audioTrack ?? '', startUs: frame.timestampUs, endUs: fileEndUs, reason: 'DROPPED' });
+        }
+        const skip = Math.round(((fileEndUs - frame.timestampUs) * frame.sampleRate) / 1e6);
         if (skip >= frame.samplesPerChannel) return;
-        data = data.subarray(skip * frame.channels);
-        this.audioEndUs = expected;
+        if (skip > 0) data = data.subarray(skip * frame.channels);
         this.audio.write(data);
-        this.audioEndUs += ((frame.samplesPerChannel - skip) * 1e6) / frame.sampleRate;
+        this.audioEndUs = fileEndUs + ((frame.samplesPerChannel - Math.max(0, skip)) * 1e6) / frame.sampleRate;
         return;
       }
       this.audio.write(data);
-      this.audioEndUs = frame.timestampUs + frameUs;
+      this.audioEndUs = fileEndUs + frameUs;
     } catch (error) {
       this.fail(error as Error);
     }

@@ -498,6 +498,7 @@ export class RecordingService {
           receiveDelayMs: Math.round(track.sync.receiveDelayMs * 10) / 10,
           corrections: track.sync.corrections,
           correctedMs: Math.round(track.sync.correctedMs * 10) / 10,
+          playoutShiftMs: Math.round(track.sync.playoutShiftMs * 10) / 10,
         },
       })),
     );

@@ -24,14 +24,17 @@ export class TrackClock {
   private readonly window: { arrivalUs: number; errorUs: number }[] = [];
   private windowStartUs = 0;
   private lastArrivalUs = Infinity;
+  /** Arrival (µs) of the first media after the newest stall. */
+  private stallEndUs = -Infinity;
   private settled = false;
   private readonly boundUs: number;
   private readonly windowUs: number;
-  /** The current receive delay to subtract from arrivals, µs. */
-  delayUs = 0;
+  private delay: number;
   /** Re-anchors after the first window, and their summed size (µs). */
   corrections = 0;
   correctedUs = 0;
+  /** Media the jitter buffer played out faster or slower than real time, and late media it filled in, as moved into the clock (µs). */
+  playoutShiftUs = 0;
 
   /** Told of each re-anchor (µs the clock moved), for the log. */
   onCorrection: (slipUs: number) => void = () => undefined;
@@ -39,12 +42,47 @@ export class TrackClock {
   constructor(options: TrackClockOptions = {}) {
     this.boundUs = options.boundUs ?? 20_000;
     this.windowUs = options.windowUs ?? 500_000;
-    this.delayUs = options.initialDelayUs ?? 0;
+    this.delay = options.initialDelayUs ?? 0;
+  }
+
+  /** The receive delay subtracted from arrivals, µs. */
+  get delayUs(): number {
+    return this.delay;
+  }
+
+  /**
+   * A new measure of the receive delay. One that moved by more than half the bound means the jitter
+   * buffer is growing or draining: arrivals are judged afresh over a whole window from here, while
+   * `playout` accounts for what the buffer does.
+   */
+  set delayUs(delayUs: number) {
+    if (Math.abs(delayUs - this.delay) > this.boundUs / 2) this.restartWindow(this.lastArrivalUs === Infinity ? 0 : this.lastArrivalUs);
+    this.delay = delayUs;
+  }
+
+  /**
+   * What the jitter buffer did to the media since the last call, from its counters: it skipped
+   * `skippedUs` of media to catch up (negative when it stretched media to slow down), and filled in
+   * `concealedUs` where media was missing. The media position of what follows moves with it. Filled-in
+   * time counts as media that came late (not lost) only just after a stall of this process: the
+   * jitter buffer was asked for the stalled time at once, before the packets that waited were read.
+   * Lost media or a muted track are concealed in real time, and their time did pass. (A jitter
+   * buffer settles by stretching and compressing its first second, which the first window takes in.)
+   */
+  playout(skippedUs: number, concealedUs: number, nowUs: number): void {
+    // Just after a stall, or during one that no frame has come out of yet.
+    const stalled = nowUs - this.stallEndUs < LATE_CONCEALMENT_US || nowUs - this.lastArrivalUs > STALL_US;
+    const shiftUs = skippedUs - (stalled ? concealedUs : 0);
+    // Until the first window settles the anchor, it takes in whatever the jitter buffer did.
+    if (this.anchorUs === undefined || !this.settled || shiftUs === 0) return;
+    this.anchorUs += shiftUs;
+    this.playoutShiftUs += shiftUs;
+    for (const entry of this.window) entry.errorUs -= shiftUs;
   }
 
   /** Session-clock time (µs) of media at `positionUs` that arrived at `arrivalUs` (session clock). */
   stamp(positionUs: number, arrivalUs: number): number {
-    const capturedUs = arrivalUs - this.delayUs;
+    const capturedUs = arrivalUs - this.delay;
     if (this.anchorUs === undefined) {
       this.anchorUs = capturedUs - positionUs;
       this.windowStartUs = arrivalUs;
@@ -53,10 +91,10 @@ export class TrackClock {
     if (arrivalUs - this.lastArrivalUs > STALL_US) {
       // Nothing arrived for a while (the process or the network stalled): what arrives next comes in
       // a burst, before the receive delay is measured again. The position goes on from where it
-      // was, so the anchor stays; judge it afresh over a whole window from now on.
-      window.length = 0;
-      // Two windows: the jitter buffer's delay is measured again before anything is decided.
-      this.windowStartUs = arrivalUs + this.windowUs;
+      // was, so the anchor stays; judge it afresh over two windows from now on, so that the jitter
+      // buffer's delay is measured again before anything is decided.
+      this.stallEndUs = arrivalUs;
+      this.restartWindow(arrivalUs + this.windowUs);
     }
     this.lastArrivalUs = arrivalUs;
     const errorUs = capturedUs - (this.anchorUs + positionUs);
@@ -75,16 +113,23 @@ export class TrackClock {
           this.onCorrection(slipUs);
         }
         this.settled = true;
-        this.windowStartUs = arrivalUs;
-        window.length = 0;
+        this.restartWindow(arrivalUs);
       }
     }
     return Math.round(this.anchorUs + positionUs);
+  }
+
+  private restartWindow(startUs: number): void {
+    this.window.length = 0;
+    this.windowStartUs = Math.max(this.windowStartUs, startUs);
   }
 }
 
 /** Arrivals further apart than this (µs) mean the stream stalled. */
 const STALL_US = 150_000;
+
+/** For this long (µs) after a stall, concealment is taken for late media (see `TrackClock.playout`). */
+const LATE_CONCEALMENT_US = 1_000_000;
 
 /** An interval without packets, in ms since the epoch; `endMs` is undefined while it lasts. */
 export interface SilentSpan {
@@ -102,7 +147,7 @@ const GAP_MIN_MS = 400;
 export class ReceiveMonitor {
   private last: (ReceiveStats & { atMs: number }) | undefined;
   private open: SilentSpan | undefined;
-  /** Mean time media spent in the jitter buffer lately, µs (smoothed); undefined until measured. */
+  /** Mean time media spent in the jitter buffer over the last interval, µs; undefined until measured. */
   delayUs: number | undefined;
   /** Time between packets lately, µs (smoothed): for audio, how much each packet holds. */
   packetIntervalUs: number | undefined;
@@ -121,19 +166,28 @@ export class ReceiveMonitor {
     return this.open?.startMs;
   }
 
-  update(stats: ReceiveStats, atMs: number): void {
+  /** Takes in the newest statistics; returns what the jitter buffer did to the media since the last (see `TrackClock.playout`). */
+  update(stats: ReceiveStats, atMs: number): PlayoutChange {
     const last = this.last;
     this.last = { ...stats, atMs };
     if (!last) {
       // The track may have streamed before (to another user): its mean so far is a first estimate.
       if (stats.jitterBufferEmitted > 0) this.delayUs = (stats.jitterBufferDelaySec / stats.jitterBufferEmitted) * 1e6;
-      return;
+      return { skippedUs: 0, concealedUs: 0 };
     }
     const emitted = stats.jitterBufferEmitted - last.jitterBufferEmitted;
     if (emitted > 0) {
+      // The mean over the interval, as it is: the jitter buffer drains or fills by tens of ms per interval.
       const delayUs = ((stats.jitterBufferDelaySec - last.jitterBufferDelaySec) / emitted) * 1e6;
-      if (delayUs >= 0 && delayUs < 5e6) this.delayUs = this.delayUs === undefined ? delayUs : this.delayUs * 0.4 + delayUs * 0.6;
+      if (delayUs >= 0 && delayUs < 5e6) this.delayUs = delayUs;
     }
+    // Audio counters are in samples at the decoder's rate; video has none of them.
+    const rate = stats.samplesOutSec > 0 ? stats.samplesOut / stats.samplesOutSec : 48_000;
+    const samplesUs = (samples: number) => Math.max(0, (samples * 1e6) / rate);
+    const change = {
+      skippedUs: samplesUs(stats.removedSamples - last.removedSamples) - samplesUs(stats.insertedSamples - last.insertedSamples),
+      concealedUs: samplesUs(stats.concealedSamples - last.concealedSamples),
+    };
     const packets = stats.packetsReceived - last.packetsReceived;
     if (packets > 0 && !this.open) {
       const intervalUs = ((atMs - last.atMs) * 1000) / packets;
@@ -147,12 +201,19 @@ export class ReceiveMonitor {
         this.onSpan({ ...this.open });
         this.open = undefined;
       }
-      return;
+      return change;
     }
     const since = stats.lastPacketReceivedMs ?? last.atMs;
     if (!this.open && atMs - since >= GAP_MIN_MS) {
       this.open = { startMs: since, endMs: undefined };
       this.onSpan({ ...this.open });
     }
+    return change;
   }
+}
+
+/** Media the jitter buffer skipped (negative: stretched) and time it filled in, over an interval, µs. */
+export interface PlayoutChange {
+  skippedUs: number;
+  concealedUs: number;
 }

@@ -1,5 +1,4 @@
 import {
-  AudioStream,
   VideoBufferType,
   VideoStream,
   type AudioFrame,
@@ -8,7 +7,7 @@ import {
 } from '@livekit/rtc-node';
 import type { Logger } from 'pino';
 import { HavenError } from '../errors.js';
-import { receiveStats } from '../livekit.js';
+import { openAudioStream, receiveStats } from '../livekit.js';
 import { ReceiveMonitor, TrackClock, type SilentSpan } from './track-clock.js';
 import type { SessionEvent, SessionService } from './sessions.js';
 
@@ -59,6 +58,8 @@ export interface FeedSync {
   /** Steps taken to keep the media position on the session clock, and their sum in ms. */
   corrections: number;
   correctedMs: number;
+  /** Media the jitter buffer skipped to catch up, less what it stretched, less late media it filled in after a stall: moved into the clock, ms. */
+  playoutShiftMs: number;
 }
 
 type Listener<F> = { frame(frame: F): void; end(end: FeedEnd): void; silence?(span: MediaSilence): void };
@@ -169,7 +170,7 @@ export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
   sync(): FeedSync | undefined {
     const clock = this.clock;
     if (!clock) return undefined;
-    return { receiveDelayMs: clock.delayUs / 1000, corrections: clock.corrections, correctedMs: clock.correctedUs / 1000 };
+    return { receiveDelayMs: clock.delayUs / 1000, corrections: clock.corrections, correctedMs: clock.correctedUs / 1000, playoutShiftMs: clock.playoutShiftUs / 1000 };
   }
 
   /** The start of the span without packets going on now, if any. */
@@ -339,7 +340,7 @@ export class TrackFeeds {
       })();
     } else {
       const audio = feed as TrackFeed<RawAudioFrame>;
-      const reader = new AudioStream(track, { sampleRate: FEED_SAMPLE_RATE, numChannels: FEED_CHANNELS }).getReader();
+      const reader = openAudioStream(track, { sampleRate: FEED_SAMPLE_RATE, numChannels: FEED_CHANNELS }).getReader();
       const generation = audio.attach(track, reader as ReadableStreamDefaultReader<unknown>);
       this.watch(feed, track, clock, clockOrigin);
       void (async () => {
@@ -386,8 +387,10 @@ export class TrackFeeds {
       void receiveStats(track)
         .then((stats) => {
           if (!stats || feed.generation !== generation) return;
-          monitor.update(stats, Date.now());
+          // What the jitter buffer did since the last statistics moves the media position.
+          const change = monitor.update(stats, Date.now());
           if (monitor.delayUs !== undefined) clock.delayUs = monitor.delayUs + (feed.kind === 'AUDIO' ? audioPacketisationUs(monitor.packetIntervalUs) : 0);
+          clock.playout(change.skippedUs, change.concealedUs, sessionClockUs(clockOrigin));
         })
         .finally(() => (polling = false));
     };
