@@ -68,6 +68,45 @@ describe('TrackClock', () => {
     expect(stalled.playoutShiftUs).toBe(-250_000);
   });
 
+  it('settles afresh after a stall, correcting a slip the bound would let stand', () => {
+    // 15 ms of media position lost in a stall: less than the bound, so only a stall corrects it.
+    const lost = (i: number) => i * 10_000 + (i >= 300 ? 15_000 : 0);
+    const flowing = new TrackClock();
+    const kept = run(flowing, 600, lost);
+    expect(kept[599]).toBe(599 * 10_000);
+    expect(flowing.corrections).toBe(0);
+    const stalled = new TrackClock();
+    const stamps = run(stalled, 600, (i) => lost(i) + (i >= 300 ? 300_000 : 0), (i) => (i >= 300 ? i * 10_000 + 300_000 : i * 10_000));
+    // Judged from 1 s after the stall on: the media after it is stamped where it was captured.
+    expect(stamps[599]).toBe(599 * 10_000 + 315_000);
+    expect(stalled.corrections).toBe(1);
+    expect(stalled.correctedUs).toBe(15_000);
+  });
+
+  it('does not judge arrivals while the jitter buffer drains, when its delay statistics lag behind', () => {
+    const clock = new TrackClock();
+    clock.delayUs = 340_000;
+    // A drain of 8 ms per 200 ms of statistics, for 2 s; the statistics say 25 ms more than is true.
+    let delay = 340_000;
+    let skipped = 0;
+    const stamps: number[] = [];
+    const captured: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const arrival = i * 10_000;
+      if (i >= 100 && i < 300 && i % 20 === 0) {
+        delay -= 8_000;
+        skipped += 8_000;
+        clock.playout(8_000, 0, arrival);
+        clock.delayUs = delay + 25_000;
+      }
+      if (i === 300) clock.delayUs = delay;
+      captured.push(arrival - delay);
+      stamps.push(clock.stamp(arrival - delay - skipped, arrival));
+    }
+    expect(clock.corrections).toBe(0);
+    expect(stamps.slice(100)).toEqual(captured.slice(100));
+  });
+
   it('does not re-anchor on arrivals while the receive delay moves, but judges them once it holds', () => {
     const clock = new TrackClock();
     clock.delayUs = 40_000;

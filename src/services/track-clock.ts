@@ -27,6 +27,8 @@ export class TrackClock {
   /** Arrival (µs) of the first media after the newest stall. */
   private stallEndUs = -Infinity;
   private settled = false;
+  /** The first judgment after a stall settles the anchor afresh, as the first window did. */
+  private resettle = false;
   private readonly boundUs: number;
   private readonly windowUs: number;
   private delay: number;
@@ -73,6 +75,12 @@ export class TrackClock {
     // Just after a stall, or during one that no frame has come out of yet.
     const stalled = nowUs - this.stallEndUs < LATE_CONCEALMENT_US || nowUs - this.lastArrivalUs > STALL_US;
     const shiftUs = skippedUs - (stalled ? concealedUs : 0);
+    if (this.settled && Math.abs(skippedUs) > PLAYOUT_MOVING_US) {
+      // The jitter buffer is draining or filling (after a stall, for seconds): its delay statistics,
+      // means over an interval, lag behind, and judging arrivals by them re-anchors by ±20 ms and
+      // back. Its skipped and stretched media are counted instead until it has held for a window.
+      this.restartWindow(nowUs);
+    }
     // Until the first window settles the anchor, it takes in whatever the jitter buffer did.
     if (this.anchorUs === undefined || !this.settled || shiftUs === 0) return;
     this.anchorUs += shiftUs;
@@ -94,6 +102,7 @@ export class TrackClock {
       // was, so the anchor stays; judge it afresh over two windows from now on, so that the jitter
       // buffer's delay is measured again before anything is decided.
       this.stallEndUs = arrivalUs;
+      this.resettle = true;
       this.restartWindow(arrivalUs + this.windowUs);
     }
     this.lastArrivalUs = arrivalUs;
@@ -103,9 +112,14 @@ export class TrackClock {
     while (window[0].arrivalUs < arrivalUs - this.windowUs) window.shift();
     if (arrivalUs - this.windowStartUs >= this.windowUs) {
       // The earliest arrival of the last window is the best estimate of the slip. The first window
-      // only settles the anchor; later, a slip beyond the bound is corrected at once.
+      // only settles the anchor; later, a slip beyond the bound is corrected at once. After a stall,
+      // what the jitter buffer did is counted in whole packets and may leave up to a bound's worth
+      // of error: the first window once media flows again settles the anchor as precisely as the
+      // first window did, so a stall leaves no step behind.
       const slipUs = window[0].errorUs;
-      if (!this.settled || Math.abs(slipUs) > this.boundUs) {
+      const resettle = this.resettle;
+      this.resettle = false;
+      if (!this.settled || Math.abs(slipUs) > (resettle ? RESETTLE_BOUND_US : this.boundUs)) {
         this.anchorUs += slipUs;
         if (this.settled) {
           this.corrections++;
@@ -127,6 +141,12 @@ export class TrackClock {
 
 /** Arrivals further apart than this (µs) mean the stream stalled. */
 const STALL_US = 150_000;
+
+/** Media skipped or stretched between two statistics (µs) beyond which the jitter buffer counts as draining or filling. */
+const PLAYOUT_MOVING_US = 5_000;
+
+/** The smallest slip (µs) that the first window after a stall corrects. */
+const RESETTLE_BOUND_US = 1_000;
 
 /** For this long (µs) after a stall, concealment is taken for late media (see `TrackClock.playout`). */
 const LATE_CONCEALMENT_US = 1_000_000;
