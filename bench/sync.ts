@@ -43,17 +43,20 @@ async function main(): Promise<void> {
   const goals: Record<string, number> = { idle: 40, loaded: 60, stalled: 60 };
   const rows = Object.entries(runs).flatMap(([condition, measured]) =>
     (['recorded', 'live'] as const).map((where) => {
-      const s = summarize(measured[where]);
+      // As the tests judge: from the second flash on, the first falls in the second the audio
+      // track's clock settles in; it is reported apart.
+      const s = summarize(measured[where].slice(1));
+      const firstMs = measured[where][0]?.offsetMs ?? NaN;
       const met = s.worstMs <= goals[condition] && Math.abs(s.slopeMsPerMin) <= 5;
-      return { condition, where, ...s, goalWorstMs: goals[condition], met };
+      return { condition, where, ...s, firstMs, goalWorstMs: goals[condition], met };
     }),
   );
   const table = [
-    '| condition | where | flashes | worst | mean | slope (last 50 s) | goal | met |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| condition | where | flashes | worst | mean | slope (last 50 s) | goal | met | first flash |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.condition} | ${r.where === 'recorded' ? 'combined.mp4' : 'live timestampUs'} | ${r.flashes} | ${round(r.worstMs)} ms | ${round(r.meanMs)} ms | ${round(r.slopeMsPerMin)} ms/min | ≤ ${r.goalWorstMs} ms, ≤ 5 ms/min | ${r.met ? 'yes' : 'no'} |`,
+        `| ${r.condition} | ${r.where === 'recorded' ? 'combined.mp4' : 'live timestampUs'} | ${r.flashes} | ${round(r.worstMs)} ms | ${round(r.meanMs)} ms | ${round(r.slopeMsPerMin)} ms/min | ≤ ${r.goalWorstMs} ms, ≤ 5 ms/min | ${r.met ? 'yes' : 'no'} | ${round(r.firstMs)} ms |`,
     ),
   ].join('\n');
   mkdirSync(join(RESULTS, '..'), { recursive: true });
