@@ -86,6 +86,25 @@ describe('TrackClock', () => {
     expect(stalled.correctedUs).toBe(15_000);
   });
 
+  it('settles afresh once the jitter buffer has drained what waited during a stall', () => {
+    const clock = new TrackClock();
+    let shift = 0;
+    const stamps: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      // A 300 ms stall before frame 100; the buffer drains 8 ms per statistics from 2.5 s on, for
+      // 1 s, and 3 ms of position are off from there (what it skipped is counted in whole packets).
+      const arrival = i * 10_000 + (i >= 100 ? 300_000 : 0);
+      if (i >= 250 && i < 350 && i % 20 === 0) {
+        clock.playout(8_000, 0, arrival);
+        shift += 8_000;
+      }
+      stamps.push(clock.stamp(arrival - shift - (i >= 250 ? 3_000 : 0), arrival));
+    }
+    expect(clock.corrections).toBe(1);
+    expect(clock.correctedUs).toBe(3_000);
+    expect(stamps[599]).toBe(599 * 10_000 + 300_000);
+  });
+
   it('does not judge arrivals while the jitter buffer drains, when its delay statistics lag behind', () => {
     const clock = new TrackClock();
     clock.delayUs = 340_000;

@@ -27,7 +27,7 @@ export class TrackClock {
   /** Arrival (µs) of the first media after the newest stall. */
   private stallEndUs = -Infinity;
   private settled = false;
-  /** The first judgment after a stall settles the anchor afresh, as the first window did. */
+  /** The first judgment after a stall (and after the jitter buffer drained what waited) settles the anchor afresh, as the first window did. */
   private resettle = false;
   private readonly boundUs: number;
   private readonly windowUs: number;
@@ -79,6 +79,9 @@ export class TrackClock {
       // The jitter buffer is draining or filling (after a stall, for seconds): its delay statistics,
       // means over an interval, lag behind, and judging arrivals by them re-anchors by ±20 ms and
       // back. Its skipped and stretched media are counted instead until it has held for a window.
+      // After a stall, the anchor is settled afresh once it has drained: the statistics of packets
+      // that waited in the socket and came in one burst say less than their delay.
+      if (nowUs - this.stallEndUs < DRAIN_AFTER_STALL_US) this.resettle = true;
       this.restartWindow(nowUs);
     }
     // Until the first window settles the anchor, it takes in whatever the jitter buffer did.
@@ -151,6 +154,9 @@ const STALL_US = 150_000;
 
 /** Media skipped or stretched between two statistics (µs) beyond which the jitter buffer counts as draining or filling. */
 const PLAYOUT_MOVING_US = 5_000;
+
+/** For this long (µs) after a stall, the jitter buffer draining what waited defers the fresh settling. */
+const DRAIN_AFTER_STALL_US = 10_000_000;
 
 /** The smallest slip (µs) that the first window after a stall corrects. */
 const RESETTLE_BOUND_US = 1_000;
