@@ -513,7 +513,7 @@ export class RecordingService {
       stopReason: done.reason,
       clock:
         'Media is stamped where it leaves rtc-node, minus each track\'s jitter-buffer delay, on one session clock; ' +
-        'a track whose media position slips from it by more than 20 ms is re-anchored there (listed as a DROPPED gap).',
+        'a track whose media position slips from it by more than 20 ms, or by more than 1 ms after a stall, is re-anchored there (listed as a DROPPED gap).',
       tracks,
       files: done.files.map(({ name, kind, trackSid, source, sizeBytes, durationSec, codec, width, height }) => ({ name, kind, trackSid, source, sizeBytes, durationSec, codec, width, height })),
       gaps: done.gaps,
