@@ -109,14 +109,7 @@ export class TrackClock {
       this.restartWindow(arrivalUs + this.windowUs);
     }
     this.lastArrivalUs = arrivalUs;
-    let errorUs = capturedUs - (this.anchorUs + positionUs);
-    if (!this.settled && errorUs < 0) {
-      // Until the first window settles, the earliest arrival so far is the best anchor: a track's
-      // first frames often come late (its first flash would be stamped by them), so move at once.
-      this.anchorUs += errorUs;
-      for (const entry of window) entry.errorUs -= errorUs;
-      errorUs = 0;
-    }
+    const errorUs = capturedUs - (this.anchorUs + positionUs);
     while (window.length && window[window.length - 1].errorUs >= errorUs) window.pop();
     window.push({ arrivalUs, errorUs });
     while (window[0].arrivalUs < arrivalUs - this.windowUs) window.shift();
