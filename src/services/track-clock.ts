@@ -117,8 +117,8 @@ export class TrackClock {
       // The earliest arrival of the last window is the best estimate of the slip. The first window
       // only settles the anchor; later, a slip beyond the bound is corrected at once. After a stall,
       // what the jitter buffer did is counted in whole packets and may leave up to a bound's worth
-      // of error: the first window once media flows again settles the anchor as precisely as the
-      // first window did, so a stall leaves no step behind.
+      // of error: the first window once media flows again settles the anchor as the first window
+      // did (what a stall leaves is then that window's own error, measured at up to 10 ms).
       const slipUs = window[0].errorUs;
       const resettle = this.resettle;
       this.resettle = false;
