@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { setPriority } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { createRequire } from 'node:module';
 import ffmpeg from 'fluent-ffmpeg';
@@ -53,7 +54,12 @@ export interface FrameEncoderOptions {
   quality: number;
   /** Frames handed to ffmpeg and not yet back; past this, encode() refuses (the caller drops). */
   maxPending?: number;
+  /** One-off work (a snapshot): ffmpeg runs at a lower CPU priority than live streams and recordings. */
+  background?: boolean;
 }
+
+/** The nice value of background encodes: a burst of them leaves the CPU to live media first. */
+const BACKGROUND_NICE = 10;
 
 const JPEG_END = Buffer.from([0xff, 0xd9]);
 
@@ -104,6 +110,13 @@ export class FrameEncoder<Meta> {
       // Its own process group: a terminal's Ctrl-C reaches haven-live, which decides when encoders end.
       { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
     );
+    if (options.background && this.child.pid !== undefined) {
+      try {
+        setPriority(this.child.pid, BACKGROUND_NICE);
+      } catch {
+        // Not allowed here (or it exited at once): it runs at normal priority.
+      }
+    }
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => {
       if (this.stderr.length < 4000) this.stderr += chunk.toString();

@@ -1,8 +1,8 @@
-import { request as httpRequest } from 'node:http';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphql } from './gql/index.js';
+import { startAttack } from './harness/attacks.js';
 import { query, subscribe, wsClient } from './harness/graphql.js';
 import type { LiveKitServer } from './harness/livekit.js';
 import { StartSession } from './harness/operations.js';
@@ -70,18 +70,6 @@ const LoadStopRecord = graphql(`
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One raw HTTP request; resolves with the status (0 when the connection was cut). */
-function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = httpRequest(`${url}/graphql`, { method: 'POST', headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
-}
-
 describe('under load, against a real LiveKit server and haven-live in its own process', () => {
   let setup: ServerWithLiveKit;
   let livekit: LiveKitServer;
@@ -116,12 +104,14 @@ describe('under load, against a real LiveKit server and haven-live in its own pr
       // Churn: mute and unmute all the time, and a guest who comes and goes.
       const until = Date.now() + 60_000;
       let guests = 0;
+      let toggles = 0;
       while (Date.now() < until) {
         for (let k = 0; k < 10 && Date.now() < until; k++) {
           await host.mute(mic);
           await sleep(150);
           await host.unmute(mic);
           await sleep(150);
+          toggles += 2;
         }
         const guest = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: `guest-${guests++}` });
         await guest.publishAudio();
@@ -131,7 +121,9 @@ describe('under load, against a real LiveKit server and haven-live in its own pr
       await sleep(3_000);
       const key = (e: { sessionEvents: { __typename: string; at: string } }) => `${e.sessionEvents.__typename}@${e.sessionEvents.at}`;
       const reference = streams[0].values.slice(marker[0]).map(key);
-      expect(reference.length).toBeGreaterThan(200);
+      // How many mutes fit in 60 s depends on the machine; each one the host made is an event.
+      const mutes = reference.filter((k) => k.startsWith('TrackMuted') || k.startsWith('TrackUnmuted')).length;
+      expect(mutes).toBeGreaterThanOrEqual(0.9 * toggles);
       const joined = reference.filter((k) => k.startsWith('ParticipantJoined')).length;
       const left = reference.filter((k) => k.startsWith('ParticipantLeft')).length;
       // LiveKit reports a guest once it is active in the room; a slow one may come and go unseen.
@@ -141,7 +133,7 @@ describe('under load, against a real LiveKit server and haven-live in its own pr
         expect(stream.errors, `client ${i}`).toEqual([]);
         expect(stream.values.slice(marker[i]).map(key), `client ${i}`).toEqual(reference);
       }
-      console.log(`500 clients, ${reference.length} events each over 60 s; ${guests} guests, ${joined} seen joining, ${left} leaving`);
+      console.log(`500 clients, ${reference.length} events each over 60 s; ${toggles} mutes and unmutes, ${mutes} seen; ${guests} guests, ${joined} seen joining, ${left} leaving`);
     } finally {
       for (const s of streams) s.unsubscribe();
       await Promise.all(clients.map((c) => c.dispose()));
@@ -168,46 +160,20 @@ describe('under load, against a real LiveKit server and haven-live in its own pr
       await frames.waitFor(() => true, 20_000, 'a frame');
       await sleep(3_000);
       const calm = await rate(10);
-      let attacking = true;
-      const statuses = new Map<string, number>();
-      const note = (what: string, status: number) => statuses.set(what, status);
-      const json = { 'content-type': 'application/json' };
-      const attacks = (async () => {
-        while (attacking) {
-          await Promise.all([
-            post(server.url, json, JSON.stringify({ query: `{ ${'__typename '.repeat(600_000)}}` })).then((s) => note('a 6.6 MB query', s)),
-            post(server.url, json, JSON.stringify({ query: `{ ${'__typename '.repeat(6_000)}}` })).then((s) => note('6,000 tokens', s)),
-            post(server.url, json, JSON.stringify({ query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: config { livekitUrl }`).join(' ')} }` })).then((s) => note('100 aliases', s)),
-            post(server.url, json, JSON.stringify({ query: `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: snapshot(roomName: "${room}", maxWidth: ${64 + 8 * i}) { width }`).join(' ')} }` })).then((s) => note('30 snapshots', s)),
-            post(server.url, { ...json, origin: 'https://evil.example' }, JSON.stringify({ query: 'mutation { stopSession(roomName: "attacked-room") { id } }' })).then((s) => note('a foreign origin', s)),
-            post(server.url, { 'content-type': 'application/x-www-form-urlencoded' }, 'query=mutation%20%7B%20stopRecording%28roomName%3A%22attacked-room%22%29%20%7B%20id%20%7D%20%7D').then((s) => note('a form post', s)),
-            post(server.url, { ...json, host: 'rebind.evil.example' }, JSON.stringify({ query: '{ config { livekitUrl } }' })).then((s) => note('a foreign Host', s)),
-            post(server.url, json, JSON.stringify({ query: `query { ${Array.from({ length: 25 }, (_, i) => `v${i}: session(roomName: "${'x'.repeat(40_000)}${i}") { id }`).join(' ')} }` })).then((s) => note('1 MB of distinct room names', s)),
-            new Promise<void>((resolve) => {
-              const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
-              socket.on('open', () => socket.send('x'.repeat(2_000_000)));
-              socket.on('close', (code) => {
-                note('a 2 MB WebSocket message', code);
-                resolve();
-              });
-              socket.on('error', () => undefined);
-            }),
-          ]);
-        }
-      })();
+      const attack = startAttack({ url: server.url, room });
       const attacked = await rate(20);
-      attacking = false;
-      await attacks;
-      console.log(`frame rate calm ${calm.toFixed(1)} fps, under attack ${attacked.toFixed(1)} fps; answers ${JSON.stringify(Object.fromEntries(statuses))}`);
-      // The goal is 90 % (README shows the figure). The attacker runs in this process on the same two
-      // cores as the publisher, livekit-server and haven-live, and takes CPU from all of them: on a
-      // loaded machine the stream held 89-99 %; a server that a request can stall falls far below.
+      const { statuses, rounds } = await attack.stop();
+      console.log(`frame rate calm ${calm.toFixed(1)} fps, under attack ${attacked.toFixed(1)} fps; ${rounds} rounds, answers ${JSON.stringify(statuses)}`);
+      // The goal is 90 % (README shows the figure). The attacker, a process of its own like a browser
+      // on the same machine, shares the two cores with the publisher, livekit-server and haven-live:
+      // the stream held 97 % on an idle machine and 88 % with one core busy-looped; a server that a
+      // request can stall, or whose snapshot encodes take the CPU from live media, falls far below.
       expect(attacked).toBeGreaterThanOrEqual(0.75 * calm);
-      expect(statuses.get('a 6.6 MB query')).toBe(413);
-      expect(statuses.get('a foreign origin')).toBe(403);
-      expect(statuses.get('a form post')).toBe(415);
-      expect(statuses.get('a foreign Host')).toBe(421);
-      expect(statuses.get('a 2 MB WebSocket message')).toBe(1009);
+      expect(statuses['a 6.6 MB query']).toBe(413);
+      expect(statuses['a foreign origin']).toBe(403);
+      expect(statuses['a form post']).toBe(415);
+      expect(statuses['a foreign Host']).toBe(421);
+      expect(statuses['a 2 MB WebSocket message']).toBe(1009);
       expect(frames.errors).toEqual([]);
       frames.unsubscribe();
       const [recording] = (await query(server.url, LoadStopRecord, { roomName: room })).stopRecording;

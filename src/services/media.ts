@@ -457,6 +457,7 @@ function encodeJpeg(frame: RawVideoFrame, size: { width: number; height: number 
       outputHeight: size.height,
       format: 'JPEG',
       quality,
+      background: true,
     });
     let jpeg: Buffer | undefined;
     encoder.onFrame = (data) => {
