@@ -152,6 +152,8 @@ export interface ReceiveStats {
   /** Samples (audio) or frames (video) that left the jitter buffer. */
   jitterBufferEmitted: number;
   packetsReceived: number;
+  /** Packets the jitter buffer gave up on (RTP sequence gaps); it may go down when late ones come. */
+  packetsLost: number;
   /** Wall-clock time (ms since the epoch) of the newest packet, if any came. */
   lastPacketReceivedMs: number | undefined;
   /** Audio: samples played out in all, of them concealment, and samples the jitter buffer inserted (slowing down) or removed (speeding up). */
@@ -218,7 +220,7 @@ interface StatsEntry {
         insertedSamplesForDeceleration?: bigint;
         removedSamplesForAcceleration?: bigint;
       };
-      received?: { packetsReceived?: bigint };
+      received?: { packetsReceived?: bigint; packetsLost?: bigint };
     };
   };
 }
@@ -246,6 +248,7 @@ export async function receiveStats(track: RemoteTrack): Promise<ReceiveStats | u
       jitterBufferDelaySec: inbound.inbound.jitterBufferDelay ?? 0,
       jitterBufferEmitted: Number(inbound.inbound.jitterBufferEmittedCount ?? 0n),
       packetsReceived: Number(inbound.received?.packetsReceived ?? 0n),
+      packetsLost: Number(inbound.received?.packetsLost ?? 0n),
       lastPacketReceivedMs: inbound.inbound.lastPacketReceivedTimestamp || undefined,
       samplesOut: Number(inbound.inbound.totalSamplesReceived ?? 0n),
       concealedSamples: Number(inbound.inbound.concealedSamples ?? 0n),

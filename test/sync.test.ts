@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wsClient } from './harness/graphql.js';
 import { killAllPublishers } from './harness/publisher-client.js';
 import { startServerWithLiveKit, type ServerWithLiveKit } from './harness/server-process.js';
-import { busyLoops, measureAvSync, stallTwice, summarize, type Measured, type SyncRun } from './harness/sync-measure.js';
+import { busyLoops, measureAvSync, settled, stallTwice, summarize, type Measured, type SyncPair, type SyncRun } from './harness/sync-measure.js';
 
 const RECORD_S = 60;
+/** In the seconds around a stall. */
+const STALL_BOUND_MS = 200;
+/** Median offset of the last 10 flashes against the first 10 judged. */
+const DRIFT_BOUND_MS = 50;
 
 describe('one clock for audio and video, recorded and live (flash/beep publisher, audio published 3 s late, 60 s)', () => {
   let stack: ServerWithLiveKit;
@@ -25,23 +29,29 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
   const measure = (room: string, condition?: SyncRun['condition']) =>
     measureAvSync({ url: stack.server.url, client, livekit: stack.livekit, room, seconds: RECORD_S, condition });
 
-  function expectInSync(measured: Measured, boundMs: number): void {
+  /**
+   * Judges the flashes after the clock settled (see SETTLING_FLASHES) against `boundMs`. Around
+   * each stall, from 1 s before (a flash captured then is played out after it) to 3 s after, the
+   * bound is STALL_BOUND_MS: libwebrtc's audio jitter buffer then plays out what waited.
+   */
+  function expectInSync(measured: Measured, boundMs: number, stallSec: number[] = []): void {
     const lines = (['recorded', 'live'] as const).map((name) => {
       const s = summarize(measured[name]);
-      return `${name}: worst ${s.worstMs.toFixed(1)} ms, mean ${s.meanMs.toFixed(1)} ms, slope ${s.slopeMsPerMin.toFixed(1)} ms/min over ${s.flashes} flashes; offsets ${measured[name].map((p) => p.offsetMs.toFixed(0)).join(' ')}`;
+      return `${name}: worst ${s.worstMs.toFixed(1)} ms, mean ${s.meanMs.toFixed(1)} ms, slope ${s.slopeMsPerMin.toFixed(1)} ms/min, drift ${s.driftMs.toFixed(1)} ms over ${s.flashes} flashes; offsets ${measured[name].map((p) => p.offsetMs.toFixed(0)).join(' ')}`;
     });
     console.log(lines.join('\n'));
     if (process.env.SYNC_DEBUG) console.log(stack.server.output().split('\n').filter((line) => line.includes('re-anchored')).join('\n'));
     (['recorded', 'live'] as const).forEach((name, i) => {
-      // The first flash after the audio track starts falls in the second its clock settles in.
-      const s = summarize(measured[name].slice(1));
+      const judged = settled(measured[name]);
+      const nearStall = (p: SyncPair) => stallSec.some((s) => p.atSec >= s - 1 && p.atSec < s + 3);
       // Audio starts 3 s into 60 s: at least 50 flashes with their beeps.
-      expect(s.flashes, lines[i]).toBeGreaterThanOrEqual(50);
-      expect(s.worstMs, lines[i]).toBeLessThanOrEqual(boundMs);
-      // The goal is 5 ms/min (the bench reports it). One 10-20 ms step (a re-anchor, or the file's
-      // 5 ms audio windows and 33 ms frame slots) tilts a 50 s fit by up to 25 ms/min; real drift
-      // (the old clock's 13 ms/s, 780 ms/min) is far beyond 30.
-      expect(Math.abs(s.slopeMsPerMin), lines[i]).toBeLessThanOrEqual(30);
+      expect(judged.length, lines[i]).toBeGreaterThanOrEqual(50);
+      expect(summarize(judged.filter((p) => !nearStall(p))).worstMs, lines[i]).toBeLessThanOrEqual(boundMs);
+      if (stallSec.length) expect(summarize(judged.filter(nearStall)).worstMs, lines[i]).toBeLessThanOrEqual(STALL_BOUND_MS);
+      // The goal is 5 ms/min of slope (the bench reports it), which one 10-30 ms step (a re-anchor,
+      // a video frame slot) tilts by up to 50 ms/min. Drift as the old clock's (13 ms/s) moves the
+      // median offset by hundreds of ms; a step moves it by its size.
+      expect(Math.abs(summarize(judged).driftMs), lines[i]).toBeLessThanOrEqual(DRIFT_BOUND_MS);
     });
   }
 
@@ -62,13 +72,13 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
     }
   });
 
-  it('the server stopped twice for 300 ms (SIGSTOP/SIGCONT): at most 60 ms throughout, no drift', { timeout: 180_000 }, async () => {
+  it('the server stopped twice for 300 ms (SIGSTOP/SIGCONT): at most 60 ms outside the seconds after each stall, no drift', { timeout: 180_000 }, async () => {
     const stalls: number[] = [];
     const measured = await measure('sync-stalled', stallTwice(stack.server.process.pid!, stalls));
     expect(stalls).toHaveLength(2);
     const stallSec = stalls.map((at) => (at - measured.startedAtMs) / 1000);
     console.log(`stalls at ${stallSec.map((t) => t.toFixed(1)).join(', ')} s`);
-    expectInSync(measured, 60);
+    expectInSync(measured, 60, stallSec);
     // Flashes in the seconds after each stall, when libwebrtc plays out the audio that waited.
     for (const name of ['recorded', 'live'] as const) {
       const after = measured[name].filter((p) => stallSec.some((s) => p.atSec >= s - 0.5 && p.atSec < s + 6));

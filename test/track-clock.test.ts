@@ -126,6 +126,30 @@ describe('TrackClock', () => {
     expect(stamps.slice(100)).toEqual(captured.slice(100));
   });
 
+  it('corrects a slip far beyond the bound within 200 ms of arrivals, also while the jitter buffer drains', () => {
+    const clock = new TrackClock();
+    clock.delayUs = 40_000;
+    run(clock, 100, (i) => i * 10_000 + 40_000);
+    // A 300 ms stall; then the buffer drains 8 ms per statistics for 3 s, while 135 ms of
+    // concealment went uncounted: the sample position runs 135 ms ahead of the media.
+    let skipped = 0;
+    const errors: number[] = [];
+    for (let k = 100; k < 500; k++) {
+      const arrival = k * 10_000 + 340_000;
+      if (k % 20 === 0 && k < 400) {
+        skipped += 8_000;
+        clock.playout(8_000, 0, arrival);
+        clock.delayUs = 340_000 - skipped;
+      }
+      errors.push(clock.stamp(k * 10_000 + 135_000, arrival) - (k * 10_000 + skipped));
+    }
+    // Nothing is judged for 0.5 s after the stall; 150 ms of arrivals later the slip is gone.
+    expect(errors.slice(0, 50).every((e) => e === 135_000)).toBe(true);
+    expect(errors.slice(80).every((e) => Math.abs(e) <= 1)).toBe(true);
+    expect(clock.corrections).toBe(1);
+    expect(clock.correctedUs).toBe(-135_000);
+  });
+
   it('does not re-anchor on arrivals while the receive delay moves, but judges them once it holds', () => {
     const clock = new TrackClock();
     clock.delayUs = 40_000;
@@ -154,6 +178,7 @@ describe('TrackClock', () => {
 describe('ReceiveMonitor', () => {
   const stats = (packets: number, lastMs: number, delaySec = 0, emitted = 0, counters: Partial<ReceiveStats> = {}): ReceiveStats => ({
     packetsReceived: packets,
+    packetsLost: 0,
     lastPacketReceivedMs: lastMs,
     jitterBufferDelaySec: delaySec,
     jitterBufferEmitted: emitted,
@@ -167,12 +192,32 @@ describe('ReceiveMonitor', () => {
 
   it('tells what the jitter buffer skipped, stretched and concealed since the last statistics', () => {
     const monitor = new ReceiveMonitor(20, () => undefined);
-    expect(monitor.update(stats(100, 990, 4.8, 96_000), 1000)).toEqual({ skippedUs: 0, concealedUs: 0 });
+    expect(monitor.update(stats(100, 990, 4.8, 96_000), 1000)).toEqual({ skippedUs: 0, concealedUs: 0, lateUs: 0 });
     const change = monitor.update(stats(110, 1190, 484.8, 105_600, { removedSamples: 720, insertedSamples: 240, concealedSamples: 480 }), 1200);
     expect(change.skippedUs).toBeCloseTo(10_000, 0);
     expect(change.concealedUs).toBeCloseTo(10_000, 0);
     // The interval's own mean delay, unsmoothed: 480 s summed over 9600 samples.
     expect(monitor.delayUs).toBeCloseTo(50_000, -2);
+  });
+
+  it('tells concealment that packets of the same interval made up for (late) from lost packets and a muted track', () => {
+    // 200 ms: 9,600 samples played, 720 (15 ms) of them concealment.
+    const played = (packets: number, lost: number, concealed = 720) => {
+      const monitor = new ReceiveMonitor(20, () => undefined);
+      monitor.update(stats(100, 990, 0, 96_000), 1000);
+      return monitor.update(stats(100 + packets, 1190, 0, 105_600, { packetsLost: lost, concealedSamples: concealed }), 1200);
+    };
+    // Ten 20 ms packets came: more than the 185 ms of media played, so the 15 ms came late.
+    expect(played(10, 0).lateUs).toBeCloseTo(15_000, 0);
+    // One packet was given up on: the concealment stood for it, and its time passed.
+    expect(played(10, 1).lateUs).toBe(0);
+    // Muted: no packet came, 200 ms concealed.
+    expect(played(0, 0, 9_600).lateUs).toBe(0);
+    // The clock counts late concealment as media that came late, as after a stall.
+    const clock = new TrackClock();
+    run(clock, 100, (i) => i * 10_000);
+    clock.playout(0, 15_000, 1_000_000, 15_000);
+    expect(clock.stamp(100 * 10_000, 1_000_000)).toBe(1_000_000 - 15_000);
   });
 
   it('reports a span without packets from the last packet to the first after it, and the jitter-buffer delay', () => {

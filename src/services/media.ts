@@ -473,8 +473,11 @@ function asHavenError(failure: Error): HavenError {
   return failure instanceof HavenError ? failure : new HavenError('ENCODER_FAILED', failure.message);
 }
 
+/** A feed's audio timestamps further than this (µs) from where the chunks are mean its clock stepped. */
+const AUDIO_STEP_US = 2_000;
+
 /** Remixes and resamples a feed's 48 kHz audio to a subscriber's format, in chunks of chunkMs. */
-class AudioChunker {
+export class AudioChunker {
   private readonly resampler: AudioResampler | undefined;
   private readonly samplesPerChunk: number;
   private pending: Int16Array;
@@ -499,18 +502,23 @@ class AudioChunker {
   }
 
   push(frame: RawAudioFrame): void {
-    const endUs = frame.timestampUs + (frame.samplesPerChannel * 1e6) / frame.sampleRate;
-    if (this.nextInputUs !== undefined && frame.timestampUs < this.nextInputUs - 2_000) {
+    const durationUs = (frame.samplesPerChannel * 1e6) / frame.sampleRate;
+    const endUs = frame.timestampUs + durationUs;
+    if (this.nextInputUs !== undefined && Math.abs(frame.timestampUs - this.nextInputUs) <= AUDIO_STEP_US) {
+      // On the chunks' own timeline, by sample count: small differences cannot add up.
+      this.nextInputUs += durationUs;
+    } else if (this.nextInputUs !== undefined && frame.timestampUs < this.nextInputUs) {
       // The feed's clock stepped back: what overlaps is dropped, so that chunks stay in order.
       if (endUs <= this.nextInputUs) return;
       const skip = Math.round(((this.nextInputUs - frame.timestampUs) * frame.sampleRate) / 1e6);
       frame = { ...frame, data: frame.data.subarray(skip * frame.channels), samplesPerChannel: frame.samplesPerChannel - skip };
-    } else if (this.nextInputUs === undefined || frame.timestampUs > this.nextInputUs + 2_000) {
+      this.nextInputUs = endUs;
+    } else {
       // First frame, or the feed's clock stepped ahead (a gap): the next chunk starts there.
       const queuedUs = ((this.emittedSamples + this.filled / this.options.channels) * 1e6) / this.options.sampleRate;
       this.baseUs = frame.timestampUs - queuedUs;
+      this.nextInputUs = endUs;
     }
-    this.nextInputUs = endUs;
     const remixed = remix(frame.data, frame.channels, this.options.channels, frame.samplesPerChannel);
     if (!this.resampler) return this.append(remixed);
     const input = new AudioFrame(remixed, frame.sampleRate, this.options.channels, frame.samplesPerChannel);

@@ -66,15 +66,17 @@ export class TrackClock {
    * What the jitter buffer did to the media since the last call, from its counters: it skipped
    * `skippedUs` of media to catch up (negative when it stretched media to slow down), and filled in
    * `concealedUs` where media was missing. The media position of what follows moves with it. Filled-in
-   * time counts as media that came late (not lost) only just after a stall of this process: the
-   * jitter buffer was asked for the stalled time at once, before the packets that waited were read.
-   * Lost media or a muted track are concealed in real time, and their time did pass. (A jitter
+   * time counts as media that came late (not lost): all of it just after a stall of this process (the
+   * jitter buffer was asked for the stalled time at once, before the packets that waited were read),
+   * and otherwise `lateUs` of it (packets that came after their time and were played after it, see
+   * `ReceiveMonitor.update`). Lost media or a muted track are concealed in real time, and their
+   * time did pass. (A jitter
    * buffer settles by stretching and compressing its first second, which the first window takes in.)
    */
-  playout(skippedUs: number, concealedUs: number, nowUs: number): void {
+  playout(skippedUs: number, concealedUs: number, nowUs: number, lateUs = 0): void {
     // Just after a stall, or during one that no frame has come out of yet.
     const stalled = nowUs - this.stallEndUs < LATE_CONCEALMENT_US || nowUs - this.lastArrivalUs > STALL_US;
-    const shiftUs = skippedUs - (stalled ? concealedUs : 0);
+    const shiftUs = skippedUs - (stalled ? concealedUs : Math.min(lateUs, concealedUs));
     if (this.settled && Math.abs(skippedUs) > PLAYOUT_MOVING_US) {
       // The jitter buffer is draining or filling (after a stall, for seconds): its delay statistics,
       // means over an interval, lag behind, and judging arrivals by them re-anchors by ±20 ms and
@@ -110,10 +112,18 @@ export class TrackClock {
     }
     this.lastArrivalUs = arrivalUs;
     const errorUs = capturedUs - (this.anchorUs + positionUs);
+    // Arrivals before the window starts (a burst after a stall) are not judged.
+    if (arrivalUs < this.windowStartUs) return Math.round(this.anchorUs + positionUs);
     while (window.length && window[window.length - 1].errorUs >= errorUs) window.pop();
     window.push({ arrivalUs, errorUs });
     while (window[0].arrivalUs < arrivalUs - this.windowUs) window.shift();
-    if (arrivalUs - this.windowStartUs >= this.windowUs) {
+    if (this.settled && arrivalUs - this.windowStartUs >= GROSS_SPAN_US && Math.abs(window[0].errorUs) > GROSS_SLIP_US) {
+      // Far off (media that the jitter buffer's counters did not account for, after a stall): while
+      // it drains, windows start afresh with every statistics and never complete, so a slip this
+      // large is corrected on the arrivals so far instead of waiting seconds for a whole window.
+      this.correct(window[0].errorUs);
+      this.restartWindow(arrivalUs);
+    } else if (arrivalUs - this.windowStartUs >= this.windowUs) {
       // The earliest arrival of the last window is the best estimate of the slip. The first window
       // only settles the anchor; later, a slip beyond the bound is corrected at once. After a stall,
       // what the jitter buffer did is counted in whole packets and may leave up to a bound's worth
@@ -123,17 +133,20 @@ export class TrackClock {
       const resettle = this.resettle;
       this.resettle = false;
       if (!this.settled || Math.abs(slipUs) > (resettle ? RESETTLE_BOUND_US : this.boundUs)) {
-        this.anchorUs += slipUs;
-        if (this.settled) {
-          this.corrections++;
-          this.correctedUs += slipUs;
-          this.onCorrection(slipUs);
-        }
+        if (this.settled) this.correct(slipUs);
+        else this.anchorUs! += slipUs;
         this.settled = true;
         this.restartWindow(arrivalUs);
       }
     }
-    return Math.round(this.anchorUs + positionUs);
+    return Math.round(this.anchorUs! + positionUs);
+  }
+
+  private correct(slipUs: number): void {
+    this.anchorUs! += slipUs;
+    this.corrections++;
+    this.correctedUs += slipUs;
+    this.onCorrection(slipUs);
   }
 
   private restartWindow(startUs: number): void {
@@ -141,6 +154,12 @@ export class TrackClock {
     this.windowStartUs = Math.max(this.windowStartUs, startUs);
   }
 }
+
+/** A slip beyond this (µs) is corrected once arrivals have covered GROSS_SPAN_US, without waiting for a whole window. */
+const GROSS_SLIP_US = 30_000;
+
+/** Arrivals (µs) that judge a slip beyond GROSS_SLIP_US. */
+const GROSS_SPAN_US = 100_000;
 
 /** Arrivals further apart than this (µs) mean the stream stalled. */
 const STALL_US = 150_000;
@@ -199,7 +218,7 @@ export class ReceiveMonitor {
     if (!last) {
       // The track may have streamed before (to another user): its mean so far is a first estimate.
       if (stats.jitterBufferEmitted > 0) this.delayUs = (stats.jitterBufferDelaySec / stats.jitterBufferEmitted) * 1e6;
-      return { skippedUs: 0, concealedUs: 0 };
+      return { skippedUs: 0, concealedUs: 0, lateUs: 0 };
     }
     const emitted = stats.jitterBufferEmitted - last.jitterBufferEmitted;
     if (emitted > 0) {
@@ -210,11 +229,18 @@ export class ReceiveMonitor {
     // Audio counters are in samples at the decoder's rate; video has none of them.
     const rate = stats.samplesOutSec > 0 ? stats.samplesOut / stats.samplesOutSec : 48_000;
     const samplesUs = (samples: number) => Math.max(0, (samples * 1e6) / rate);
+    const concealedUs = samplesUs(stats.concealedSamples - last.concealedSamples);
+    const packets = stats.packetsReceived - last.packetsReceived;
+    // Concealment that packets of the same interval made up for came late, not lost: more media
+    // arrived than was played (beyond what was filled in), and no packet was given up on for it.
+    const packetUs = this.packetIntervalUs ?? this.packetMs * 1000;
+    const lostUs = Math.max(0, stats.packetsLost - last.packetsLost) * packetUs;
+    const unplayedUs = Math.max(0, packets) * packetUs - (samplesUs(stats.samplesOut - last.samplesOut) - concealedUs);
     const change = {
       skippedUs: samplesUs(stats.removedSamples - last.removedSamples) - samplesUs(stats.insertedSamples - last.insertedSamples),
-      concealedUs: samplesUs(stats.concealedSamples - last.concealedSamples),
+      concealedUs,
+      lateUs: Math.max(0, Math.min(concealedUs - lostUs, unplayedUs)),
     };
-    const packets = stats.packetsReceived - last.packetsReceived;
     if (packets > 0 && !this.open) {
       const intervalUs = ((atMs - last.atMs) * 1000) / packets;
       this.packetIntervalUs = this.packetIntervalUs === undefined ? intervalUs : this.packetIntervalUs * 0.8 + intervalUs * 0.2;
@@ -242,4 +268,6 @@ export class ReceiveMonitor {
 export interface PlayoutChange {
   skippedUs: number;
   concealedUs: number;
+  /** Of the concealment, media that came late rather than lost (see `update`). */
+  lateUs: number;
 }

@@ -379,7 +379,7 @@ export class TrackFeeds {
     feed.clock = clock;
     feed.monitor = monitor;
     clock.onCorrection = (slipUs) =>
-      this.log.debug({ trackSid: feed.key.trackSid, kind: feed.kind, slipMs: slipUs / 1000, delayMs: clock.delayUs / 1000 }, 'track clock re-anchored');
+      this.log.debug({ trackSid: feed.key.trackSid, kind: feed.kind, t: sessionClockUs(clockOrigin) / 1e6, slipMs: slipUs / 1000, delayMs: clock.delayUs / 1000 }, 'track clock re-anchored');
     let polling = false;
     const poll = () => {
       if (polling || feed.generation !== generation) return;
@@ -390,7 +390,7 @@ export class TrackFeeds {
           // What the jitter buffer did since the last statistics moves the media position.
           const change = monitor.update(stats, Date.now());
           if (monitor.delayUs !== undefined) clock.delayUs = monitor.delayUs + (feed.kind === 'AUDIO' ? audioPacketisationUs(monitor.packetIntervalUs) : 0);
-          clock.playout(change.skippedUs, change.concealedUs, sessionClockUs(clockOrigin));
+          clock.playout(change.skippedUs, change.concealedUs, sessionClockUs(clockOrigin), change.lateUs);
         })
         .finally(() => (polling = false));
     };

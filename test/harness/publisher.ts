@@ -348,7 +348,9 @@ async function publishAudio(a: PublishAudioArgs = {}): Promise<string> {
   // after every event-loop stall. Staying LEAD_MS ahead keeps the buffer
   // primed without adding latency: the buffer level is LEAD_MS, so the
   // sample for wall time t still leaves the source at ~t (within one tick).
-  const LEAD_MS = 40;
+  // 100 ms outlasts the event-loop delays of a loaded 2-core machine, where
+  // 40 ms let an underrun move all later audio by 10-20 ms.
+  const LEAD_MS = 100;
   const loop = (async () => {
     const start = nowMs();
     let n = 0; // frame index; sample k of frame n is at start + (n*spf + k)/sampleRate s

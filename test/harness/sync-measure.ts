@@ -154,15 +154,36 @@ export interface SyncSummary {
   meanMs: number;
   /** Least-squares slope over the last 50 s, ms per minute. */
   slopeMsPerMin: number;
+  /** Median offset of the last 10 flashes minus that of the first 10, ms: drift, which a single step moves by its size only. */
+  driftMs: number;
 }
+
+/**
+ * The first beeps after the audio track starts fall in the seconds its clock settles in: the
+ * jitter buffer grows over its first second (20 to 70 ms here) while the first window judges
+ * arrivals by its statistics. They are judged apart from the rest.
+ */
+export const SETTLING_FLASHES = 2;
+
+/** The flashes judged against the goals: those after the settling ones. */
+export function settled(pairs: SyncPair[]): SyncPair[] {
+  return pairs.slice(SETTLING_FLASHES);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+};
 
 export function summarize(pairs: SyncPair[]): SyncSummary {
   const last50 = pairs.filter((p) => p.atSec >= (pairs.at(-1)?.atSec ?? 0) - 50);
+  const offsets = pairs.map((p) => p.offsetMs);
   return {
     flashes: pairs.length,
-    worstMs: Math.max(...pairs.map((p) => Math.abs(p.offsetMs))),
-    meanMs: pairs.reduce((sum, p) => sum + p.offsetMs, 0) / pairs.length,
+    worstMs: Math.max(...offsets.map(Math.abs)),
+    meanMs: offsets.reduce((sum, o) => sum + o, 0) / pairs.length,
     slopeMsPerMin: slopePerMinute(last50),
+    driftMs: median(offsets.slice(-10)) - median(offsets.slice(0, 10)),
   };
 }
 
