@@ -148,6 +148,14 @@ describe('TrackClock', () => {
     expect(errors.slice(80).every((e) => Math.abs(e) <= 1)).toBe(true);
     expect(clock.corrections).toBe(1);
     expect(clock.correctedUs).toBe(-135_000);
+    // A busy event loop that delays every arrival of 200 ms by 45 ms, just as a new receive delay
+    // started a window afresh, moves nothing.
+    const busy = new TrackClock();
+    run(busy, 150, (i) => i * 10_000);
+    busy.delayUs = 40_000;
+    const stamps = run(busy, 150, (i) => (150 + i) * 10_000 + 40_000 + (i < 20 ? 45_000 : 0), (i) => (150 + i) * 10_000);
+    expect(busy.corrections).toBe(0);
+    expect(stamps[149]).toBe(299 * 10_000);
   });
 
   it('does not re-anchor on arrivals while the receive delay moves, but judges them once it holds', () => {

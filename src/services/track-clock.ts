@@ -117,10 +117,12 @@ export class TrackClock {
     while (window.length && window[window.length - 1].errorUs >= errorUs) window.pop();
     window.push({ arrivalUs, errorUs });
     while (window[0].arrivalUs < arrivalUs - this.windowUs) window.shift();
-    if (this.settled && arrivalUs - this.windowStartUs >= GROSS_SPAN_US && Math.abs(window[0].errorUs) > GROSS_SLIP_US) {
-      // Far off (media that the jitter buffer's counters did not account for, after a stall): while
-      // it drains, windows start afresh with every statistics and never complete, so a slip this
-      // large is corrected on the arrivals so far instead of waiting seconds for a whole window.
+    if (this.settled && arrivalUs - this.windowStartUs >= GROSS_SPAN_US && window[0].errorUs < -GROSS_SLIP_US) {
+      // Media arrived far earlier than its stamp says (concealment the jitter buffer's counters did
+      // not account for, after a stall): while it drains, windows start afresh with every
+      // statistics and never complete, so a slip this large is corrected on the arrivals so far
+      // instead of waiting seconds for a whole window. Only early arrivals are evidence this soon:
+      // a busy event loop delays every arrival of a short span, never advances one.
       this.correct(window[0].errorUs);
       this.restartWindow(arrivalUs);
     } else if (arrivalUs - this.windowStartUs >= this.windowUs) {
@@ -155,7 +157,7 @@ export class TrackClock {
   }
 }
 
-/** A slip beyond this (µs) is corrected once arrivals have covered GROSS_SPAN_US, without waiting for a whole window. */
+/** Media arriving this much (µs) earlier than its stamp says is corrected once arrivals have covered GROSS_SPAN_US, without waiting for a whole window. */
 const GROSS_SLIP_US = 30_000;
 
 /** Arrivals (µs) that judge a slip beyond GROSS_SLIP_US. */
