@@ -46,8 +46,8 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
       const nearStall = (p: SyncPair) => stallSec.some((s) => p.atSec >= s - 1 && p.atSec < s + 3);
       // Audio starts 3 s into 60 s: at least 50 flashes with their beeps.
       expect(judged.length, lines[i]).toBeGreaterThanOrEqual(50);
-      // All but one: on a loaded machine the recorder may drop the frames of one flash while ffmpeg
-      // is behind (counted in the manifest), which puts that flash a few frames late in the file.
+      // All but one: on a loaded machine one flash in the file was once 167 ms late while the live
+      // offsets held within 8 ms (most likely frames the recorder dropped while ffmpeg was behind).
       const offsets = judged.filter((p) => !nearStall(p)).map((p) => Math.abs(p.offsetMs)).sort((a, b) => b - a);
       expect(offsets[1], lines[i]).toBeLessThanOrEqual(boundMs);
       expect(summarize(judged).worstMs, lines[i]).toBeLessThanOrEqual(STALL_BOUND_MS);
