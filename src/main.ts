@@ -29,15 +29,21 @@ const app = buildApp({
 await app.start(settings.port);
 log.info(`GraphiQL: ${app.url}/graphql`);
 
-let shuttingDown = false;
+/**
+ * A repeat of the first signal this soon is the same press delivered twice: npm (and other
+ * supervisors) forward a terminal's Ctrl-C to the server, which got it from the terminal already.
+ */
+const RELAYED_SIGNAL_MS = 500;
+let shutdownAt: number | undefined;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (shuttingDown) {
+  if (shutdownAt !== undefined) {
+    if (Date.now() - shutdownAt < RELAYED_SIGNAL_MS) return;
     // A second Ctrl-C: leave now. Recordings stay playable (fragmented MP4, WAV headers kept
     // current) and the next start marks them INTERRUPTED.
     log.warn({ signal }, 'second signal: exiting without finishing');
     process.exit(130);
   }
-  shuttingDown = true;
+  shutdownAt = Date.now();
   log.info({ signal }, 'shutting down: finishing recordings (Ctrl-C again to exit at once)');
   // Whatever hangs, the process is gone within 20 s.
   setTimeout(() => {

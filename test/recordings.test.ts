@@ -687,7 +687,7 @@ describe('recordings across a crash and a shutdown of the server process', () =>
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
-    'finalizes both participants\' recordings when %s reaches the whole process group (Ctrl-C, systemctl stop)',
+    'finalizes both participants\' recordings when %s reaches the whole process group of `npm start` (Ctrl-C, systemctl stop)',
     async (signal) => {
       const name = `group-${signal}`;
       const pubs = await Promise.all(
@@ -697,7 +697,7 @@ describe('recordings across a crash and a shutdown of the server process', () =>
         await pub.publishVideo({ width: 320, height: 180, fps: 15 });
         await pub.publishAudio();
       }
-      const server = await startServerProcess(env(name), { group: true });
+      const server = await startServerProcess(env(name), { group: true, npm: true });
       try {
         await query(server.url, StartRecordedSession, { roomName: name });
         await sleep(4_000);
@@ -729,12 +729,17 @@ describe('recordings across a crash and a shutdown of the server process', () =>
     const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: name, identity: 'p' });
     await pub.publishVideo({ width: 320, height: 180, fps: 15 });
     await pub.publishAudio();
-    const server = await startServerProcess(env(name), { group: true });
+    const server = await startServerProcess(env(name), { group: true, npm: true });
     try {
       await query(server.url, StartRecordedSession, { roomName: name });
       await sleep(4_000);
       process.kill(-server.process.pid!, 'SIGINT');
-      await sleep(50);
+      // The second press comes once the first is acknowledged, as a person sees it.
+      for (let i = 0; !server.output().includes('shutting down'); i++) {
+        if (i === 100) throw new Error(`the first Ctrl-C was not acknowledged within 10 s:\n${server.output()}`);
+        await sleep(100);
+      }
+      await sleep(600);
       process.kill(-server.process.pid!, 'SIGINT');
       const exit = await server.exited;
       expect(exit.code).not.toBe(0);

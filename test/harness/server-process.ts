@@ -9,6 +9,7 @@ import { freeTcpPort } from './ports.js';
 import { killAllPublishers } from './publisher-client.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface ServerProcess {
@@ -19,13 +20,16 @@ export interface ServerProcess {
 }
 
 /**
- * haven-live as `npm start` runs it, in its own process, so that signals reach it for real. With
- * `group`, it leads a process group of its own, as a shell in a terminal starts it: signalling
- * `-pid` then reaches it and every child it did not put in a group of its own, as Ctrl-C does.
+ * haven-live in its own process, so that signals reach it for real: node with the tsx loader, or
+ * with `npm`, through `npm start` exactly as README says. With `group`, it leads a process group of
+ * its own, as a shell in a terminal starts it: signalling `-pid` then reaches it and every child it
+ * did not put in a group of its own, as Ctrl-C does.
  */
-export async function startServerProcess(env: Record<string, string>, options: { group?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, options: { group?: boolean; npm?: boolean } = {}): Promise<ServerProcess> {
   const port = await freeTcpPort();
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+  const [command, args] = options.npm ? ['npm', ['start']] : [process.execPath, ['--import', TSX, MAIN]];
+  const child = spawn(command, args, {
+    cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HAVEN_MIN_FREE_MB: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.group ?? false,
