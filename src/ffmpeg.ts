@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
 import { setPriority } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { createRequire } from 'node:module';
@@ -251,6 +252,12 @@ export class VideoFileEncoder {
 
   write(i420: Uint8Array): void {
     if (!this.exited) this.child.stdin.write(i420);
+  }
+
+  /** Resolves once ffmpeg has taken what was written (or has exited). */
+  async drained(): Promise<void> {
+    if (this.exited || !this.child.stdin.writableNeedDrain) return;
+    await Promise.race([once(this.child.stdin, 'drain').catch(() => undefined), this.done]);
   }
 
   /** Ends the input and waits for ffmpeg to finish the file (killed after timeoutMs). */

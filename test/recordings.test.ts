@@ -733,6 +733,8 @@ describe('recordings across a crash and a shutdown of the server process', () =>
     try {
       await query(server.url, StartRecordedSession, { roomName: name });
       await sleep(4_000);
+      // The encoder stands still, so that finishing lasts until the second press comes.
+      execFileSync('pkill', ['-STOP', '-f', `${join(dir, name)}/.*video.mp4`]);
       process.kill(-server.process.pid!, 'SIGINT');
       // The second press comes once the first is acknowledged, as a person sees it.
       for (let i = 0; !server.output().includes('shutting down'); i++) {
@@ -744,6 +746,11 @@ describe('recordings across a crash and a shutdown of the server process', () =>
       const exit = await server.exited;
       expect(exit.code).not.toBe(0);
     } finally {
+      try {
+        execFileSync('pkill', ['-KILL', '-f', `${join(dir, name)}/.*video.mp4`], { stdio: 'ignore' });
+      } catch {
+        // It had exited.
+      }
       try {
         process.kill(-server.process.pid!, 'SIGKILL');
       } catch {

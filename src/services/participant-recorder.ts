@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { RECORDING_FPS, VideoFileEncoder } from '../ffmpeg.js';
 import { resizeI420, WavWriter } from '../recording-files.js';
+import { AudioTimeline } from './audio-timeline.js';
 import type { FeedEnd, FeedKey, FeedSync, MediaSilence, RawAudioFrame, RawVideoFrame, TrackFeeds } from './track-feeds.js';
+import { VideoTimeline } from './video-timeline.js';
 
 /** ffmpeg may fall this many frames behind before frames are dropped instead of queued. */
 const MAX_BACKLOG_FRAMES = 8;
-/** Audio timestamps further than this from where the file is are a step of the clock: silence fills it, or samples are dropped. */
-const AUDIO_STEP_US = 2_000;
-/** How far back (µs) a backward step of the audio clock overwrites what the file holds. */
-const REWRITE_MAX_US = 1_000_000;
+/** How often a still picture is written on while no frame comes (ms). */
+const HOLD_INTERVAL_MS = 250;
 
 export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED';
 
@@ -51,9 +51,10 @@ export class ParticipantRecorder {
   private releases: (() => void)[] = [];
   private videoTrack: string | undefined;
   private audioTrack: string | undefined;
-  private slotsWritten = 0;
+  private readonly videoTimeline: VideoTimeline;
+  private audioTimeline: AudioTimeline | undefined;
+  private holdTimer: NodeJS.Timeout | undefined;
   private lastFrame: Uint8Array | undefined;
-  private audioEndUs: number | undefined;
   private failed = false;
   /** The video file's picture size: the first video track's published size, when LiveKit gives one. */
   private declared: { width: number; height: number } | undefined;
@@ -68,16 +69,8 @@ export class ParticipantRecorder {
   /** A track that was unpublished: its kind's media is missing from then until the next track's first media. */
   private readonly unpublished = new Map<'VIDEO' | 'AUDIO', { sid: string; atUs: number }>();
   private lastVideoUs: number | undefined;
-  /**
-   * Where the video file's frame grid sits against the recording's start (0 to one frame, µs): on
-   * the first frame, so that a camera's frames fall in the middle of their slots, not on an edge
-   * where the slightest jitter moves them a whole frame. The combined file starts the video this late.
-   */
-  videoPhaseUs: number | undefined;
   /** A video track whose packets came back after a gap: its next frame ends the gap. */
   private videoResuming: string | undefined;
-  /** The next audio frame is a track's first: a step before it is not a gap of this recorder's making. */
-  private audioTrackStarting = false;
 
   constructor(
     readonly target: RecorderTarget,
@@ -88,7 +81,14 @@ export class ParticipantRecorder {
     private readonly startUs: number,
     private readonly feeds: TrackFeeds,
     private readonly onFailure: (error: Error) => void,
-  ) {}
+  ) {
+    this.videoTimeline = new VideoTimeline(startUs, RECORDING_FPS);
+  }
+
+  /** Where the video file's frame grid sits against the recording's start (µs): the combined file starts the video this late. */
+  get videoPhaseUs(): number | undefined {
+    return this.videoTimeline.phaseUs;
+  }
 
   get videoPath(): string {
     return join(this.directory, this.fileNames.VIDEO);
@@ -139,7 +139,7 @@ export class ParticipantRecorder {
       track.sync = this.feeds.sync(key) ?? track.sync;
       this.closeSilence(trackSid, this.nowUs());
       if (ended.reason === 'track unpublished') {
-        const atUs = kind === 'VIDEO' ? this.lastVideoUs : this.audioEndUs;
+        const atUs = kind === 'VIDEO' ? this.lastVideoUs : this.audioTimeline?.started ? this.audioTimeline.fileEndUs : undefined;
         if (atUs !== undefined) this.unpublished.set(kind, { sid: trackSid, atUs });
       }
       if ((kind === 'VIDEO' ? this.videoTrack : this.audioTrack) === trackSid) setTrack(undefined);
@@ -148,7 +148,7 @@ export class ParticipantRecorder {
     const first = (timestampUs: number) => {
       if (track.firstMediaUs !== undefined) return;
       track.firstMediaUs = timestampUs;
-      if (kind === 'AUDIO') this.audioTrackStarting = true;
+      if (kind === 'AUDIO') this.audioTimeline?.newTrack();
       const before = this.unpublished.get(kind);
       if (before) {
         this.unpublished.delete(kind);
@@ -221,12 +221,21 @@ export class ParticipantRecorder {
   /** Stops taking media, fills both timelines up to `stopUs`, and finishes the files. */
   async stop(stopUs: number): Promise<Error | null> {
     for (const release of this.releases.splice(0)) release();
+    clearInterval(this.holdTimer);
     this.stoppedUs = stopUs;
     let error: Error | null = null;
     try {
-      if (!this.failed && this.video && this.lastFrame) this.fillVideo(this.slotAt(stopUs), this.lastFrame);
-      if (!this.failed && this.audio) {
-        const missing = Math.round(((stopUs - (this.audioEndUs ?? stopUs)) * this.audio.sampleRate) / 1e6);
+      // The last picture is held to the end: a still screen lasts the whole window. Written at
+      // ffmpeg's pace, as nothing comes after it.
+      if (!this.failed && this.video && this.lastFrame) {
+        for (let slots = this.videoTimeline.fillTo(stopUs); slots > 0 && this.video.running; slots--) {
+          if (this.video.backlog > MAX_BACKLOG_FRAMES * this.video.frameBytes) await this.video.drained();
+          this.video.write(this.lastFrame);
+          this.videoTimeline.written++;
+        }
+      }
+      if (!this.failed && this.audio && this.audioTimeline) {
+        const missing = this.audioTimeline.fillTo(stopUs);
         if (missing > 0) this.audio.silence(missing);
       }
       this.audio?.close();
@@ -240,25 +249,25 @@ export class ParticipantRecorder {
   /** Kills the encoder without finishing (for a process that is going down anyway). */
   abort(): void {
     for (const release of this.releases.splice(0)) release();
+    clearInterval(this.holdTimer);
     this.video?.kill();
-  }
-
-  /** The frame slot nearest to a time: a frame is shown at most half a slot from when it was taken. */
-  private slotAt(timestampUs: number): number {
-    return Math.max(0, Math.round(((timestampUs - this.startUs - (this.videoPhaseUs ?? 0)) * RECORDING_FPS) / 1e6));
   }
 
   private onVideo(frame: RawVideoFrame): void {
     if (this.failed) return;
+    const placement = this.videoTimeline.frame(frame.timestampUs);
     if (!this.video) {
-      const slotUs = 1e6 / RECORDING_FPS;
-      this.videoPhaseUs = (((frame.timestampUs - this.startUs) % slotUs) + slotUs) % slotUs;
       const size = this.declared ?? frame;
       this.video = new VideoFileEncoder(this.videoPath, size.width, size.height);
       const encoder = this.video;
       void encoder.done.then((error) => {
         if (error && !this.failed && encoder === this.video) this.fail(error);
       });
+      // A source that sends no new frame (a still screen) is held in real time.
+      this.holdTimer = setInterval(() => {
+        if (this.lastFrame && !this.failed) this.writeSlots(this.videoTimeline.hold(this.nowUs()), this.lastFrame, 0, this.lastFrame);
+      }, HOLD_INTERVAL_MS);
+      this.holdTimer.unref();
     }
     // The file keeps its size: other sizes (a ramp-up, simulcast layers, adaptation) are scaled to it.
     const data =
@@ -266,7 +275,7 @@ export class ParticipantRecorder {
         ? frame.data
         : resizeI420(frame.data, frame.width, frame.height, this.video.width, this.video.height);
     // A late first frame also fills the slots before it: the picture is held from the start.
-    this.fillVideo(this.slotAt(frame.timestampUs) + 1, this.lastFrame ?? data, data);
+    this.writeSlots(placement.held, this.lastFrame ?? data, placement.newest, data);
     this.lastFrame = data;
     this.lastVideoUs = frame.timestampUs;
     if (this.videoResuming) {
@@ -277,17 +286,17 @@ export class ParticipantRecorder {
     }
   }
 
-  /** Writes slots up to (not including) `until`: `held` for the gap, `newest` in the last one. */
-  private fillVideo(until: number, held: Uint8Array, newest: Uint8Array = held): void {
+  /** Writes `held` slots of one picture, then `newest` of another, unless ffmpeg is behind. */
+  private writeSlots(held: number, heldPicture: Uint8Array, newest: number, newestPicture: Uint8Array): void {
     const encoder = this.video!;
-    while (this.slotsWritten < until) {
+    for (let slot = 0; slot < held + newest; slot++) {
       if (encoder.backlog > MAX_BACKLOG_FRAMES * encoder.frameBytes) {
         // ffmpeg is behind: drop rather than queue without end; the next frame retries the slots.
         this.droppedFrames++;
         return;
       }
-      encoder.write(this.slotsWritten === until - 1 ? newest : held);
-      this.slotsWritten++;
+      encoder.write(slot < held ? heldPicture : newestPicture);
+      this.videoTimeline.written++;
     }
   }
 
@@ -295,40 +304,12 @@ export class ParticipantRecorder {
     if (this.failed) return;
     try {
       this.audio ??= new WavWriter(this.audioPath, frame.sampleRate, frame.channels, { monoUntilStereo: true });
-      const expected = this.audioEndUs ?? this.startUs;
-      const stepUs = frame.timestampUs - expected;
-      const frameUs = (frame.samplesPerChannel * 1e6) / frame.sampleRate;
-      let data = frame.data;
-      const listStep = this.audioEndUs !== undefined && !this.audioTrackStarting;
-      this.audioTrackStarting = false;
-      // Where the file ends now, on the session clock: written on from there, small steps cannot add up.
-      let fileEndUs = expected;
-      if (stepUs > (this.audioEndUs === undefined ? 0 : AUDIO_STEP_US)) {
-        // A late start, or the track's clock stepped ahead: silence keeps audio on the session clock.
-        const silence = Math.round((stepUs * frame.sampleRate) / 1e6);
-        this.audio.silence(silence);
-        fileEndUs += (silence * 1e6) / frame.sampleRate;
-        if (listStep) this.addGap({ kind: 'AUDIO', trackSid: this.audioTrack ?? '', startUs: expected, endUs: frame.timestampUs, reason: 'DROPPED' });
-      } else if (stepUs < -AUDIO_STEP_US) {
-        // The clock stepped back: the audio written since that time was placed late (after a stall,
-        // it is concealment libwebrtc filled in before the media that waited). Within the last
-        // second it is overwritten, and the file holds media there; further back (or before the
-        // recording began) what overlaps is dropped.
-        const rewindUs = Math.min(-stepUs, REWRITE_MAX_US, expected - this.startUs);
-        const rewound = this.audio.rewind((rewindUs * frame.sampleRate) / 1e6);
-        fileEndUs -= (rewound * 1e6) / frame.sampleRate;
-        if (listStep && fileEndUs - frame.timestampUs > AUDIO_STEP_US) {
-          this.addGap({ kind: 'AUDIO', trackSid: this.audioTrack ?? '', startUs: frame.timestampUs, endUs: fileEndUs, reason: 'DROPPED' });
-        }
-        const skip = Math.round(((fileEndUs - frame.timestampUs) * frame.sampleRate) / 1e6);
-        if (skip >= frame.samplesPerChannel) return;
-        if (skip > 0) data = data.subarray(skip * frame.channels);
-        this.audio.write(data);
-        this.audioEndUs = fileEndUs + ((frame.samplesPerChannel - Math.max(0, skip)) * 1e6) / frame.sampleRate;
-        return;
-      }
-      this.audio.write(data);
-      this.audioEndUs = fileEndUs + frameUs;
+      this.audioTimeline ??= new AudioTimeline(this.startUs, frame.sampleRate);
+      const placement = this.audioTimeline.place(frame.timestampUs, frame.samplesPerChannel);
+      if (placement.dropped) this.addGap({ kind: 'AUDIO', trackSid: this.audioTrack ?? '', ...placement.dropped, reason: 'DROPPED' });
+      if (placement.silence > 0) this.audio.silence(placement.silence);
+      if (placement.rewind > 0) this.audio.rewind(placement.rewind);
+      if (placement.write > 0) this.audio.write(placement.skip > 0 ? frame.data.subarray(placement.skip * frame.channels) : frame.data);
     } catch (error) {
       this.fail(error as Error);
     }
@@ -338,6 +319,7 @@ export class ParticipantRecorder {
     if (this.failed) return;
     this.failed = true;
     for (const release of this.releases.splice(0)) release();
+    clearInterval(this.holdTimer);
     this.video?.kill();
     try {
       this.audio?.close();
