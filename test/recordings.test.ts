@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -325,6 +325,61 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     expect(Date.parse(recording.endedAt!)).toBeLessThanOrEqual(Date.parse(recording.finalizedAt!));
     await query(app.url, StopSession, { roomName: room });
     await pub.disconnect();
+  });
+
+  it('holds a still screen share to the end of the window, beside a moving camera', async () => {
+    const room = 'slide-room';
+    const pub = await publisher(room, 'lecturer');
+    await pub.publishVideo({ width: 320, height: 180, fps: 15 });
+    // A slide: the same 1280x720 picture at 5 fps, of which an encoder sends next to nothing.
+    await pub.publishVideo({ width: 1280, height: 720, fps: 5, background: 200, still: true, source: 'screenshare', name: 'slide' });
+    await query(app.url, StartPlainSession, { roomName: room });
+    await query(app.url, StartRecording, { roomName: room });
+    await sleep(15_000);
+    const [recording] = (await query(app.url, StopRecording, { roomName: room })).stopRecording;
+    expect(recording.state).toBe('COMPLETE');
+    const window = (Date.parse(recording.endedAt!) - Date.parse(recording.startedAt)) / 1000;
+    const lasting = recording.files.map((f) => `${basename(f.path)}: ${f.durationSec} s of ${window} s`).join(', ');
+    for (const name of ['screen.mp4', 'screen-combined.mp4', 'video.mp4', 'combined.mp4']) {
+      const file = recording.files.find((f) => basename(f.path) === name);
+      expect(file, lasting).toBeDefined();
+      expect(Math.abs(file!.durationSec! - window), lasting).toBeLessThan(0.02 * window);
+    }
+    // The held picture is the slide, to the last second.
+    const path = recording.files.find((f) => basename(f.path) === 'screen.mp4')!.path;
+    const raw = execFileSync(ffmpegPath(), ['-v', 'error', '-sseof', '-0.5', '-i', path, '-frames:v', '1', '-vf', 'scale=32:18,format=gray', '-f', 'rawvideo', '-']);
+    expect(raw.reduce((sum, v) => sum + v, 0) / raw.length).toBeGreaterThan(150);
+    expect(recording.gaps.filter((g) => g.kind === 'VIDEO'), lasting).toEqual([]);
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+  });
+
+  it('makes no file for a camera that never captured a frame: EMPTY alone, a whole-window gap beside audio', async () => {
+    const room = 'dead-camera-room';
+    const blank = await publisher(room, 'blank');
+    const blankCamera = await blank.publishVideo({ width: 320, height: 180, fps: 15, noFrames: true });
+    const voice = await publisher(room, 'voice');
+    const voiceCamera = await voice.publishVideo({ width: 320, height: 180, fps: 15, noFrames: true });
+    await voice.publishAudio();
+    await query(app.url, StartPlainSession, { roomName: room });
+    await query(app.url, StartRecording, { roomName: room });
+    await sleep(6_000);
+    const recordings = (await query(app.url, StopRecording, { roomName: room })).stopRecording;
+    const of = (identity: string) => recordings.find((r) => r.participantIdentity === identity)!;
+    const described = JSON.stringify(recordings.map((r) => [r.participantIdentity, r.state, r.files.map((f) => basename(f.path)), r.gaps]));
+    expect(of('blank').state, described).toBe('EMPTY');
+    expect(of('blank').files, described).toEqual([]);
+    expect(of('voice').state, described).toBe('COMPLETE');
+    expect(of('voice').files.map((f) => basename(f.path)).sort(), described).toEqual(['audio.wav', 'combined.mp4']);
+    const gap = of('voice').gaps.find((g) => g.trackSid === voiceCamera);
+    expect(gap, described).toBeDefined();
+    expect(gap!.start, described).toBeLessThan(0.5);
+    const window = (Date.parse(of('voice').endedAt!) - Date.parse(of('voice').startedAt)) / 1000;
+    expect(gap!.end, described).toBeGreaterThan(window - 0.5);
+    expect(blankCamera).not.toBe(voiceCamera);
+    await query(app.url, StopSession, { roomName: room });
+    await blank.disconnect();
+    await voice.disconnect();
   });
 
   it('lists a 5 s mute of both tracks as MUTED gaps at the right times, in the catalog and manifest.json, keeping wall time', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AudioTimeline, REWRITE_MAX_US } from '../src/services/audio-timeline.js';
-import { HOLD_LAG_US, VideoTimeline } from '../src/services/video-timeline.js';
+import { HOLD_LAG_US, isPlaceholderPicture, VideoTimeline } from '../src/services/video-timeline.js';
 
 const FRAME = 480; // 10 ms at 48 kHz
 const RATE = 48_000;
@@ -178,5 +178,24 @@ describe('video timeline', () => {
     file.hold(10_000_000);
     file.stop(10_000_000);
     expect(file.slots).toEqual([]);
+  });
+});
+
+describe('placeholder pictures', () => {
+  const picture = (luma: (i: number) => number, chroma = 128) => {
+    const data = new Uint8Array(320 * 180 * 1.5);
+    for (let i = 0; i < 320 * 180; i++) data[i] = luma(i);
+    data.fill(chroma, 320 * 180);
+    return data;
+  };
+
+  it('tells LiveKit\'s black placeholder (luma 0, neutral chroma, as decoded) from real pictures', () => {
+    expect(isPlaceholderPicture(picture(() => 0), 320, 180)).toBe(true);
+    expect(isPlaceholderPicture(picture((i) => i % 2), 320, 180)).toBe(true);
+    // Limited-range black, a dark room with noise, a green frame of zeros, one bright spot.
+    expect(isPlaceholderPicture(picture(() => 16), 320, 180)).toBe(false);
+    expect(isPlaceholderPicture(picture((i) => 10 + (i % 5)), 320, 180)).toBe(false);
+    expect(isPlaceholderPicture(picture(() => 0, 0), 320, 180)).toBe(false);
+    expect(isPlaceholderPicture(picture((i) => (i === 7 * 1000 ? 200 : 0)), 320, 180)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { RECORDING_FPS, VideoFileEncoder } from '../ffmpeg.js';
 import { resizeI420, WavWriter } from '../recording-files.js';
 import { AudioTimeline } from './audio-timeline.js';
 import type { FeedEnd, FeedKey, FeedSync, MediaSilence, RawAudioFrame, RawVideoFrame, TrackFeeds } from './track-feeds.js';
-import { VideoTimeline } from './video-timeline.js';
+import { isPlaceholderPicture, VideoTimeline } from './video-timeline.js';
 
 /** ffmpeg may fall this many frames behind before frames are dropped instead of queued. */
 const MAX_BACKLOG_FRAMES = 8;
@@ -30,6 +30,9 @@ export interface RecordedTrack {
   height: number | null;
   /** Session-clock time of its first media, µs. */
   firstMediaUs: number | undefined;
+  /** Session-clock times it was taken from and until (undefined while it is), µs. */
+  fromUs: number;
+  untilUs: number | undefined;
   sync: FeedSync | undefined;
 }
 
@@ -132,10 +135,13 @@ export class ParticipantRecorder {
       width: publication?.width || null,
       height: publication?.height || null,
       firstMediaUs: undefined,
+      fromUs: Math.max(this.startUs, this.nowUs()),
+      untilUs: undefined,
       sync: undefined,
     };
     this.tracks.push(track);
     const end = (ended: FeedEnd) => {
+      track.untilUs ??= this.nowUs();
       track.sync = this.feeds.sync(key) ?? track.sync;
       this.closeSilence(trackSid, this.nowUs());
       if (ended.reason === 'track unpublished') {
@@ -157,7 +163,16 @@ export class ParticipantRecorder {
     };
     this.releases.push(
       kind === 'VIDEO'
-        ? this.feeds.video(key, { frame: (frame) => (first(frame.timestampUs), this.onVideo(frame)), end, silence })
+        ? this.feeds.video(key, {
+            frame: (frame) => {
+              // Until a source captures its first frame, LiveKit sends a black placeholder: no picture yet.
+              if (track.firstMediaUs === undefined && isPlaceholderPicture(frame.data, frame.width, frame.height)) return;
+              first(frame.timestampUs);
+              this.onVideo(frame);
+            },
+            end,
+            silence,
+          })
         : this.feeds.audio(key, { frame: (frame) => (first(frame.timestampUs), this.onAudio(frame)), end, silence }),
     );
     // Kept current while the track is recorded, for the manifest.
@@ -166,6 +181,10 @@ export class ParticipantRecorder {
 
   /** Gaps so far (open ones end at `untilUs`), in time order. */
   gaps(untilUs: number): RecorderGap[] {
+    // A track that delivered nothing is missing from the files for as long as it was taken.
+    const silent = this.tracks.filter((track) => track.firstMediaUs === undefined);
+    const never = new Set(silent.map((track) => track.sid));
+    const missing = silent.map((track) => ({ kind: track.kind, trackSid: track.sid, startUs: track.fromUs, endUs: Math.min(track.untilUs ?? untilUs, untilUs), reason: undefined }));
     const open = [...this.openSilences.values()].map((gap) => ({ ...gap, endUs: untilUs }));
     const unpublished = [...this.unpublished.entries()].map(([kind, { sid, atUs }]) => ({
       kind,
@@ -174,7 +193,7 @@ export class ParticipantRecorder {
       endUs: untilUs,
       reason: 'UNPUBLISHED' as const,
     }));
-    return [...this.gapList, ...open, ...unpublished]
+    return [...[...this.gapList, ...open, ...unpublished].filter((gap) => !never.has(gap.trackSid)), ...missing]
       .filter((gap) => gap.endUs > gap.startUs)
       .sort((a, b) => a.startUs - b.startUs);
   }

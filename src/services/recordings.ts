@@ -485,7 +485,8 @@ export class RecordingService {
         sid: track.sid,
         kind: track.kind,
         source: sources.get(track.sid) ?? 'UNKNOWN',
-        file: track.kind === 'VIDEO' ? FAMILY_FILES[family].VIDEO : FAMILY_FILES[family].AUDIO,
+        // A track that delivered nothing has no file.
+        file: track.firstMediaUs === undefined ? null : track.kind === 'VIDEO' ? FAMILY_FILES[family].VIDEO : FAMILY_FILES[family].AUDIO,
         codec: track.mimeType,
         width: track.width,
         height: track.height,

@@ -66,3 +66,15 @@ export class VideoTimeline {
     return Math.max(0, this.slotAt(stopUs) - this.written);
   }
 }
+
+/**
+ * LiveKit's SDKs publish a black picture (luma 0, neutral chroma) ten times a second from a video
+ * source until it captures its first frame: a camera that never delivers sends only these. A real
+ * picture, even a dark one, is not all at luma 0 to 2 (limited-range black is 16). Sampled.
+ */
+export function isPlaceholderPicture(data: Uint8Array, width: number, height: number): boolean {
+  const lumaBytes = width * height;
+  for (let i = 0; i < lumaBytes; i += 7) if (data[i] > 2) return false;
+  for (let i = lumaBytes; i < data.length; i += 7) if (data[i] < 126 || data[i] > 130) return false;
+  return true;
+}

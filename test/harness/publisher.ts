@@ -56,6 +56,10 @@ export interface PublishVideoArgs {
   source?: 'camera' | 'screenshare';
   /** Luma (16-235) of a flat background instead of the dark gradient, to tell two pictures apart. */
   background?: number;
+  /** The same picture every frame (a slide shared as a screen): no moving bar. */
+  still?: boolean;
+  /** Publishes the track and never captures a frame (a camera that never delivers). */
+  noFrames?: boolean;
 }
 
 export interface PublishAudioArgs {
@@ -257,6 +261,7 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
       return;
     }
     background.copy(dataBuf, 0, 0, ySize);
+    if (a.still) return;
     // The bar crosses the frame in 2 s, so consecutive frames always differ
     // (an encoder fed identical frames sends almost nothing).
     const x = Math.floor(((tMs - start) / 2000) * w) % w;
@@ -283,7 +288,7 @@ async function publishVideo(a: PublishVideoArgs = {}): Promise<string> {
     n++;
     timer = setTimeout(tick, Math.max(0, start + n * interval - nowMs()));
   };
-  timer = setTimeout(tick, Math.max(0, start - nowMs()));
+  if (!a.noFrames) timer = setTimeout(tick, Math.max(0, start - nowMs()));
 
   pump.halt = async () => {
     running = false;
