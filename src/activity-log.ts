@@ -1,7 +1,8 @@
 import { getOperationAST, Kind, valueFromASTUntyped, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { SessionEvent, SessionService } from './services/sessions.js';
+import type { SessionEvent } from './services/events.js';
+import type { SessionService } from './services/sessions.js';
 
 /** Subscription fields that follow a room, and what a log line calls them. */
 const SUBSCRIBER_KINDS = { sessionEvents: 'EVENTS', videoFrames: 'VIDEO', audioFrames: 'AUDIO' } as const;

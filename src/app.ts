@@ -24,7 +24,7 @@ import { MediaService, type MediaServiceOptions } from './services/media.js';
 import { RecordingService, type RecordingServiceOptions } from './services/recordings.js';
 import { SessionService, type SessionServiceOptions } from './services/sessions.js';
 import { serveRecordingFile } from './recording-downloads.js';
-import { TrackFeeds, type TrackFeedsOptions } from './services/track-feeds.js';
+import { TrackFeeds, type RoomPort, type TrackFeedsOptions } from './services/track-feeds.js';
 import { isWebPagePath, serveWebPage } from './web-page.js';
 
 export interface AppOptions {
@@ -173,6 +173,22 @@ function limitRejected(limit: string) {
   };
 }
 
+/** The sessions as track feeds see them: publications, clocks and events, nothing more. */
+function roomPort(sessions: SessionService): RoomPort {
+  return {
+    publication(key) {
+      try {
+        return sessions.room(key.roomName).remoteParticipants.get(key.participantIdentity)?.trackPublications.get(key.trackSid);
+      } catch {
+        // No active session in the room: no publication.
+        return undefined;
+      }
+    },
+    clock: (roomName) => sessions.clock(roomName),
+    listen: (listener) => void sessions.events.listen(listener),
+  };
+}
+
 export function buildApp(options: AppOptions): App {
   const log = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const database = openDatabase(options.databasePath);
@@ -180,7 +196,7 @@ export function buildApp(options: AppOptions): App {
   const sessions = new SessionService(database.db, config, log.child({ service: 'sessions' }), options.sessions);
   const interrupted = sessions.markInterrupted();
   if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
-  const feeds = new TrackFeeds(sessions, log.child({ service: 'feeds' }), options.feeds);
+  const feeds = new TrackFeeds(roomPort(sessions), log.child({ service: 'feeds' }), options.feeds);
   const media = new MediaService(sessions, feeds, log.child({ service: 'media' }), options.media);
   const recordings = new RecordingService(database.db, config, sessions, feeds, log.child({ service: 'recordings' }), options.recordings);
   const recovered = recordings.recoverInterrupted().then(

@@ -5,7 +5,8 @@ import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { SubscriberActivity } from './activity-log.js';
 import type { MediaService } from './services/media.js';
-import { FILE_NAMES, type RecordingService } from './services/recordings.js';
+import { FILE_NAMES } from './services/recording-model.js';
+import type { RecordingService } from './services/recordings.js';
 import type { SessionService } from './services/sessions.js';
 import { renditionTally } from './services/video-renditions.js';
 

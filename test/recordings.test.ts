@@ -112,6 +112,8 @@ const DeleteRecording = graphql(`
   mutation DeleteRecording($id: ID!) {
     deleteRecording(id: $id) {
       id
+      state
+      finalizedAt
     }
   }
 `);
@@ -323,6 +325,32 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     expect(recording.files).toEqual([]);
     expect(Math.abs(Date.parse(recording.endedAt!) - beforeStop)).toBeLessThan(1_000);
     expect(Date.parse(recording.endedAt!)).toBeLessThanOrEqual(Date.parse(recording.finalizedAt!));
+    await query(app.url, StopSession, { roomName: room });
+    await pub.disconnect();
+  });
+
+  it('answers a delete sent while the recording finalizes with the state it ended in', async () => {
+    const room = 'delete-while-finishing';
+    const pub = await publisher(room, 'brief');
+    await pub.publishVideo({ width: 320, height: 180, fps: 15 });
+    await pub.publishAudio();
+    await query(app.url, StartPlainSession, { roomName: room });
+    const [started] = (await query(app.url, StartRecording, { roomName: room })).startRecording;
+    await sleep(3_000);
+    const stopping = query(app.url, StopRecording, { roomName: room });
+    let deleted: { state: string; finalizedAt: string | null } | undefined;
+    // The delete goes out as soon as the catalog says FINALIZING.
+    for (let i = 0; i < 200 && !deleted; i++) {
+      const state = (await query(app.url, RecordingQuery, { id: started.id })).recording.state;
+      if (state === 'FINALIZING') deleted = (await query(app.url, DeleteRecording, { id: started.id })).deleteRecording;
+      else if (state !== 'RECORDING') throw new Error(`the recording went ${state} before a delete could be sent`);
+    }
+    expect(deleted, 'a delete sent while FINALIZING').toBeDefined();
+    expect(deleted!.state).toBe('COMPLETE');
+    expect(deleted!.finalizedAt).not.toBeNull();
+    await stopping;
+    const gone = await request(app.url, RecordingQuery, { id: started.id });
+    expect(gone.errors![0].extensions).toMatchObject({ code: 'RECORDING_NOT_FOUND' });
     await query(app.url, StopSession, { roomName: room });
     await pub.disconnect();
   });

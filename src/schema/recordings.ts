@@ -1,6 +1,5 @@
 import { downloadPath } from '../recording-downloads.js';
-import type { GapReason } from '../services/participant-recorder.js';
-import { FAMILY_FILES, MANIFEST_FILE, type RecordingFile, type RecordingGap, type RecordingState, type RecordingView, type TrackSourceName } from '../services/recordings.js';
+import { FAMILY_FILES, MANIFEST_FILE, type GapReason, type RecordingFile, type RecordingGap, type RecordingState, type RecordingView, type TrackSourceName } from '../services/recording-model.js';
 import { builder } from './builder.js';
 import { historyConnection } from './history.js';
 import { LiveSession } from './sessions.js';

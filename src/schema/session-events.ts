@@ -1,4 +1,4 @@
-import type { SessionEvent } from '../services/sessions.js';
+import type { SessionEvent } from '../services/events.js';
 import { builder } from './builder.js';
 import { Recording } from './recordings.js';
 import { Participant, SessionStateEnum, Track } from './sessions.js';

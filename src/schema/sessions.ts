@@ -1,5 +1,6 @@
 import type { ParticipantInfo, TrackInfo } from '../livekit.js';
-import type { SessionState, SessionView } from '../services/sessions.js';
+import type { SessionState } from '../services/events.js';
+import type { SessionView } from '../services/sessions.js';
 import { builder } from './builder.js';
 import { historyConnection } from './history.js';
 

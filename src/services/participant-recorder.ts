@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { RECORDING_FPS, VideoFileEncoder } from '../ffmpeg.js';
 import { resizeI420, WavWriter } from '../recording-files.js';
 import { AudioTimeline } from './audio-timeline.js';
+import { dropBelongsToGap, type TrackGap } from './gap-reasons.js';
 import type { FeedEnd, FeedKey, FeedSync, MediaSilence, RawAudioFrame, RawVideoFrame, TrackFeeds } from './track-feeds.js';
 import { isPlaceholderPicture, VideoTimeline } from './video-timeline.js';
 
@@ -9,17 +10,6 @@ import { isPlaceholderPicture, VideoTimeline } from './video-timeline.js';
 const MAX_BACKLOG_FRAMES = 8;
 /** How often a still picture is written on while no frame comes (ms). */
 const HOLD_INTERVAL_MS = 250;
-
-export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED';
-
-/** An interval (session clock, µs) in which a track had no media in the files; `reason` undefined until known. */
-export interface RecorderGap {
-  kind: 'VIDEO' | 'AUDIO';
-  trackSid: string;
-  startUs: number;
-  endUs: number;
-  reason: GapReason | undefined;
-}
 
 /** What the recorder knows of one track it took media from. */
 export interface RecordedTrack {
@@ -66,9 +56,9 @@ export class ParticipantRecorder {
   stoppedUs: number | undefined;
   /** Tracks taken, in order. */
   readonly tracks: RecordedTrack[] = [];
-  private readonly gapList: RecorderGap[] = [];
+  private readonly gapList: TrackGap[] = [];
   /** Spans without packets going on now, by track. */
-  private readonly openSilences = new Map<string, RecorderGap>();
+  private readonly openSilences = new Map<string, TrackGap>();
   /** A track that was unpublished: its kind's media is missing from then until the next track's first media. */
   private readonly unpublished = new Map<'VIDEO' | 'AUDIO', { sid: string; atUs: number }>();
   private lastVideoUs: number | undefined;
@@ -180,7 +170,7 @@ export class ParticipantRecorder {
   }
 
   /** Gaps so far (open ones end at `untilUs`), in time order. */
-  gaps(untilUs: number): RecorderGap[] {
+  gaps(untilUs: number): TrackGap[] {
     // A track that delivered nothing is missing from the files for as long as it was taken.
     const silent = this.tracks.filter((track) => track.firstMediaUs === undefined);
     const never = new Set(silent.map((track) => track.sid));
@@ -204,14 +194,11 @@ export class ParticipantRecorder {
 
   private readonly startedAtPerf = performance.now();
 
-  private addGap(gap: RecorderGap): void {
+  private addGap(gap: TrackGap): void {
     const startUs = Math.max(gap.startUs, this.startUs);
     if (gap.endUs <= startUs) return;
-    if (gap.reason === 'DROPPED') {
-      // A step of the clock at the end of a gap already listed (a reconnect, a new track) is part of it.
-      const overlaps = (other: RecorderGap) => other.kind === gap.kind && other.startUs <= gap.endUs + 500_000 && other.endUs >= startUs - 500_000;
-      if (this.gapList.some(overlaps) || [...this.openSilences.values()].some((open) => open.kind === gap.kind)) return;
-    }
+    // A step of the clock at the end of a gap already listed (a reconnect, a new track) is part of it.
+    if (gap.reason === 'DROPPED' && dropBelongsToGap({ ...gap, startUs }, this.gapList, [...this.openSilences.values()])) return;
     this.gapList.push({ ...gap, startUs });
   }
 

@@ -1,100 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { rm, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { recordings } from '../db/schema.js';
 import { HavenError, storageFailed } from '../errors.js';
-import { PendingWrites } from '../db/pending-writes.js';
-import { combine, probe } from '../ffmpeg.js';
 import { prepareRecordingDirectory } from '../recording-directory.js';
 import { createRecordingFolder } from '../recording-files.js';
 import type { ConfigService } from './config.js';
-import { ParticipantRecorder, type GapReason, type RecorderGap } from './participant-recorder.js';
-import { pageOf, type HistoryPage } from '../db/pages.js';
-import type { SessionEvent, SessionService } from './sessions.js';
-import { sessionClockUs, type TrackFeeds } from './track-feeds.js';
-
-export type RecordingState = 'RECORDING' | 'FINALIZING' | 'COMPLETE' | 'EMPTY' | 'FAILED' | 'INTERRUPTED';
-export type RecordingFileKind = 'VIDEO' | 'AUDIO' | 'COMBINED';
-export type TrackSourceName = 'CAMERA' | 'MICROPHONE' | 'SCREEN_SHARE' | 'SCREEN_SHARE_AUDIO' | 'UNKNOWN';
-/** Tracks that belong together in one combined file: a camera with its microphone, a screen share with its audio. */
-export type MediaFamily = 'CAMERA' | 'SCREEN_SHARE';
-
-export function familyOf(source: string): MediaFamily {
-  return source === 'SCREEN_SHARE' || source === 'SCREEN_SHARE_AUDIO' ? 'SCREEN_SHARE' : 'CAMERA';
-}
-
-/** File names per family; the camera family keeps the names of a one-camera recording. */
-export const FAMILY_FILES: Record<MediaFamily, Record<RecordingFileKind, string>> = {
-  CAMERA: { VIDEO: 'video.mp4', AUDIO: 'audio.wav', COMBINED: 'combined.mp4' },
-  SCREEN_SHARE: { VIDEO: 'screen.mp4', AUDIO: 'screen-audio.wav', COMBINED: 'screen-combined.mp4' },
-};
-
-/** What a recording folder says of itself: times, tracks, gaps and clock corrections. */
-export const MANIFEST_FILE = 'manifest.json';
-
-/** Every file name a recording folder may hold (and a download may ask for). */
-export const FILE_NAMES = new Set([...Object.values(FAMILY_FILES).flatMap((names) => Object.values(names)), MANIFEST_FILE]);
-
-const FAMILY_SOURCES: Record<MediaFamily, Record<RecordingFileKind, TrackSourceName>> = {
-  CAMERA: { VIDEO: 'CAMERA', AUDIO: 'MICROPHONE', COMBINED: 'CAMERA' },
-  SCREEN_SHARE: { VIDEO: 'SCREEN_SHARE', AUDIO: 'SCREEN_SHARE_AUDIO', COMBINED: 'SCREEN_SHARE' },
-};
-
-/** The tracks a family's files were made from, as far as known. */
-type FamilyTracks = Partial<Record<'VIDEO' | 'AUDIO', { sid: string; source: TrackSourceName }>>;
-
-/** Why a recording stopped. */
-export type StopReason = 'STOPPED' | 'PARTICIPANT_LEFT' | 'SESSION_ENDED' | 'LOW_DISK_SPACE';
+import { GapCauses } from './gap-reasons.js';
+import { RecordingStore, toView } from './recording-store.js';
+import { ParticipantRecorder } from './participant-recorder.js';
+import { finishFiles } from './recording-finishing.js';
+import {
+  FAMILY_FILES,
+  familyOf,
+  MANIFEST_FILE,
+  FILE_NAMES,
+  type FamilyTracks,
+  type MediaFamily,
+  type RecordingFile,
+  type RecordingGap,
+  type RecordingView,
+  type StopReason,
+  type TrackSourceName,
+} from './recording-model.js';
+import type { HistoryPage } from '../db/pages.js';
+import type { SessionEvent } from './events.js';
+import type { SessionService } from './sessions.js';
+import type { SessionClock } from './session-clock.js';
+import type { TrackFeeds } from './track-feeds.js';
 
 export interface RecordingServiceOptions {
   /** Free space (MB) below which every recording stops (default 500; HAVEN_MIN_FREE_MB). */
   minFreeMb?: number;
-}
-
-export interface RecordingFile {
-  kind: RecordingFileKind;
-  /** The file's name in the recording folder. */
-  name: string;
-  /** The track it holds (the video track for a combined file); null when not known (recovered after a crash). */
-  trackSid: string | null;
-  source: TrackSourceName;
-  path: string;
-  sizeBytes: number;
-  durationSec: number | null;
-  codec: string | null;
-  width: number | null;
-  height: number | null;
-}
-
-/** An interval in which one track had no media in the files, in seconds from the recording's start. */
-export interface RecordingGap {
-  kind: 'VIDEO' | 'AUDIO';
-  trackSid: string;
-  source: TrackSourceName;
-  startSec: number;
-  endSec: number;
-  reason: GapReason;
-}
-
-export interface RecordingView {
-  id: string;
-  sessionId: string;
-  roomName: string;
-  participantIdentity: string;
-  state: RecordingState;
-  startedAt: Date;
-  /** The end of the recorded window. */
-  endedAt: Date | null;
-  /** When the files were finished. */
-  finalizedAt: Date | null;
-  stopReason: StopReason | null;
-  error: string | null;
-  files: RecordingFile[];
-  gaps: RecordingGap[];
 }
 
 interface ActiveRecording {
@@ -109,20 +48,13 @@ interface ActiveRecording {
   finishing?: Promise<void>;
 }
 
-/** An interval on the session clock (µs); `endUs` undefined while it lasts. */
-interface Interval {
-  startUs: number;
-  endUs: number | undefined;
-}
-
 interface RecordedSession {
   sessionId: string;
   roomName: string;
-  startedAtMs: number;
+  clock: SessionClock;
   participants: Map<string, ActiveRecording>;
   /** When the session was reconnecting, and each track muted: what explains a gap. */
-  reconnecting: Interval[];
-  muted: Map<string, Interval[]>;
+  causes: GapCauses;
 }
 
 /** Records sessions to disk, one recording per participant with media, and keeps their catalog. */
@@ -131,20 +63,19 @@ export class RecordingService {
   private readonly finishing = new Set<Promise<void>>();
   /** Recordings being written or finalized, by id: a delete waits for them. */
   private readonly running = new Map<string, { session: RecordedSession; identity: string; active: ActiveRecording }>();
-  private readonly writes: PendingWrites;
-
+  private readonly store: RecordingStore;
   private readonly minFreeBytes: number;
   private diskTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly config: ConfigService,
     private readonly sessions: SessionService,
     private readonly feeds: TrackFeeds,
     private readonly log: Logger,
     options: RecordingServiceOptions = {},
   ) {
-    this.writes = new PendingWrites(log);
+    this.store = new RecordingStore(db, log);
     this.minFreeBytes = (options.minFreeMb ?? 500) * 1024 * 1024;
     sessions.events.listen((event) => this.onSessionEvent(event));
   }
@@ -175,34 +106,17 @@ export class RecordingService {
     this.diskTimer.unref();
   }
 
-  /** Writes a recording's row; a write the database refuses (a full disk) is held and retried. */
-  private save(id: string, values: Partial<typeof recordings.$inferInsert>): void {
-    this.writes.update(id, values, (merged) => this.db.update(recordings).set(merged).where(eq(recordings.id, id)).run());
-  }
-
-  private row(id: string): typeof recordings.$inferSelect | undefined {
-    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
-    return row && this.writes.overlay(id, row);
-  }
-
   /** Tries the writes the database refused once more (on shutdown). */
   flushWrites(): void {
-    this.writes.flush();
+    this.store.flush();
   }
 
   /** Recordings a crash left unfinished become INTERRUPTED; their files are probed and combined. */
   async recoverInterrupted(): Promise<number> {
-    const stale = this.db.select().from(recordings).where(inArray(recordings.state, ['RECORDING', 'FINALIZING'])).all();
+    const stale = this.store.markInterrupted();
     for (const row of stale) {
-      this.db
-        .update(recordings)
-        .set({ state: 'INTERRUPTED', endedAt: new Date(), error: 'haven-live stopped without finishing this recording' })
-        .where(eq(recordings.id, row.id))
-        .run();
-    }
-    for (const row of stale) {
-      const files = await this.finishFiles(row.directory).catch(() => []);
-      this.db.update(recordings).set({ files: JSON.stringify(files) }).where(eq(recordings.id, row.id)).run();
+      const files = await finishFiles(row.directory).catch(() => []);
+      this.store.save(row.id, { files: JSON.stringify(files) });
     }
     return stale.length;
   }
@@ -217,15 +131,14 @@ export class RecordingService {
       this.recorded.set(session.id, {
         sessionId: session.id,
         roomName,
-        startedAtMs: session.startedAt.getTime(),
+        clock: this.sessions.clock(roomName),
         participants: new Map(),
-        reconnecting: [],
-        muted: new Map(
-          session.participants.flatMap((participant) =>
-            participant.tracks.filter((track) => track.muted).map((track) => [track.sid, [{ startUs: 0, endUs: undefined }]] as [string, Interval[]]),
-          ),
-        ),
+        causes: new GapCauses(),
       });
+      const recorded = this.recorded.get(session.id)!;
+      for (const participant of session.participants) {
+        for (const track of participant.tracks) if (track.muted) recorded.causes.mute(track.sid, 0);
+      }
       this.watchDisk();
       try {
         for (const participant of session.participants) {
@@ -258,36 +171,22 @@ export class RecordingService {
   }
 
   forSession(sessionId: string): RecordingView[] {
-    return this.db
-      .select()
-      .from(recordings)
-      .where(eq(recordings.sessionId, sessionId))
-      .orderBy(recordings.seq)
-      .all()
-      .map((row) => toView(this.writes.overlay(row.id, row)));
+    return this.store.forSession(sessionId);
   }
 
   get(id: string): RecordingView {
-    const row = this.row(id);
+    const row = this.store.row(id);
     if (!row) throw new HavenError('RECORDING_NOT_FOUND', `No recording with id ${JSON.stringify(id)}`, { id });
     return toView(row);
   }
 
   list(roomName: string | null | undefined, page: HistoryPage): { cursor: number; node: RecordingView }[] {
-    const { where, orderBy, limit } = pageOf(recordings.seq, page, roomName ? eq(recordings.roomName, roomName) : undefined);
-    return this.db
-      .select()
-      .from(recordings)
-      .where(where)
-      .orderBy(orderBy)
-      .limit(limit)
-      .all()
-      .map((row) => ({ cursor: row.seq, node: toView(this.writes.overlay(row.id, row)) }));
+    return this.store.list(roomName, page);
   }
 
   /** The file of a recording on disk, for download. */
   filePath(id: string, fileName: string): string | undefined {
-    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
+    const row = this.store.row(id);
     if (!FILE_NAMES.has(fileName) || !row) return undefined;
     const path = join(row.directory, fileName);
     return existsSync(path) ? path : undefined;
@@ -295,14 +194,16 @@ export class RecordingService {
 
   /** Removes a recording's files and row (stopping it first if it is running). */
   async delete(id: string): Promise<RecordingView> {
-    const view = this.get(id);
-    // A recording still being written or finalized is finished first: its files are in use.
+    let view = this.get(id);
+    // A recording still being written or finalized is finished first: its files are in use. The
+    // answer is the recording as it ended, not as it was when the delete came.
     const running = this.running.get(id);
     if (running) await this.finish(running.session, running.identity, running.active);
-    const row = this.row(id);
+    const row = this.store.row(id);
     if (!row) return view;
+    view = toView(row);
     try {
-      this.db.delete(recordings).where(eq(recordings.id, id)).run();
+      this.store.delete(id);
     } catch (error) {
       throw storageFailed('the recording catalog', error);
     }
@@ -343,16 +244,13 @@ export class RecordingService {
       }
       const id = randomUUID();
       try {
-        this.db
-          .insert(recordings)
-          .values({ id, sessionId, roomName: session.roomName, participantIdentity, state: 'RECORDING', startedAt, directory })
-          .run();
+        this.store.insert({ id, sessionId, roomName: session.roomName, participantIdentity, state: 'RECORDING', startedAt, directory });
       } catch (error) {
         rmSync(directory, { recursive: true, force: true });
         this.log.error({ err: error, roomName: session.roomName }, 'could not save a new recording');
         throw storageFailed('the recording', error);
       }
-      active = { id, directory, startedAt, startUs: sessionClockUs(session.startedAtMs), recorders: new Map(), tracks: new Map() };
+      active = { id, directory, startedAt, startUs: session.clock.nowUs(), recorders: new Map(), tracks: new Map() };
       session.participants.set(participantIdentity, active);
       this.running.set(id, { session, identity: participantIdentity, active });
       this.emit(session, { type: 'RecordingStarted', recording: this.get(id) });
@@ -380,12 +278,12 @@ export class RecordingService {
     if (session.participants.get(identity)?.id === id) session.participants.delete(identity);
     const message = `Recording failed: ${error.message}`;
     this.log.error({ recordingId: id, err: error }, 'recording failed');
-    this.save(id, { state: 'FAILED', endedAt: new Date(), error: message });
-    const row = this.row(id);
+    this.store.save(id, { state: 'FAILED', endedAt: new Date(), error: message });
+    const row = this.store.row(id);
     if (!row) return;
     // What was written stays playable; list it.
-    const task: Promise<void> = this.finishFiles(row.directory, false)
-      .then((files) => this.save(id, { files: JSON.stringify(files) }))
+    const task: Promise<void> = finishFiles(row.directory, false)
+      .then((files) => this.store.save(id, { files: JSON.stringify(files) }))
       .catch((failure) => this.log.warn({ err: failure, recordingId: id }, 'listing the files of a failed recording failed'))
       .finally(() => {
         this.finishing.delete(task);
@@ -406,16 +304,16 @@ export class RecordingService {
     if (!active) return Promise.resolve();
     active.finishing ??= (async () => {
       const endedAt = new Date();
-      const stopUs = sessionClockUs(session.startedAtMs);
-      this.save(active.id, { state: 'FINALIZING', endedAt, stopReason: reason });
+      const stopUs = session.clock.nowUs();
+      this.store.save(active.id, { state: 'FINALIZING', endedAt, stopReason: reason });
       const errors = await Promise.all([...active.recorders.values()].map((recorder) => recorder.stop(stopUs)));
       if (session.participants.get(identity) === active) session.participants.delete(identity);
-      if (this.row(active.id)?.state === 'FAILED') return;
+      if (this.store.row(active.id)?.state === 'FAILED') return;
       let files: RecordingFile[] = [];
       let failure = errors.find((error) => error !== null)?.message ?? null;
       try {
         const offsets = new Map([...active.recorders.entries()].map(([family, recorder]) => [family, (recorder.videoPhaseUs ?? 0) / 1e6]));
-        files = await this.finishFiles(active.directory, true, active.tracks, offsets);
+        files = await finishFiles(active.directory, true, active.tracks, offsets);
       } catch (combineError) {
         failure ??= (combineError as Error).message;
       }
@@ -425,7 +323,7 @@ export class RecordingService {
       if (empty) await rm(active.directory, { recursive: true, force: true }).catch(() => undefined);
       else await this.writeManifest(session, identity, active, { endedAt, stopUs, reason, files, gaps }).catch((error) => this.log.warn({ err: error, recordingId: active.id }, 'writing the manifest failed'));
       const state = failure ? 'FAILED' : empty ? 'EMPTY' : 'COMPLETE';
-      this.save(active.id, { state, finalizedAt: new Date(), error: failure, files: JSON.stringify(files), gaps: JSON.stringify(gaps) });
+      this.store.save(active.id, { state, finalizedAt: new Date(), error: failure, files: JSON.stringify(files), gaps: JSON.stringify(gaps) });
       const view = this.get(active.id);
       if (failure) this.emit(session, { type: 'RecordingFailed', recording: view, error: failure });
       else this.emit(session, { type: 'RecordingStopped', recording: view });
@@ -443,30 +341,17 @@ export class RecordingService {
   /** Every recorder's gaps, explained by what the session went through, in seconds from the start. */
   private gapsOf(session: RecordedSession, active: ActiveRecording, stopUs: number): RecordingGap[] {
     const sources = trackSources(active);
-    const near = (gap: RecorderGap) => (interval: Interval) => interval.startUs <= gap.endUs && (interval.endUs ?? Infinity) >= gap.startUs - 1_000_000;
-    const reason = (gap: RecorderGap): GapReason => {
-      if (gap.reason) return gap.reason;
-      if ((session.muted.get(gap.trackSid) ?? []).some(near(gap))) return 'MUTED';
-      if (session.reconnecting.some(near(gap))) return 'RECONNECTING';
-      return 'NO_MEDIA';
-    };
     const seconds = (us: number) => Math.round((Math.max(us, active.startUs) - active.startUs) / 1000) / 1000;
-    // A muted microphone may still send silence for a moment: its gap starts with the mute.
-    const start = (gap: RecorderGap, why: GapReason) => {
-      if (why !== 'MUTED') return gap.startUs;
-      const mute = (session.muted.get(gap.trackSid) ?? []).find((interval) => interval.startUs <= gap.startUs && gap.startUs - interval.startUs <= 2_000_000);
-      return mute ? mute.startUs : gap.startUs;
-    };
     return [...active.recorders.values()]
       .flatMap((recorder) => recorder.gaps(stopUs))
-      .map((gap) => ({ gap, why: reason(gap) }))
-      .map(({ gap, why }) => ({
+      .map((gap) => session.causes.explain(gap))
+      .map((gap) => ({
         kind: gap.kind,
         trackSid: gap.trackSid,
         source: sources.get(gap.trackSid) ?? 'UNKNOWN',
-        startSec: seconds(start(gap, why)),
+        startSec: seconds(gap.startUs),
         endSec: seconds(Math.min(gap.endUs, stopUs)),
-        reason: why,
+        reason: gap.reason,
       }))
       .sort((a, b) => a.startSec - b.startSec);
   }
@@ -522,47 +407,6 @@ export class RecordingService {
     await writeFile(join(active.directory, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   }
 
-  /** Makes each family's combined file from what is there (unless asked not to) and probes every file. */
-  private async finishFiles(
-    directory: string,
-    makeCombined = true,
-    tracks = new Map<MediaFamily, FamilyTracks>(),
-    videoOffsets = new Map<MediaFamily, number>(),
-  ): Promise<RecordingFile[]> {
-    const present = (name: string) => {
-      const path = join(directory, name);
-      return existsSync(path) && statSync(path).size > 0 ? path : null;
-    };
-    const files: RecordingFile[] = [];
-    let combineError: Error | undefined;
-    for (const family of ['CAMERA', 'SCREEN_SHARE'] as const) {
-      const names = FAMILY_FILES[family];
-      const video = present(names.VIDEO);
-      const audio = present(names.AUDIO);
-      if (makeCombined && (video || audio)) {
-        await combine(video, audio, join(directory, names.COMBINED), videoOffsets.get(family)).catch((error: Error) => (combineError ??= error));
-      }
-      const known = tracks.get(family) ?? {};
-      for (const kind of ['VIDEO', 'AUDIO', 'COMBINED'] as const) {
-        const path = present(names[kind]);
-        if (!path) continue;
-        const track = kind === 'AUDIO' ? known.AUDIO : (known.VIDEO ?? (kind === 'COMBINED' ? known.AUDIO : undefined));
-        const probed = await probe(path).catch(() => ({ durationSec: null, codec: null, width: null, height: null }));
-        files.push({
-          kind,
-          name: names[kind],
-          trackSid: track?.sid ?? null,
-          source: kind === 'COMBINED' || !track ? FAMILY_SOURCES[family][kind] : track.source,
-          path,
-          sizeBytes: statSync(path).size,
-          ...probed,
-        });
-      }
-    }
-    if (combineError) throw new Error(`combining the files failed: ${combineError.message}`);
-    return files;
-  }
-
   private emit(session: { sessionId: string; roomName: string }, payload: { type: 'RecordingStarted' | 'RecordingStopped'; recording: RecordingView } | { type: 'RecordingFailed'; recording: RecordingView; error: string }): void {
     this.sessions.events.publish({ sessionId: session.sessionId, roomName: session.roomName, at: new Date(), ...payload });
   }
@@ -570,23 +414,16 @@ export class RecordingService {
   private onSessionEvent(event: SessionEvent): void {
     const session = this.recorded.get(event.sessionId);
     if (!session) return;
-    const nowUs = sessionClockUs(session.startedAtMs);
+    const nowUs = session.clock.nowUs();
     switch (event.type) {
-      case 'TrackMuted': {
-        const intervals = session.muted.get(event.track.sid) ?? [];
-        if (!intervals.some((interval) => interval.endUs === undefined)) intervals.push({ startUs: nowUs, endUs: undefined });
-        session.muted.set(event.track.sid, intervals);
+      case 'TrackMuted':
+        session.causes.mute(event.track.sid, nowUs);
         break;
-      }
       case 'TrackUnmuted':
-        for (const interval of session.muted.get(event.track.sid) ?? []) interval.endUs ??= nowUs;
+        session.causes.unmute(event.track.sid, nowUs);
         break;
       case 'ConnectionStateChanged':
-        if (event.state === 'RECONNECTING' && !session.reconnecting.some((interval) => interval.endUs === undefined)) {
-          session.reconnecting.push({ startUs: nowUs, endUs: undefined });
-        } else if (event.state !== 'RECONNECTING') {
-          for (const interval of session.reconnecting) interval.endUs ??= nowUs;
-        }
+        session.causes.connection(event.state === 'RECONNECTING', nowUs);
         break;
       case 'TrackPublished':
         try {
@@ -605,23 +442,6 @@ export class RecordingService {
         break;
     }
   }
-}
-
-function toView(row: typeof recordings.$inferSelect): RecordingView {
-  return {
-    id: row.id,
-    sessionId: row.sessionId,
-    roomName: row.roomName,
-    participantIdentity: row.participantIdentity,
-    state: row.state as RecordingState,
-    startedAt: row.startedAt,
-    endedAt: row.endedAt,
-    finalizedAt: row.finalizedAt,
-    stopReason: row.stopReason as StopReason | null,
-    error: row.error,
-    files: JSON.parse(row.files) as RecordingFile[],
-    gaps: JSON.parse(row.gaps) as RecordingGap[],
-  };
 }
 
 /** The source of every track a recording took, by sid. */

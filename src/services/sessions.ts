@@ -22,12 +22,11 @@ import {
   disconnectReasonName,
   joinRoom,
   type ParticipantInfo,
-  type TrackInfo,
 } from '../livekit.js';
 import type { ConfigService } from './config.js';
-import type { RecordingView } from './recordings.js';
+import type { EventPayload, SessionEvent, SessionState } from './events.js';
+import { SessionClock } from './session-clock.js';
 
-export type SessionState = 'CONNECTING' | 'CONNECTED' | 'RECONNECTING' | 'ENDED' | 'FAILED';
 const ACTIVE_STATES: SessionState[] = ['CONNECTING', 'CONNECTED', 'RECONNECTING'];
 
 export interface SessionView {
@@ -40,33 +39,6 @@ export interface SessionView {
   endMessage: string | null;
   participants: ParticipantInfo[];
 }
-
-interface EventBase {
-  sessionId: string;
-  roomName: string;
-  at: Date;
-}
-export type SessionEvent = EventBase &
-  (
-    | { type: 'ParticipantJoined' | 'ParticipantLeft'; participant: ParticipantInfo }
-    | {
-        type:
-          | 'TrackPublished'
-          | 'TrackUnpublished'
-          | 'TrackSubscribed'
-          | 'TrackUnsubscribed'
-          | 'TrackMuted'
-          | 'TrackUnmuted';
-        participant: ParticipantInfo;
-        track: TrackInfo;
-      }
-    | { type: 'ActiveSpeakersChanged'; identities: string[] }
-    | { type: 'ConnectionStateChanged'; state: SessionState }
-    | { type: 'SessionEnded'; reason: string; message: string | null }
-    | { type: 'RecordingStarted' | 'RecordingStopped'; recording: RecordingView }
-    | { type: 'RecordingFailed'; recording: RecordingView; error: string }
-  );
-type EventPayload = SessionEvent extends infer E ? (E extends unknown ? Omit<E, keyof EventBase> : never) : never;
 
 export interface SessionServiceOptions {
   connectTimeoutMs?: number;
@@ -95,6 +67,7 @@ export function validateRoomName(roomName: string): string {
 class LiveSession {
   state: SessionState = 'CONNECTING';
   readonly startedAt = new Date();
+  readonly clock = new SessionClock(this.startedAt.getTime());
   endedAt: Date | null = null;
   endReason: string | null = null;
   endMessage: string | null = null;
@@ -287,9 +260,9 @@ export class SessionService {
     return session.room;
   }
 
-  /** When the active session of a room started (the origin of its media clock), in ms since the epoch. */
-  startedAtMs(roomName: string): number {
-    return this.require(roomName).startedAt.getTime();
+  /** The media clock of the room's active session. */
+  clock(roomName: string): SessionClock {
+    return this.require(roomName).clock;
   }
 
   /** Ended and active sessions, newest first; cursors are the history's sequence numbers. */

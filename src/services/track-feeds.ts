@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import { HavenError } from '../errors.js';
 import { openAudioStream, receiveStats } from '../livekit.js';
 import { ReceiveMonitor, TrackClock, type SilentSpan } from './track-clock.js';
-import type { SessionEvent, SessionService } from './sessions.js';
+import type { SessionEvent } from './events.js';
+import type { SessionClock } from './session-clock.js';
 
 /** A decoded picture in I420 (planar Y, U, V; chroma at half size, rounded up). */
 export interface RawVideoFrame {
@@ -29,11 +30,6 @@ export interface RawAudioFrame {
   samplesPerChannel: number;
   /** Microseconds on the session clock of the first sample, counted from samples received. */
   timestampUs: number;
-}
-
-/** Microseconds since a session started (its media clock), from the wall clock at µs resolution. */
-export function sessionClockUs(sessionStartedAtMs: number): number {
-  return (performance.timeOrigin + performance.now() - sessionStartedAtMs) * 1000;
 }
 
 export const FEED_SAMPLE_RATE = 48_000;
@@ -72,6 +68,19 @@ export interface FeedKey {
   sessionId: string;
   participantIdentity: string;
   trackSid: string;
+}
+
+/**
+ * What feeds see of the room, and all they need of it: a track's publication, the session's
+ * clock, and the session events that open, follow and close feeds. `app.ts` adapts the session
+ * service to it; nothing here calls back up into the sessions.
+ */
+export interface RoomPort {
+  /** The publication of a track in an active session, or undefined. */
+  publication(key: FeedKey): RemoteTrackPublication | undefined;
+  /** The clock of the room's active session. */
+  clock(roomName: string): SessionClock;
+  listen(listener: (event: SessionEvent) => void): void;
 }
 
 export interface TrackFeedsOptions {
@@ -228,12 +237,12 @@ export class TrackFeeds {
   private readonly lingerMs: number;
 
   constructor(
-    private readonly sessions: SessionService,
+    private readonly room: RoomPort,
     private readonly log: Logger,
     options: TrackFeedsOptions = {},
   ) {
     this.lingerMs = options.lingerMs ?? 2_000;
-    sessions.events.listen((event) => this.onSessionEvent(event));
+    room.listen((event) => this.onSessionEvent(event));
   }
 
   stats(): FeedStats {
@@ -249,11 +258,7 @@ export class TrackFeeds {
 
   /** The publication of a track in an active session, or undefined. */
   publication(key: FeedKey): RemoteTrackPublication | undefined {
-    try {
-      return this.sessions.room(key.roomName).remoteParticipants.get(key.participantIdentity)?.trackPublications.get(key.trackSid);
-    } catch {
-      return undefined;
-    }
+    return this.room.publication(key);
   }
 
   video(key: FeedKey, listener: Listener<RawVideoFrame>): () => void {
@@ -309,8 +314,8 @@ export class TrackFeeds {
   }
 
   private startStream(feed: AnyFeed, track: RemoteTrack): void {
-    const clockOrigin = this.sessions.startedAtMs(feed.key.roomName);
-    const sessionNowUs = () => sessionClockUs(clockOrigin);
+    const sessionClock = this.room.clock(feed.key.roomName);
+    const sessionNowUs = () => sessionClock.nowUs();
     // Until the first statistics: the delays a fresh subscription typically shows (libwebrtc's
     // jitter buffers hold audio ~30 ms and video ~10 ms at first), plus audio's packetisation.
     const clock = new TrackClock({ initialDelayUs: feed.kind === 'AUDIO' ? 30_000 + audioPacketisationUs(undefined) : 10_000 });
@@ -318,7 +323,7 @@ export class TrackFeeds {
       const video = feed as TrackFeed<RawVideoFrame>;
       const reader = new VideoStream(track).getReader();
       const generation = video.attach(track, reader as ReadableStreamDefaultReader<unknown>);
-      this.watch(feed, track, clock, clockOrigin);
+      this.watch(feed, track, clock, sessionClock);
       void (async () => {
         let lastUs = -1;
         for (;;) {
@@ -342,7 +347,7 @@ export class TrackFeeds {
       const audio = feed as TrackFeed<RawAudioFrame>;
       const reader = openAudioStream(track, { sampleRate: FEED_SAMPLE_RATE, numChannels: FEED_CHANNELS }).getReader();
       const generation = audio.attach(track, reader as ReadableStreamDefaultReader<unknown>);
-      this.watch(feed, track, clock, clockOrigin);
+      this.watch(feed, track, clock, sessionClock);
       void (async () => {
         let samples = 0;
         for (;;) {
@@ -367,19 +372,19 @@ export class TrackFeeds {
    * Reads the track's receive statistics while it streams: the jitter-buffer delay corrects the
    * clock, and spans without packets are told to the feed's users.
    */
-  private watch(feed: AnyFeed, track: RemoteTrack, clock: TrackClock, clockOrigin: number): void {
+  private watch(feed: AnyFeed, track: RemoteTrack, clock: TrackClock, sessionClock: SessionClock): void {
     const generation = feed.generation;
-    const toSessionUs = (ms: number) => Math.max(0, Math.round((ms - clockOrigin) * 1000));
+    const toSessionUs = (ms: number) => sessionClock.fromEpochMs(ms);
     const open = feed.silentSinceUs;
     const monitor = new ReceiveMonitor(
       feed.kind === 'AUDIO' ? 20 : 5,
       (span: SilentSpan) => feed.silence({ startUs: toSessionUs(span.startMs), endUs: span.endMs === undefined ? undefined : toSessionUs(span.endMs) }),
-      open === undefined ? undefined : { startMs: clockOrigin + open / 1000, endMs: undefined },
+      open === undefined ? undefined : { startMs: sessionClock.toEpochMs(open), endMs: undefined },
     );
     feed.clock = clock;
     feed.monitor = monitor;
     clock.onCorrection = (slipUs) =>
-      this.log.debug({ trackSid: feed.key.trackSid, kind: feed.kind, t: sessionClockUs(clockOrigin) / 1e6, slipMs: slipUs / 1000, delayMs: clock.delayUs / 1000 }, 'track clock re-anchored');
+      this.log.debug({ trackSid: feed.key.trackSid, kind: feed.kind, t: sessionClock.nowUs() / 1e6, slipMs: slipUs / 1000, delayMs: clock.delayUs / 1000 }, 'track clock re-anchored');
     let polling = false;
     const poll = () => {
       if (polling || feed.generation !== generation) return;
@@ -390,7 +395,7 @@ export class TrackFeeds {
           // What the jitter buffer did since the last statistics moves the media position.
           const change = monitor.update(stats, Date.now());
           if (monitor.delayUs !== undefined) clock.delayUs = monitor.delayUs + (feed.kind === 'AUDIO' ? audioPacketisationUs(monitor.packetIntervalUs) : 0);
-          clock.playout(change.skippedUs, change.concealedUs, sessionClockUs(clockOrigin), change.lateUs);
+          clock.playout(change.skippedUs, change.concealedUs, sessionClock.nowUs(), change.lateUs);
         })
         .finally(() => (polling = false));
     };

@@ -49,7 +49,7 @@ type Documents = {
     "\n  mutation StopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n": typeof types.StopRecordingDocument,
     "\n  query Catalog($roomName: String, $first: Int) {\n    recordings(roomName: $roomName, first: $first) {\n      edges {\n        node {\n          ...RecordingFields\n        }\n      }\n    }\n  }\n": typeof types.CatalogDocument,
     "\n  query Recording($id: ID!) {\n    recording(id: $id) {\n      ...RecordingFields\n    }\n  }\n": typeof types.RecordingDocument,
-    "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteRecordingDocument,
+    "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n      state\n      finalizedAt\n    }\n  }\n": typeof types.DeleteRecordingDocument,
     "\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n": typeof types.RecordingEventsDocument,
     "\n  subscription ResilientFrames($roomName: String!, $participantIdentity: String, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": typeof types.ResilientFramesDocument,
     "\n  subscription ResilientAudio($roomName: String!, $participantIdentity: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      samplesPerChannel\n    }\n  }\n": typeof types.ResilientAudioDocument,
@@ -95,7 +95,7 @@ const documents: Documents = {
     "\n  mutation StopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...RecordingFields\n    }\n  }\n": types.StopRecordingDocument,
     "\n  query Catalog($roomName: String, $first: Int) {\n    recordings(roomName: $roomName, first: $first) {\n      edges {\n        node {\n          ...RecordingFields\n        }\n      }\n    }\n  }\n": types.CatalogDocument,
     "\n  query Recording($id: ID!) {\n    recording(id: $id) {\n      ...RecordingFields\n    }\n  }\n": types.RecordingDocument,
-    "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": types.DeleteRecordingDocument,
+    "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n      state\n      finalizedAt\n    }\n  }\n": types.DeleteRecordingDocument,
     "\n  subscription RecordingEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      ... on RecordingStarted {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingStopped {\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n      ... on RecordingFailed {\n        error\n        recording {\n          id\n          participantIdentity\n          state\n        }\n      }\n    }\n  }\n": types.RecordingEventsDocument,
     "\n  subscription ResilientFrames($roomName: String!, $participantIdentity: String, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": types.ResilientFramesDocument,
     "\n  subscription ResilientAudio($roomName: String!, $participantIdentity: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {\n      seq\n      timestampUs\n      samplesPerChannel\n    }\n  }\n": types.ResilientAudioDocument,
@@ -263,7 +263,7 @@ export function graphql(source: "\n  query Recording($id: ID!) {\n    recording(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n      state\n      finalizedAt\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteRecording($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n      state\n      finalizedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,79 @@
+/** What a recording is, as the catalog, the files and the API see it. */
+
+export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED';
+
+export type RecordingState = 'RECORDING' | 'FINALIZING' | 'COMPLETE' | 'EMPTY' | 'FAILED' | 'INTERRUPTED';
+export type RecordingFileKind = 'VIDEO' | 'AUDIO' | 'COMBINED';
+export type TrackSourceName = 'CAMERA' | 'MICROPHONE' | 'SCREEN_SHARE' | 'SCREEN_SHARE_AUDIO' | 'UNKNOWN';
+/** Tracks that belong together in one combined file: a camera with its microphone, a screen share with its audio. */
+export type MediaFamily = 'CAMERA' | 'SCREEN_SHARE';
+
+export function familyOf(source: string): MediaFamily {
+  return source === 'SCREEN_SHARE' || source === 'SCREEN_SHARE_AUDIO' ? 'SCREEN_SHARE' : 'CAMERA';
+}
+
+/** File names per family; the camera family keeps the names of a one-camera recording. */
+export const FAMILY_FILES: Record<MediaFamily, Record<RecordingFileKind, string>> = {
+  CAMERA: { VIDEO: 'video.mp4', AUDIO: 'audio.wav', COMBINED: 'combined.mp4' },
+  SCREEN_SHARE: { VIDEO: 'screen.mp4', AUDIO: 'screen-audio.wav', COMBINED: 'screen-combined.mp4' },
+};
+
+/** What a recording folder says of itself: times, tracks, gaps and clock corrections. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Every file name a recording folder may hold (and a download may ask for). */
+export const FILE_NAMES = new Set([...Object.values(FAMILY_FILES).flatMap((names) => Object.values(names)), MANIFEST_FILE]);
+
+export const FAMILY_SOURCES: Record<MediaFamily, Record<RecordingFileKind, TrackSourceName>> = {
+  CAMERA: { VIDEO: 'CAMERA', AUDIO: 'MICROPHONE', COMBINED: 'CAMERA' },
+  SCREEN_SHARE: { VIDEO: 'SCREEN_SHARE', AUDIO: 'SCREEN_SHARE_AUDIO', COMBINED: 'SCREEN_SHARE' },
+};
+
+/** The tracks a family's files were made from, as far as known. */
+export type FamilyTracks = Partial<Record<'VIDEO' | 'AUDIO', { sid: string; source: TrackSourceName }>>;
+
+/** Why a recording stopped. */
+export type StopReason = 'STOPPED' | 'PARTICIPANT_LEFT' | 'SESSION_ENDED' | 'LOW_DISK_SPACE';
+
+
+export interface RecordingFile {
+  kind: RecordingFileKind;
+  /** The file's name in the recording folder. */
+  name: string;
+  /** The track it holds (the video track for a combined file); null when not known (recovered after a crash). */
+  trackSid: string | null;
+  source: TrackSourceName;
+  path: string;
+  sizeBytes: number;
+  durationSec: number | null;
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** An interval in which one track had no media in the files, in seconds from the recording's start. */
+export interface RecordingGap {
+  kind: 'VIDEO' | 'AUDIO';
+  trackSid: string;
+  source: TrackSourceName;
+  startSec: number;
+  endSec: number;
+  reason: GapReason;
+}
+
+export interface RecordingView {
+  id: string;
+  sessionId: string;
+  roomName: string;
+  participantIdentity: string;
+  state: RecordingState;
+  startedAt: Date;
+  /** The end of the recorded window. */
+  endedAt: Date | null;
+  /** When the files were finished. */
+  finalizedAt: Date | null;
+  stopReason: StopReason | null;
+  error: string | null;
+  files: RecordingFile[];
+  gaps: RecordingGap[];
+}
