@@ -355,6 +355,31 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     await pub.disconnect();
   });
 
+  it('records the audio and video of seven participants who join a recorded room at once', { timeout: 240_000 }, async () => {
+    // Rounds of seven joining at once (HAVEN_JOIN_ROUNDS for more): a race shows in some rounds only.
+    const rounds = Number(process.env.HAVEN_JOIN_ROUNDS ?? 2);
+    for (let round = 0; round < rounds; round++) {
+      const room = `crowd-${round}`;
+      await query(app.url, StartRecordedSession, { roomName: room });
+      const pubs = await Promise.all(Array.from({ length: 7 }, (_, i) => publisher(room, `guest-${i}`)));
+      const tracks = await Promise.all(
+        pubs.map(async (pub) => ({ identity: pub.identity, video: await pub.publishVideo({ width: 160, height: 90, fps: 10 }), audio: await pub.publishAudio() })),
+      );
+      await sleep(6_000);
+      const recordings = (await query(app.url, StopRecording, { roomName: room })).stopRecording;
+      const described = JSON.stringify(recordings.map((r) => [r.participantIdentity, r.state, r.files.map((f) => f.kind), r.gaps.map((g) => [g.kind, g.reason, g.start, g.end])]));
+      expect(recordings, `round ${round}: ${described}`).toHaveLength(7);
+      for (const { identity, video, audio } of tracks) {
+        const recording = recordings.find((r) => r.participantIdentity === identity);
+        expect(recording?.state, `round ${round}, ${identity}: ${described}`).toBe('COMPLETE');
+        expect(recording!.files.find((f) => f.kind === 'VIDEO')?.trackSid, `round ${round}, ${identity}: ${described}`).toBe(video);
+        expect(recording!.files.find((f) => f.kind === 'AUDIO')?.trackSid, `round ${round}, ${identity}: ${described}`).toBe(audio);
+      }
+      await query(app.url, StopSession, { roomName: room });
+      await Promise.all(pubs.map((pub) => pub.disconnect()));
+    }
+  });
+
   it('holds a still screen share to the end of the window, beside a moving camera', async () => {
     const room = 'slide-room';
     const pub = await publisher(room, 'lecturer');

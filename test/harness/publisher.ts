@@ -74,6 +74,12 @@ export interface PublishAudioArgs {
   amplitude?: number;
   /** Default microphone. */
   source?: 'microphone' | 'screenshare_audio';
+  /**
+   * As an application with a microphone would publish: each 10 ms pushed when it is due (not
+   * ahead of time) into an AudioSource with a 50 ms queue. The publisher's own send delay then
+   * varies from run to run, as a real one's does.
+   */
+  realtime?: boolean;
 }
 
 export interface TrackStatus {
@@ -320,7 +326,7 @@ async function publishAudio(a: PublishAudioArgs = {}): Promise<string> {
   // get before captureFrame blocks; we pace ourselves (LEAD_MS ahead), so it
   // is only a safety net against unbounded latency. (0 would bypass the
   // buffer and its steady 10 ms tick, exposing our timer jitter.)
-  const source = new AudioSource(sampleRate, channels, 200);
+  const source = new AudioSource(sampleRate, channels, a.realtime ? 50 : 200);
   const track = LocalAudioTrack.createAudioTrack(name, source);
   const opts = new TrackPublishOptions({
     source: a.source === 'screenshare_audio' ? TrackSource.SOURCE_SCREENSHARE_AUDIO : TrackSource.SOURCE_MICROPHONE,
@@ -355,7 +361,8 @@ async function publishAudio(a: PublishAudioArgs = {}): Promise<string> {
   // sample for wall time t still leaves the source at ~t (within one tick).
   // 100 ms outlasts the event-loop delays of a loaded 2-core machine, where
   // 40 ms let an underrun move all later audio by 10-20 ms.
-  const LEAD_MS = 100;
+  // A microphone hands over 10 ms once they are captured: realtime audio goes out 10 ms after its first sample.
+  const LEAD_MS = a.realtime ? -10 : 100;
   const loop = (async () => {
     const start = nowMs();
     let n = 0; // frame index; sample k of frame n is at start + (n*spf + k)/sampleRate s

@@ -156,6 +156,21 @@ export interface SyncSummary {
   slopeMsPerMin: number;
   /** Median offset of the last 10 flashes minus that of the first 10, ms: drift, which a single step moves by its size only. */
   driftMs: number;
+  /** Highest minus lowest offset, ms: how far the offset moves within the run (the publisher's own mean left out). */
+  bandMs: number;
+}
+
+/**
+ * How far the offset moved across stalls: the largest distance of a flash from 1 s after a stall
+ * on from the median before the first stall, ms.
+ */
+export function shiftAcrossStalls(pairs: SyncPair[], stallSec: number[]): number {
+  if (!stallSec.length) return 0;
+  const before = pairs.filter((p) => p.atSec < stallSec[0] - 1).map((p) => p.offsetMs);
+  const after = pairs.filter((p) => p.atSec >= stallSec[0] + 1 && !stallSec.some((s) => p.atSec >= s - 1 && p.atSec < s + 1));
+  if (!before.length || !after.length) return NaN;
+  const base = median(before);
+  return Math.max(...after.map((p) => Math.abs(p.offsetMs - base)));
 }
 
 /**
@@ -184,6 +199,7 @@ export function summarize(pairs: SyncPair[]): SyncSummary {
     meanMs: offsets.reduce((sum, o) => sum + o, 0) / pairs.length,
     slopeMsPerMin: slopePerMinute(last50),
     driftMs: median(offsets.slice(-10)) - median(offsets.slice(0, 10)),
+    bandMs: Math.max(...offsets) - Math.min(...offsets),
   };
 }
 
@@ -194,6 +210,12 @@ export interface SyncRun {
   livekit: Pick<LiveKitServer, 'url' | 'apiKey' | 'apiSecret'>;
   room: string;
   seconds: number;
+  /**
+   * `own`: the project's publisher, which keeps its audio source 100 ms ahead so that it never
+   * runs dry. `independent`: audio pushed in real time into a 50 ms queue, as an application
+   * with a microphone does (part of its offset is its own send delay, which varies by run).
+   */
+  publisher?: 'own' | 'independent';
   /** Runs once the audio flows; told the ms since the recording started. */
   condition?: (sinceStartMs: () => number) => Promise<void>;
 }
@@ -212,7 +234,7 @@ export async function measureAvSync(run: SyncRun): Promise<Measured> {
     await video.waitFor(() => true, 30_000, 'a live video frame');
     const started = Date.now();
     await sleep(3_000);
-    await pub.publishAudio({ syncFlash: true });
+    await pub.publishAudio({ syncFlash: true, realtime: run.publisher === 'independent' });
     for (let tries = 0; ; tries++) {
       const { session } = await query(url, SyncedTracks, { roomName: room });
       if (session?.participants.some((p) => p.tracks.some((track) => track.kind === 'AUDIO'))) break;
