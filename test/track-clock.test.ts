@@ -246,6 +246,23 @@ describe('ReceiveMonitor', () => {
     ]);
   });
 
+  it('dates a gap by the statistics that last counted packets when the last-packet time is missing or off', () => {
+    const spans: SilentSpan[] = [];
+    const monitor = new ReceiveMonitor(5, (span) => spans.push(span));
+    monitor.update(stats(10, 1000), 1000);
+    monitor.update(stats(20, 1190), 1200);
+    // The network goes at 1250; statistics go unanswered until 5000 and then carry no last-packet time.
+    monitor.update(stats(20, 0, 0, 0, { lastPacketReceivedMs: undefined }), 5000);
+    expect(spans).toEqual([{ startMs: 1200, endMs: undefined }]);
+    const other: SilentSpan[] = [];
+    const skewed = new ReceiveMonitor(5, (span) => other.push(span));
+    skewed.update(stats(10, 1000), 1000);
+    skewed.update(stats(20, 1190), 1200);
+    // A last-packet time on another clock (far after the statistics that counted it).
+    skewed.update(stats(20, 4990), 5000);
+    expect(other).toEqual([{ startMs: 1200, endMs: undefined }]);
+  });
+
   it('does not call a short pause between packets a gap', () => {
     const spans: SilentSpan[] = [];
     const monitor = new ReceiveMonitor(5, (span) => spans.push(span));

@@ -259,14 +259,13 @@ export class RecordingService {
     let recorder = active.recorders.get(family);
     if (!recorder) {
       const { id } = active;
-      recorder = new ParticipantRecorder(
-        { roomName: session.roomName, sessionId, participantIdentity },
-        active.directory,
-        { VIDEO: FAMILY_FILES[family].VIDEO, AUDIO: FAMILY_FILES[family].AUDIO },
-        active.startUs,
-        this.feeds,
-        (error) => this.onRecorderFailure(session, participantIdentity, id, error),
-      );
+      recorder = new ParticipantRecorder(active.directory, { VIDEO: FAMILY_FILES[family].VIDEO, AUDIO: FAMILY_FILES[family].AUDIO }, {
+        target: { roomName: session.roomName, sessionId, participantIdentity },
+        startUs: active.startUs,
+        clock: session.clock,
+        feeds: this.feeds,
+        onFailure: (error) => this.onRecorderFailure(session, participantIdentity, id, error),
+      });
       active.recorders.set(family, recorder);
     }
     // A track published again by the same participant and source continues its family's files.

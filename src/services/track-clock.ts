@@ -186,6 +186,10 @@ export interface SilentSpan {
 
 /** Packets must stop for this long before it counts as a gap. */
 const GAP_MIN_MS = 400;
+/** How long statistics may take to come (ms; `receiveStats` gives up after this). */
+const STATS_TIMEOUT_MS = 2_000;
+/** Clock skew allowed between libwebrtc's last-packet time and this process's (ms). */
+const REPORTED_SLACK_MS = 50;
 
 /**
  * Follows a track's receive statistics, polled every few hundred ms: its jitter-buffer delay over
@@ -194,6 +198,8 @@ const GAP_MIN_MS = 400;
 export class ReceiveMonitor {
   private last: (ReceiveStats & { atMs: number }) | undefined;
   private open: SilentSpan | undefined;
+  /** When statistics last counted new packets (ms since the epoch). */
+  private progressMs: number | undefined;
   /** Mean time media spent in the jitter buffer over the last interval, µs; undefined until measured. */
   delayUs: number | undefined;
   /** Time between packets lately, µs (smoothed): for audio, how much each packet holds. */
@@ -247,6 +253,7 @@ export class ReceiveMonitor {
       const intervalUs = ((atMs - last.atMs) * 1000) / packets;
       this.packetIntervalUs = this.packetIntervalUs === undefined ? intervalUs : this.packetIntervalUs * 0.8 + intervalUs * 0.2;
     }
+    if (packets > 0) this.progressMs = atMs;
     if (packets > 0) {
       if (this.open) {
         // The first packet of this interval came `packets - 1` packet durations before the newest.
@@ -257,7 +264,13 @@ export class ReceiveMonitor {
       }
       return change;
     }
-    const since = stats.lastPacketReceivedMs ?? last.atMs;
+    // The last packet came before the last statistics that counted new packets, and after the ones
+    // before them (at most a poll timeout earlier). A time outside that (or none) is not trusted:
+    // the gap is dated by those statistics instead, however late this one comes (statistics may go
+    // unanswered while the network is down).
+    const progressMs = this.progressMs ?? last.atMs;
+    const reported = stats.lastPacketReceivedMs;
+    const since = reported !== undefined && reported <= progressMs + REPORTED_SLACK_MS && reported >= progressMs - STATS_TIMEOUT_MS ? reported : progressMs;
     if (!this.open && atMs - since >= GAP_MIN_MS) {
       this.open = { startMs: since, endMs: undefined };
       this.onSpan({ ...this.open });
