@@ -60,6 +60,9 @@ export interface FeedSync {
 
 type Listener<F> = { frame(frame: F): void; end(end: FeedEnd): void; silence?(span: MediaSilence): void };
 
+/** How long a subscription may take to bring its track before it is asked for again (ms). */
+const RESUBSCRIBE_MS = 5_000;
+
 /** How often a streaming feed reads its track's receive statistics. */
 const STATS_INTERVAL_MS = 200;
 
@@ -106,6 +109,8 @@ export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
   seq = 0;
   latest: F | undefined;
   lingerTimer: NodeJS.Timeout | undefined;
+  /** Asks LiveKit for the track again when a subscription brought no stream. */
+  resubscribeTimer: NodeJS.Timeout | undefined;
   /** The clock of the current stream, and its statistics poller. */
   clock: TrackClock | undefined;
   monitor: ReceiveMonitor | undefined;
@@ -205,6 +210,7 @@ export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
     if (this.ended) return;
     this.ended = true;
     clearTimeout(this.lingerTimer);
+    clearTimeout(this.resubscribeTimer);
     this.detach();
     for (const listener of [...this.listeners]) {
       try {
@@ -235,6 +241,8 @@ export interface FeedStats {
 export class TrackFeeds {
   private readonly feeds = new Map<string, AnyFeed>();
   private readonly lingerMs: number;
+  /** Sessions reconnecting now. */
+  private readonly reconnecting = new Set<string>();
 
   constructor(
     private readonly room: RoomPort,
@@ -303,6 +311,7 @@ export class TrackFeeds {
     if (!publication) return;
     const track = publication.track;
     if (track && publication.subscribed) {
+      clearTimeout(feed.resubscribeTimer);
       if (track !== feed.track) this.startStream(feed, track);
       return;
     }
@@ -311,6 +320,24 @@ export class TrackFeeds {
     } catch (error) {
       this.log.debug({ err: error, trackSid: feed.key.trackSid }, 'subscribing a track failed; waiting for it');
     }
+    // A subscription that brings no track (one of many asked for at once may fail on the way) is
+    // asked for again, so that a recording does not miss the track for good.
+    clearTimeout(feed.resubscribeTimer);
+    feed.resubscribeTimer = setTimeout(() => {
+      if (feed.isEnded || feed.streamOpen) return;
+      // While the session reconnects, tracks come back by themselves.
+      if (this.reconnecting.has(feed.key.sessionId)) return this.follow(feed);
+      const again = this.publication(feed.key);
+      if (!again || (again.track && again.subscribed)) return this.follow(feed);
+      this.log.warn({ trackSid: feed.key.trackSid, kind: feed.kind }, 'no track came of a subscription; asking again');
+      try {
+        again.setSubscribed(false);
+      } catch {
+        // Not subscribed at all: the request below is the first that counts.
+      }
+      this.follow(feed);
+    }, RESUBSCRIBE_MS);
+    feed.resubscribeTimer.unref?.();
   }
 
   private startStream(feed: AnyFeed, track: RemoteTrack): void {
@@ -432,6 +459,12 @@ export class TrackFeeds {
   }
 
   private onSessionEvent(event: SessionEvent): void {
+    if (event.type === 'ConnectionStateChanged') {
+      if (event.state === 'RECONNECTING') this.reconnecting.add(event.sessionId);
+      else this.reconnecting.delete(event.sessionId);
+    } else if (event.type === 'SessionEnded') {
+      this.reconnecting.delete(event.sessionId);
+    }
     for (const feed of [...this.feeds.values()]) {
       if (feed.key.sessionId !== event.sessionId) continue;
       switch (event.type) {
