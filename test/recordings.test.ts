@@ -625,7 +625,7 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
   it('stops every recording cleanly when free space falls below HAVEN_MIN_FREE_MB, before the disk is full', async () => {
     const small = join(app.dir, 'guarded-disk');
     const unmount = mountSmallDisk(small, '12m');
-    const guarded = await startApp({ livekit, environmentConfig: { recordingDirectory: small }, recordings: { minFreeMb: 8 } });
+    const guarded = await startApp({ livekit, environmentConfig: { recordingDirectory: small }, recordings: { minFreeMb: 11 } });
     const guardedClient = wsClient(guarded.url);
     const pub = await publisher('guarded-room', 'talker');
     try {
@@ -633,7 +633,7 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
       await pub.publishAudio();
       const events = await guarded.subscribed(() => subscribe(guardedClient, RecordingEvents, { roomName: 'guarded-room' }));
       await query(guarded.url, StartRecordedSession, { roomName: 'guarded-room' });
-      // 48 kHz stereo WAV alone is 192 kB/s: the 4 MB above the guard go within seconds.
+      // A mono 48 kHz WAV alone is 96 kB/s: the 1 MB above the guard goes within seconds.
       await events.waitFor((e) => ['RecordingStopped', 'RecordingFailed'].includes(e.sessionEvents.__typename), 60_000, 'the recording to stop');
       expect(events.values.map((e) => e.sessionEvents.__typename)).not.toContain('RecordingFailed');
       const recording = (await query(guarded.url, Catalog, { roomName: 'guarded-room' })).recordings.edges[0].node;
