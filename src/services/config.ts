@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { settings } from '../db/schema.js';
 import { DEFAULT_RECORDING_DIRECTORY, expandHome, type EnvironmentConfig } from '../env.js';
 import { HavenError, validationFailed } from '../errors.js';
 import { expandRecordingDirectory, prepareRecordingDirectory } from '../recording-directory.js';
+import { ConfigStore } from './config-store.js';
 
 export type ConfigKey = 'livekitUrl' | 'livekitApiKey' | 'livekitApiSecret' | 'recordingDirectory';
 export type ConfigSource = 'ENVIRONMENT' | 'DATABASE' | 'DEFAULT' | 'UNSET';
@@ -41,14 +40,18 @@ export interface LiveKitCredentials {
 export type ConfigUpdate = Partial<Record<ConfigKey, string | null>>;
 
 export class ConfigService {
+  private readonly store: ConfigStore;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly environment: EnvironmentConfig,
-  ) {}
+  ) {
+    this.store = new ConfigStore(db);
+  }
 
   private resolve(key: ConfigKey): { value: string | undefined; source: ConfigSource } {
-    const saved = this.db.select().from(settings).where(eq(settings.key, key)).get();
-    if (saved) return { value: saved.value, source: 'DATABASE' };
+    const saved = this.store.value(key);
+    if (saved !== undefined) return { value: saved, source: 'DATABASE' };
     const fromEnvironment = this.environment[key];
     if (fromEnvironment !== undefined) return { value: fromEnvironment, source: 'ENVIRONMENT' };
     if (key === 'recordingDirectory') return { value: DEFAULT_RECORDING_DIRECTORY, source: 'DEFAULT' };
@@ -109,17 +112,7 @@ export class ConfigService {
         throw unusableDirectory();
       }
     }
-    const now = new Date();
-    this.db.transaction((tx) => {
-      for (const { key, value } of changes) {
-        if (value === null) tx.delete(settings).where(eq(settings.key, key)).run();
-        else
-          tx.insert(settings)
-            .values({ key, value, updatedAt: now })
-            .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
-            .run();
-      }
-    });
+    this.store.save(changes);
     return this.get();
   }
 }

@@ -8,13 +8,10 @@ import {
   type Room,
   type TrackPublication,
 } from '@livekit/rtc-node';
-import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { Broadcast } from '../broadcast.js';
 import type { Db } from '../db/client.js';
-import { pageOf, type HistoryPage } from '../db/pages.js';
-import { PendingWrites } from '../db/pending-writes.js';
-import { sessions } from '../db/schema.js';
+import type { HistoryPage } from '../db/pages.js';
 import { HavenError, storageFailed, validationFailed } from '../errors.js';
 import {
   describeParticipant,
@@ -26,6 +23,7 @@ import {
 import type { ConfigService } from './config.js';
 import type { EventPayload, SessionEvent, SessionState } from './events.js';
 import { SessionClock } from './session-clock.js';
+import { SessionStore, type SessionValues } from './session-store.js';
 
 const ACTIVE_STATES: SessionState[] = ['CONNECTING', 'CONNECTED', 'RECONNECTING'];
 
@@ -140,13 +138,13 @@ export class SessionService {
   /** Sessions that ended in this process, newest per room, for `session(roomName)`. */
   private readonly ended = new Map<string, LiveSession>();
   readonly events: Broadcast<SessionEvent>;
-  private readonly writes: PendingWrites;
+  private readonly store: SessionStore;
   private readonly connectTimeoutMs: number;
   private readonly eventBufferSize: number;
   private readonly maxSessions: number;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly config: ConfigService,
     private readonly log: Logger,
     options: SessionServiceOptions = {},
@@ -154,7 +152,7 @@ export class SessionService {
     this.events = new Broadcast<SessionEvent>((error, event) =>
       this.log.error({ err: error, roomName: event.roomName, sessionId: event.sessionId, event: event.type }, 'a session event listener failed'),
     );
-    this.writes = new PendingWrites(log);
+    this.store = new SessionStore(db, log);
     this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.eventBufferSize = options.eventBufferSize ?? 256;
     this.maxSessions = options.maxSessions ?? 16;
@@ -162,12 +160,7 @@ export class SessionService {
 
   /** Sessions that a crash left active end as INTERRUPTED. */
   markInterrupted(): number {
-    const result = this.db
-      .update(sessions)
-      .set({ state: 'ENDED', endReason: 'INTERRUPTED', endedAt: new Date(), endMessage: 'haven-live stopped without ending this session' })
-      .where(inArray(sessions.state, ACTIVE_STATES))
-      .run();
-    return result.changes;
+    return this.store.markInterrupted(ACTIVE_STATES);
   }
 
   /** Joins the room, or returns the session already active there. */
@@ -186,10 +179,7 @@ export class SessionService {
     const credentials = this.config.livekitCredentials();
     const session = new LiveSession(randomUUID(), roomName);
     try {
-      this.db
-        .insert(sessions)
-        .values({ id: session.id, roomName, state: session.state, startedAt: session.startedAt })
-        .run();
+      this.store.insert({ id: session.id, roomName, state: session.state, startedAt: session.startedAt });
     } catch (error) {
       this.log.error({ err: error, roomName }, 'could not save a new session');
       throw storageFailed('the session', error);
@@ -267,10 +257,7 @@ export class SessionService {
 
   /** Ended and active sessions, newest first; cursors are the history's sequence numbers. */
   history(page: HistoryPage): { cursor: number; node: SessionView }[] {
-    const { where, orderBy, limit } = pageOf(sessions.seq, page);
-    const rows = this.db.select().from(sessions).where(where).orderBy(orderBy).limit(limit).all();
-    return rows.map((stored) => {
-      const row = this.writes.overlay(stored.id, stored);
+    return this.store.page(page).map((row) => {
       const live = this.live.get(row.roomName);
       return {
         cursor: row.seq,
@@ -314,13 +301,13 @@ export class SessionService {
   }
 
   /** Writes a session's row; a write the database refuses (a full disk) is held and retried. */
-  private save(session: LiveSession, values: Partial<typeof sessions.$inferInsert>): void {
-    this.writes.update(session.id, values, (merged) => this.db.update(sessions).set(merged).where(eq(sessions.id, session.id)).run());
+  private save(session: LiveSession, values: SessionValues): void {
+    this.store.save(session.id, values);
   }
 
   /** Tries the writes the database refused once more (on shutdown). */
   flushWrites(): void {
-    this.writes.flush();
+    this.store.flush();
   }
 
   private finish(session: LiveSession, state: 'ENDED' | 'FAILED', reason: string, message: string | null): void {
