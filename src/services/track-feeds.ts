@@ -58,7 +58,16 @@ export interface FeedSync {
   playoutShiftMs: number;
 }
 
-type Listener<F> = { frame(frame: F): void; end(end: FeedEnd): void; silence?(span: MediaSilence): void };
+/**
+ * A consumer of one track's media (a live rendition, the audio chunker, a recording's file
+ * writer): it is handed every frame as it comes, each span without packets, and the feed's end.
+ * Attached with `video`/`audio`, which return its release.
+ */
+export interface FeedSink<F> {
+  frame(frame: F): void;
+  end(end: FeedEnd): void;
+  silence?(span: MediaSilence): void;
+}
 
 /** How long a subscription may take to bring its track before it is asked for again (ms). */
 const RESUBSCRIBE_MS = 5_000;
@@ -98,7 +107,7 @@ export interface TrackFeedsOptions {
  * reconnect or a resubscription gives a new one): the feed swaps its stream and its users go on.
  */
 export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
-  private readonly listeners = new Set<Listener<F>>();
+  private readonly listeners = new Set<FeedSink<F>>();
   private reader: ReadableStreamDefaultReader<unknown> | undefined;
   private ended = false;
   /** The rtc-node track streamed now. */
@@ -135,7 +144,7 @@ export class TrackFeed<F extends RawVideoFrame | RawAudioFrame> {
     return this.reader !== undefined;
   }
 
-  add(listener: Listener<F>, ended: FeedEnd = { reason: 'track not found' }): () => void {
+  add(listener: FeedSink<F>, ended: FeedEnd = { reason: 'track not found' }): () => void {
     if (this.ended) {
       listener.end(ended);
       return () => undefined;
@@ -269,11 +278,11 @@ export class TrackFeeds {
     return this.room.publication(key);
   }
 
-  video(key: FeedKey, listener: Listener<RawVideoFrame>): () => void {
+  video(key: FeedKey, listener: FeedSink<RawVideoFrame>): () => void {
     return this.open<RawVideoFrame>(key, 'VIDEO').add(listener);
   }
 
-  audio(key: FeedKey, listener: Listener<RawAudioFrame>): () => void {
+  audio(key: FeedKey, listener: FeedSink<RawAudioFrame>): () => void {
     return this.open<RawAudioFrame>(key, 'AUDIO').add(listener);
   }
 

@@ -3,7 +3,7 @@ import { resizeI420, WavWriter } from '../recording-files.js';
 import { AudioTimeline } from './audio-timeline.js';
 import { dropBelongsToGap, type TrackGap } from './gap-reasons.js';
 import type { SessionClock } from './session-clock.js';
-import type { FeedEnd, FeedKey, FeedSync, MediaSilence, RawAudioFrame, RawVideoFrame, TrackFeeds } from './track-feeds.js';
+import type { FeedEnd, FeedKey, FeedSink, FeedSync, MediaSilence, RawAudioFrame, RawVideoFrame, TrackFeeds } from './track-feeds.js';
 import { isPlaceholderPicture, VideoTimeline } from './video-timeline.js';
 
 /** ffmpeg may fall this many frames behind before frames are dropped instead of queued. */
@@ -110,7 +110,7 @@ abstract class FileWriter<F extends RawVideoFrame | RawAudioFrame> {
       sync: undefined,
     };
     this.tracks.push(track);
-    const sink = {
+    const sink: FeedSink<F> = {
       frame: (frame: F) => {
         if (this.failed) return;
         if (track.firstMediaUs === undefined) {
@@ -134,7 +134,7 @@ abstract class FileWriter<F extends RawVideoFrame | RawAudioFrame> {
       },
       silence: (span: MediaSilence) => this.onSilence(trackSid, span),
     };
-    this.releases.push(this.kind === 'VIDEO' ? feeds.video(key, sink as never) : feeds.audio(key, sink as never));
+    this.releases.push(this.kind === 'VIDEO' ? feeds.video(key, sink as FeedSink<RawVideoFrame>) : feeds.audio(key, sink as FeedSink<RawAudioFrame>));
     // Kept current while the track is recorded, for the manifest.
     this.releases.push(() => (track.sync = feeds.sync(key) ?? track.sync));
   }
