@@ -59,15 +59,15 @@ async function main(): Promise<void> {
       // Goals: within a run the offset stays in a 20 ms band (idle, loaded); across stalls within
       // 60 ms of where it was from 1 s after each; slope at most 5 ms/min. The mean is partly the publisher's.
       const met = (condition === 'stalled' ? shiftMs <= 60 : s.bandMs <= 20) && Math.abs(s.slopeMsPerMin) <= 5;
-      return { condition, publisher, where, ...s, shiftMs, settlingMs, met };
+      return { condition, publisher, where, ...s, shiftMs, settlingMs, met, missingBeeps: measured.missingBeeps[where] };
     }),
   );
   const table = [
-    '| condition | publisher | where | flashes | mean | band (max − min) | worst | shift across stalls | slope (last 50 s) | drift (medians) | met | first two flashes |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| condition | publisher | where | flashes | beeps missing | mean | band (max − min) | worst | shift across stalls | slope (last 50 s) | drift (medians) | met | first two flashes |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.condition} | ${r.publisher} | ${r.where === 'recorded' ? 'combined.mp4' : 'live timestampUs'} | ${r.flashes} | ${round(r.meanMs)} ms | ${round(r.bandMs)} ms | ${round(r.worstMs)} ms | ${r.condition === 'stalled' ? `${round(r.shiftMs)} ms` : '–'} | ${round(r.slopeMsPerMin)} ms/min | ${round(r.driftMs)} ms | ${r.met ? 'yes' : 'no'} | ${r.settlingMs.map((ms) => `${round(ms)}`).join(', ')} ms |`,
+        `| ${r.condition} | ${r.publisher} | ${r.where === 'recorded' ? 'combined.mp4' : 'live timestampUs'} | ${r.flashes} | ${r.missingBeeps.length ? r.missingBeeps.map((t) => `${round(t)} s`).join(', ') : 'none'} | ${round(r.meanMs)} ms | ${round(r.bandMs)} ms | ${round(r.worstMs)} ms | ${r.condition === 'stalled' ? `${round(r.shiftMs)} ms` : '–'} | ${round(r.slopeMsPerMin)} ms/min | ${round(r.driftMs)} ms | ${r.met ? 'yes' : 'no'} | ${r.settlingMs.map((ms) => `${round(ms)}`).join(', ')} ms |`,
     ),
   ].join('\n');
   mkdirSync(join(RESULTS, '..'), { recursive: true });

@@ -111,16 +111,21 @@ function liveBeeps(chunks: { timestampUs: string; samplesPerChannel: number; dat
   return onsets;
 }
 
-/** For each flash after the first beep: the nearest beep minus the flash (ms), with the flash's time (s). */
-function pair(flashes: number[], beeps: number[], unit: number): { atSec: number; offsetMs: number }[] {
-  return flashes
+/**
+ * For each flash after the first beep: the nearest beep minus the flash (ms), with the flash's
+ * time (s); and the flashes whose beep is missing (none within half a second: the beeps are a
+ * second apart), which are no offset.
+ */
+function pair(flashes: number[], beeps: number[], unit: number): { pairs: SyncPair[]; missing: number[] } {
+  const all = flashes
     .filter((flash) => beeps.length && flash > beeps[0] - 0.5 * unit)
     .map((flash) => {
       const nearest = beeps.reduce((best, beep) => (Math.abs(beep - flash) < Math.abs(best - flash) ? beep : best), Infinity);
       return { atSec: flash / unit, offsetMs: ((nearest - flash) / unit) * 1000 };
-    })
-    // A flash in the last moment of a recording may have lost its beep to the cut; that is no offset.
-    .filter((paired, i, all) => i < all.length - 1 || Math.abs(paired.offsetMs) < 500);
+    });
+  const missing = all.filter((paired, i) => Math.abs(paired.offsetMs) >= 500 && i < all.length - 1).map((paired) => paired.atSec);
+  // A flash in the last moment of a recording may have lost its beep to the cut: not counted missing.
+  return { pairs: all.filter((paired) => Math.abs(paired.offsetMs) < 500), missing };
 }
 
 /** Least-squares slope of the offset over the pairs' times, ms per minute. */
@@ -144,6 +149,8 @@ export interface Measured {
   live: SyncPair[];
   /** Flashes the video had after the first beep, for each. */
   flashes: { recorded: number; live: number };
+  /** Times (s) of flashes without a beep within half a second, for each. */
+  missingBeeps: { recorded: number[]; live: number[] };
   /** Wall-clock ms the session (its clock's zero, and the recording's start) began at. */
   startedAtMs: number;
 }
@@ -259,7 +266,13 @@ export async function measureAvSync(run: SyncRun): Promise<Measured> {
     );
     const frames = reassemble(video.values.map((v) => v.videoFrames));
     const live = pair(liveFlashes(frames), liveBeeps(audio.values.map((v) => v.audioFrames)), 1e6);
-    return { recorded, live, flashes: { recorded: recorded.length, live: live.length }, startedAtMs: new Date(startSession.startedAt).getTime() };
+    return {
+      recorded: recorded.pairs,
+      live: live.pairs,
+      flashes: { recorded: recorded.pairs.length, live: live.pairs.length },
+      missingBeeps: { recorded: recorded.missing, live: live.missing },
+      startedAtMs: new Date(startSession.startedAt).getTime(),
+    };
   } finally {
     await pub.disconnect();
   }
