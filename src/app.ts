@@ -23,6 +23,9 @@ import type { Services } from './services/index.js';
 import { MediaService, type MediaServiceOptions } from './services/media.js';
 import { RecordingService, type RecordingServiceOptions } from './services/recordings.js';
 import { SessionService, type SessionServiceOptions } from './services/sessions.js';
+import { RoomDirectory, type RoomDirectoryOptions } from './services/rooms.js';
+import { WatchRuleService } from './services/watch-rule-service.js';
+import { Reconciler, type ReconcilerOptions } from './services/reconciler.js';
 import { serveRecordingFile } from './recording-downloads.js';
 import { TrackFeeds, type RoomPort, type TrackFeedsOptions } from './services/track-feeds.js';
 import { isWebPagePath, serveWebPage } from './web-page.js';
@@ -38,6 +41,8 @@ export interface AppOptions {
   access?: AccessSettings;
   limits?: Partial<RequestLimits>;
   recordings?: RecordingServiceOptions;
+  rooms?: RoomDirectoryOptions;
+  reconciler?: ReconcilerOptions;
 }
 
 /** What one request or connection may ask for; each answers LIMIT_EXCEEDED (or 413/1009) past it. */
@@ -203,7 +208,10 @@ export function buildApp(options: AppOptions): App {
     (count) => count > 0 && log.warn({ count }, 'recordings left unfinished by an earlier run marked INTERRUPTED'),
     (error) => log.error({ err: error }, 'recovering interrupted recordings failed'),
   );
-  const services: Services = { config, sessions, media, recordings };
+  const rooms = new RoomDirectory(config, sessions, recordings, log.child({ service: 'rooms' }), options.rooms);
+  const watchRules = new WatchRuleService(database.db);
+  const services: Services = { config, sessions, media, recordings, rooms, watchRules };
+  const reconciler = new Reconciler(rooms, watchRules, sessions, recordings, log.child({ service: 'reconciler' }), options.reconciler);
   logSessionActivity(sessions, log.child({ service: 'activity' }));
   const subscribers = new SubscriberActivity(sessions, log.child({ service: 'subscribers' }));
   const metrics = new Metrics({ sessions, media, recordings, subscribers });
@@ -402,6 +410,7 @@ export function buildApp(options: AppOptions): App {
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           url = `http://${host}:${address.port}`;
           log.info({ url: `${url}${yoga.graphqlEndpoint}` }, 'haven-live listening');
+          reconciler.start();
           resolve();
         });
       });
@@ -409,6 +418,7 @@ export function buildApp(options: AppOptions): App {
     stop() {
       stopping ??= (async () => {
         await recovered;
+        await reconciler.stop();
         await recordings.stopAll();
         await sessions.stopAll('SHUTDOWN');
         sessions.flushWrites();

@@ -13,6 +13,7 @@ export interface ProcessSettings {
   maxSessions: number | undefined;
   maxEncoders: number | undefined;
   minFreeMb: number | undefined;
+  reconcileSec: number | undefined;
 }
 
 export interface EnvironmentConfig {
@@ -59,6 +60,7 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
     maxSessions: positive(env, 'HAVEN_MAX_SESSIONS'),
     maxEncoders: positive(env, 'HAVEN_MAX_ENCODERS'),
     minFreeMb: positive(env, 'HAVEN_MIN_FREE_MB'),
+    reconcileSec: positive(env, 'HAVEN_RECONCILE_SEC'),
     databasePath: expandHome(nonEmpty(env.HAVEN_DB) ?? '~/.haven-player/haven.db'),
     environmentConfig: {
       livekitUrl: nonEmpty(env.LIVEKIT_URL),

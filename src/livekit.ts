@@ -9,7 +9,7 @@ import {
   type RemoteTrack,
   type TrackPublication,
 } from '@livekit/rtc-node';
-import { AccessToken } from 'livekit-server-sdk';
+import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import type { LiveKitCredentials } from './services/config.js';
 
 /** How haven-live joins a room: as a hidden viewer that can only subscribe. */
@@ -32,6 +32,27 @@ export interface ParticipantInfo {
   sid: string;
   joinedAt: Date | null;
   tracks: TrackInfo[];
+}
+
+/** A room as the LiveKit server lists it. */
+export interface ServerRoom {
+  name: string;
+  numParticipants: number;
+  numPublishers: number;
+  createdAt: Date | null;
+}
+
+/** The LiveKit server's live rooms (its RoomService); throws what the request met, after at most `timeoutMs`. */
+export async function listServerRooms(credentials: LiveKitCredentials, timeoutMs: number): Promise<ServerRoom[]> {
+  // No region failover: the server named is the one asked, and an answer comes within the timeout.
+  const client = new RoomServiceClient(credentials.url, credentials.apiKey, credentials.apiSecret, { requestTimeout: timeoutMs / 1000, failover: false });
+  const rooms = await client.listRooms();
+  return rooms.map((room) => ({
+    name: room.name,
+    numParticipants: room.numParticipants,
+    numPublishers: room.numPublishers,
+    createdAt: room.creationTimeMs ? new Date(Number(room.creationTimeMs)) : room.creationTime ? new Date(Number(room.creationTime) * 1000) : null,
+  }));
 }
 
 export async function mintViewerToken(credentials: LiveKitCredentials, roomName: string): Promise<string> {

@@ -25,6 +25,7 @@ const app = buildApp({
   sessions: { maxSessions: settings.maxSessions },
   media: { maxEncoders: settings.maxEncoders },
   recordings: { minFreeMb: settings.minFreeMb },
+  reconciler: { intervalSec: settings.reconcileSec },
 });
 await app.start(settings.port);
 log.info(`GraphiQL: ${app.url}/graphql`);

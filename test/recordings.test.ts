@@ -337,17 +337,25 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     await query(app.url, StartPlainSession, { roomName: room });
     const [started] = (await query(app.url, StartRecording, { roomName: room })).startRecording;
     await sleep(3_000);
-    const stopping = query(app.url, StopRecording, { roomName: room });
-    let deleted: { state: string; finalizedAt: string | null } | undefined;
-    // The delete goes out as soon as the catalog says FINALIZING.
-    for (let i = 0; i < 200 && !deleted; i++) {
-      const state = (await query(app.url, RecordingQuery, { id: started.id })).recording.state;
-      if (state === 'FINALIZING') deleted = (await query(app.url, DeleteRecording, { id: started.id })).deleteRecording;
-      else if (state !== 'RECORDING') throw new Error(`the recording went ${state} before a delete could be sent`);
+    // The encoder stands still, so that finalizing lasts until the delete has come.
+    const encoder = `${join(recordingDir, room)}/.*video.mp4`;
+    execFileSync('pkill', ['-STOP', '-f', encoder]);
+    let stopping: Promise<unknown> | undefined;
+    let deleting: Promise<{ deleteRecording: { state: string; finalizedAt: string | null } }> | undefined;
+    try {
+      stopping = query(app.url, StopRecording, { roomName: room });
+      for (let i = 0; (await query(app.url, RecordingQuery, { id: started.id })).recording.state !== 'FINALIZING'; i++) {
+        if (i === 100) throw new Error('the recording never showed FINALIZING');
+        await sleep(50);
+      }
+      deleting = query(app.url, DeleteRecording, { id: started.id });
+      await sleep(300);
+    } finally {
+      execFileSync('pkill', ['-CONT', '-f', encoder]);
     }
-    expect(deleted, 'a delete sent while FINALIZING').toBeDefined();
-    expect(deleted!.state).toBe('COMPLETE');
-    expect(deleted!.finalizedAt).not.toBeNull();
+    const deleted = (await deleting!).deleteRecording;
+    expect(deleted.state).toBe('COMPLETE');
+    expect(deleted.finalizedAt).not.toBeNull();
     await stopping;
     const gone = await request(app.url, RecordingQuery, { id: started.id });
     expect(gone.errors![0].extensions).toMatchObject({ code: 'RECORDING_NOT_FOUND' });

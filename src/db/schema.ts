@@ -47,3 +47,19 @@ export const recordings = sqliteTable(
   },
   (t) => [index('recordings_state').on(t.state), index('recordings_session').on(t.sessionId), index('recordings_room').on(t.roomName)],
 );
+
+/** Rules saying which rooms are watched (and recorded) by themselves. */
+export const watchRules = sqliteTable('watch_rules', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  id: text('id').notNull().unique(),
+  roomPattern: text('room_pattern').notNull(),
+  record: integer('record', { mode: 'boolean' }).notNull(),
+  /** JSON arrays of identity globs and of track sources. */
+  includeIdentities: text('include_identities').notNull().default('[]'),
+  excludeIdentities: text('exclude_identities').notNull().default('[]'),
+  sources: text('sources').notNull(),
+  maxRecordingSec: integer('max_recording_sec'),
+  emptyRoomSec: integer('empty_room_sec').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -4,5 +4,7 @@ import './sessions.js';
 import './recordings.js';
 import './session-events.js';
 import './media.js';
+import './rooms.js';
+import './watch-rules.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -15,7 +15,7 @@ const RecordingStateEnum = builder.enumType('RecordingState', {
   } as const satisfies Record<RecordingState, object>,
 });
 
-const TrackSourceEnum = builder.enumType('TrackSource', {
+export const TrackSourceEnum = builder.enumType('TrackSource', {
   values: ['CAMERA', 'MICROPHONE', 'SCREEN_SHARE', 'SCREEN_SHARE_AUDIO', 'UNKNOWN'] as const satisfies readonly TrackSourceName[],
 });
 

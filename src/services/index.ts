@@ -1,6 +1,8 @@
 import type { ConfigService } from './config.js';
 import type { MediaService } from './media.js';
 import type { RecordingService } from './recordings.js';
+import type { RoomDirectory } from './rooms.js';
+import type { WatchRuleService } from './watch-rule-service.js';
 import type { SessionService } from './sessions.js';
 
 /** The services a request can reach; built once by the app. */
@@ -9,4 +11,6 @@ export interface Services {
   sessions: SessionService;
   media: MediaService;
   recordings: RecordingService;
+  rooms: RoomDirectory;
+  watchRules: WatchRuleService;
 }

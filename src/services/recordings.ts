@@ -55,7 +55,12 @@ interface RecordedSession {
   participants: Map<string, ActiveRecording>;
   /** When the session was reconnecting, and each track muted: what explains a gap. */
   causes: GapCauses;
+  /** Which participants' tracks are recorded, when not all are. */
+  filter: RecordFilter | undefined;
 }
+
+/** Whether a participant's track of a source is recorded (a watch rule's participants and sources). */
+export type RecordFilter = (identity: string, source: TrackSourceName) => boolean;
 
 /** Records sessions to disk, one recording per participant with media, and keeps their catalog. */
 export class RecordingService {
@@ -122,7 +127,7 @@ export class RecordingService {
   }
 
   /** Starts recording every participant with media in the room's session (and those who join). */
-  async start(roomName: string): Promise<RecordingView[]> {
+  async start(roomName: string, filter?: RecordFilter): Promise<RecordingView[]> {
     let session = this.sessions.get(roomName);
     if (!this.recorded.has(session.id)) await this.checkDirectory();
     // The check awaited: another start may have begun recording meanwhile, or the session ended.
@@ -134,6 +139,7 @@ export class RecordingService {
         clock: this.sessions.clock(roomName),
         participants: new Map(),
         causes: new GapCauses(),
+        filter,
       });
       const recorded = this.recorded.get(session.id)!;
       for (const participant of session.participants) {
@@ -231,6 +237,7 @@ export class RecordingService {
   private record(sessionId: string, participantIdentity: string, kind: 'AUDIO' | 'VIDEO', trackSid: string, source: string): void {
     const session = this.recorded.get(sessionId);
     if (!session) return;
+    if (session.filter && !session.filter(participantIdentity, sourceName(source))) return;
     let active = session.participants.get(participantIdentity);
     // Someone who left and came back while their last recording finalizes gets a new one.
     if (!active || active.finishing) {

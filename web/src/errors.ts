@@ -10,6 +10,8 @@ const MESSAGES: Record<string, string> = {
   NO_VIDEO: 'No video has arrived from this participant yet',
   RECORDING_FAILED: 'The recording failed',
   RECORDING_NOT_FOUND: 'That recording does not exist (any more)',
+  RULE_NOT_FOUND: 'That watch rule does not exist (any more)',
+  LIVEKIT_UNAVAILABLE: 'The LiveKit server could not be asked: check that it is up and the keys are right',
   ENCODER_FAILED: 'The video encoder failed for this stream',
   SESSION_ENDED: 'The session has ended',
   STORAGE_FAILED: 'The server could not save to its disk: check its free space',

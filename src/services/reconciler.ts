@@ -1,0 +1,96 @@
+import type { Logger } from 'pino';
+import type { RecordingService } from './recordings.js';
+import type { RoomDirectory } from './rooms.js';
+import type { SessionService } from './sessions.js';
+import type { WatchRuleService } from './watch-rule-service.js';
+import { planFor, type RoomPlan } from './watch-rules.js';
+
+export interface ReconcilerOptions {
+  /** Seconds between two looks at the server's rooms (default 10; HAVEN_RECONCILE_SEC). */
+  intervalSec?: number;
+}
+
+/**
+ * Makes what the watch rules say true on the LiveKit server: every so often it lists the rooms,
+ * starts a session (and its recording, of the rule's participants and sources) in each room a rule
+ * matches, and ends the sessions it started whose room is gone or stayed empty for the rule's time.
+ * Sessions started by hand are left to whoever started them.
+ */
+export class Reconciler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  /** Rooms whose session a rule started, with when they were last seen with a participant (ms). */
+  private readonly started = new Map<string, { lastOccupiedMs: number }>();
+  private readonly intervalMs: number;
+
+  constructor(
+    private readonly rooms: RoomDirectory,
+    private readonly rules: WatchRuleService,
+    private readonly sessions: SessionService,
+    private readonly recordings: RecordingService,
+    private readonly log: Logger,
+    options: ReconcilerOptions = {},
+  ) {
+    this.intervalMs = (options.intervalSec ?? 10) * 1000;
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.reconcile(), this.intervalMs);
+    this.timer.unref();
+    void this.reconcile();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One pass; a pass still running is waited for instead of started twice. */
+  reconcile(): Promise<void> {
+    this.running ??= this.pass()
+      .catch((error) => this.log.warn({ err: error }, 'reconciling the watch rules failed'))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const rules = this.rules.list();
+    if (!rules.some((rule) => rule.enabled) && this.started.size === 0) return;
+    const rooms = await this.rooms.serverRooms();
+    const live = new Set(rooms.map((room) => room.name));
+    const now = Date.now();
+    for (const room of rooms) {
+      const plan = planFor(room.name, rules);
+      if (!plan) continue;
+      await this.apply(room.name, plan).catch((error) => this.log.warn({ err: error, roomName: room.name }, 'a watch rule could not start its room'));
+    }
+    for (const [roomName, state] of this.started) {
+      const session = this.sessions.find(roomName);
+      if (!session || session.state === 'ENDED' || session.state === 'FAILED') {
+        this.started.delete(roomName);
+        continue;
+      }
+      const plan = planFor(roomName, rules);
+      if (session.participants.length > 0) state.lastOccupiedMs = now;
+      const emptyMs = (plan?.emptyRoomSec ?? 30) * 1000;
+      const reason = !live.has(roomName) ? 'ROOM_FINISHED' : now - state.lastOccupiedMs >= emptyMs ? 'EMPTY_ROOM' : undefined;
+      if (!reason) continue;
+      this.started.delete(roomName);
+      this.log.info({ roomName, reason }, 'ending a session its watch rule started');
+      await this.sessions.stop(roomName, reason).catch((error) => this.log.warn({ err: error, roomName }, 'ending a watched session failed'));
+    }
+  }
+
+  private async apply(roomName: string, plan: RoomPlan): Promise<void> {
+    let session = this.sessions.find(roomName);
+    if (!session || session.state === 'ENDED' || session.state === 'FAILED') {
+      this.log.info({ roomName, rule: plan.rule.id }, 'a watch rule starts a session');
+      session = await this.sessions.start(roomName);
+      this.started.set(roomName, { lastOccupiedMs: Date.now() });
+    }
+    if (plan.record && this.started.has(roomName) && !this.recordings.isRecording(session.id)) {
+      await this.recordings.start(roomName, (identity, source) => plan.records(identity) && source !== 'UNKNOWN' && plan.sources.has(source));
+    }
+  }
+}
