@@ -26,6 +26,9 @@ import { SessionService, type SessionServiceOptions } from './services/sessions.
 import { RoomDirectory, type RoomDirectoryOptions } from './services/rooms.js';
 import { WatchRuleService } from './services/watch-rule-service.js';
 import { Reconciler, type ReconcilerOptions } from './services/reconciler.js';
+import { RoomWebhooks } from './services/room-webhooks.js';
+import { readWebhook, WebhookRefused } from './livekit-webhooks.js';
+import type { LiveKitCredentials } from './services/config.js';
 import { serveRecordingFile } from './recording-downloads.js';
 import { TrackFeeds, type RoomPort, type TrackFeedsOptions } from './services/track-feeds.js';
 import { isWebPagePath, serveWebPage } from './web-page.js';
@@ -75,6 +78,9 @@ function graphiqlPage(options?: Parameters<typeof renderGraphiQL>[0]): string {
   if (page === undefined) graphiqlPages.set(key, (page = renderGraphiQL(options)));
   return page;
 }
+
+/** Where LiveKit posts its webhooks (livekit-server's `webhook: { api_key, urls }`). */
+const WEBHOOK_PATH = '/livekit/webhook';
 
 const UNAUTHENTICATED: Refusal = { status: 401, code: 'UNAUTHENTICATED', message: 'Send Authorization: Bearer <HAVEN_API_TOKEN>' };
 
@@ -212,6 +218,7 @@ export function buildApp(options: AppOptions): App {
   const watchRules = new WatchRuleService(database.db);
   const services: Services = { config, sessions, media, recordings, rooms, watchRules };
   const reconciler = new Reconciler(rooms, watchRules, sessions, recordings, log.child({ service: 'reconciler' }), options.reconciler);
+  const webhooks = new RoomWebhooks(reconciler, log.child({ service: 'webhooks' }));
   logSessionActivity(sessions, log.child({ service: 'activity' }));
   const subscribers = new SubscriberActivity(sessions, log.child({ service: 'subscribers' }));
   const metrics = new Metrics({ sessions, media, recordings, subscribers });
@@ -293,6 +300,27 @@ export function buildApp(options: AppOptions): App {
         (error) => {
           log.error({ err: error }, 'collecting metrics failed');
           res.writeHead(500).end();
+        },
+      );
+      return;
+    }
+    if (requestUrl.pathname === WEBHOOK_PATH) {
+      // LiveKit signs its webhooks with the API key: no API token, and no word on why a signature failed.
+      if (req.method !== 'POST') return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: `POST ${WEBHOOK_PATH}` });
+      const tooLarge = Number(req.headers['content-length'] ?? 0) > access.maxBodyBytes;
+      if (tooLarge) return refuse(res, { status: 413, code: 'LIMIT_EXCEEDED', message: `The request body is over the limit of ${access.maxBodyBytes} bytes` });
+      let credentials: LiveKitCredentials | undefined;
+      try {
+        credentials = config.livekitCredentials();
+      } catch {
+        credentials = undefined;
+      }
+      void readWebhook(req, credentials, access.maxBodyBytes).then(
+        (webhook) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: webhooks.handle(webhook) })),
+        (error) => {
+          const status = error instanceof WebhookRefused ? error.status : 401;
+          if (status === 413) return refuse(res, { status, code: 'LIMIT_EXCEEDED', message: `The request body is over the limit of ${access.maxBodyBytes} bytes` });
+          refuse(res, { status: 401, code: 'UNAUTHENTICATED', message: 'The webhook is not signed by this LiveKit server' });
         },
       );
       return;

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Client } from 'graphql-ws';
+import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import { query, request, wsClient } from './harness/graphql.js';
@@ -239,5 +241,92 @@ describe('the LiveKit server\'s rooms and watch rules', () => {
     for (const rule of (await query(app.url, Rules)).watchRules) await query(app.url, DeleteRule, { id: rule.id });
     expect((await query(app.url, Rules)).watchRules).toEqual([]);
     void RuleFields;
+  });
+});
+
+describe('LiveKit webhooks', () => {
+  let livekit: LiveKitServer;
+  let app: TestApp;
+  let hookUrl: string;
+
+  beforeAll(async () => {
+    const port = await freeTcpPort();
+    hookUrl = `http://127.0.0.1:${port}/livekit/webhook`;
+    livekit = await startLiveKit({ webhookUrls: [hookUrl] });
+    // Reconciliation far apart: what happens here comes from the webhooks.
+    app = await startApp({ livekit, port, reconciler: { intervalSec: 600 } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    killAllPublishers();
+    await livekit?.stop();
+  });
+
+  /** A webhook as livekit-server signs one: a JWT of the API key whose sha256 claim is the body's. */
+  const signed = async (event: Record<string, unknown>, secret = livekit.apiSecret) => {
+    const body = JSON.stringify(event);
+    const token = new AccessToken(livekit.apiKey, secret, { ttl: '5m' });
+    token.sha256 = createHash('sha256').update(body).digest('base64');
+    return { body, authorization: await token.toJwt() };
+  };
+  const post = async ({ body, authorization }: { body: string; authorization?: string }) => {
+    const response = await fetch(hookUrl, { method: 'POST', headers: { 'content-type': 'application/webhook+json', ...(authorization ? { authorization } : {}) }, body });
+    return { status: response.status, body: await response.text() };
+  };
+  const sessionOf = async (roomName: string) => (await query(app.url, WatchedSession, { roomName })).session;
+
+  it('watches and records a room a rule matches as LiveKit tells of it, and ends it on room_finished', { timeout: 60_000 }, async () => {
+    const { createWatchRule: rule } = await query(app.url, CreateRule, { input: { roomPattern: 'hook-*', record: true } });
+    const joined = Date.now();
+    const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: 'hook-1', identity: 'caller' });
+    await pub.publishAudio();
+    for (;;) {
+      const session = await sessionOf('hook-1');
+      if (session?.state === 'CONNECTED' && session.recordings.some((r) => r.participantIdentity === 'caller' && r.state === 'RECORDING')) break;
+      if (Date.now() - joined > 10_000) throw new Error(`hook-1 not watched and recorded 10 s after the join: ${JSON.stringify(session)}`);
+      await sleep(50);
+    }
+    const tookMs = Date.now() - joined;
+    console.log(`publisher's join and publish to its recording, through the webhooks: ${tookMs} ms`);
+    // The issue's bound is 3 s; a loaded 2-core machine gets twice that.
+    expect(tookMs).toBeLessThan(6_000);
+    await sleep(2_000);
+    const finished = await signed({ event: 'room_finished', id: 'EV_finished_hook_1', room: { name: 'hook-1' } });
+    expect((await post(finished)).status).toBe(200);
+    for (let i = 0; ; i++) {
+      const session = await sessionOf('hook-1');
+      if (session?.state === 'ENDED' && session.recordings.every((r) => r.state === 'COMPLETE')) {
+        expect(session.endReason).toBe('ROOM_FINISHED');
+        break;
+      }
+      if (i === 100) throw new Error(`hook-1 did not end on room_finished: ${JSON.stringify(session)}`);
+      await sleep(100);
+    }
+    await pub.disconnect();
+    await query(app.url, DeleteRule, { id: rule.id });
+  });
+
+  it('answers a missing or forged signature 401 saying nothing of why, ignores a replayed event, and keeps the body limit', async () => {
+    const { createWatchRule: rule } = await query(app.url, CreateRule, { input: { roomPattern: 'forged-*' } });
+    const forged = await signed({ event: 'room_started', id: 'EV_forged', room: { name: 'forged-1' } }, 'a-secret-that-is-not-livekits-000000');
+    const unsigned = { body: forged.body };
+    const tampered = { ...(await signed({ event: 'room_started', id: 'EV_tampered', room: { name: 'forged-2' } })), body: JSON.stringify({ event: 'room_started', id: 'EV_tampered', room: { name: 'forged-3' } }) };
+    const refusals = [await post(forged), await post(unsigned), await post(tampered)];
+    for (const refusal of refusals) {
+      expect(refusal.status).toBe(401);
+      expect(JSON.parse(refusal.body)).toEqual({ errors: [{ message: 'The webhook is not signed by this LiveKit server', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    await sleep(1_000);
+    for (const room of ['forged-1', 'forged-2', 'forged-3']) expect(await sessionOf(room)).toBeNull();
+    // The same event twice: taken once.
+    const event = await signed({ event: 'participant_joined', id: 'EV_once', room: { name: 'unwatched-room' } });
+    expect(JSON.parse((await post(event)).body)).toEqual({ accepted: true });
+    expect(JSON.parse((await post(event)).body)).toEqual({ accepted: false });
+    // Over the body limit (2 MB), refused before it is read to the end.
+    const huge = await post({ body: 'x'.repeat(3 * 1024 * 1024), authorization: forged.authorization });
+    expect(huge.status).toBe(413);
+    expect((await fetch(hookUrl)).status).toBe(405);
+    await query(app.url, DeleteRule, { id: rule.id });
   });
 });

@@ -22,6 +22,7 @@ export class Reconciler {
   /** Rooms whose session a rule started, with when they were last seen with a participant (ms). */
   private readonly started = new Map<string, { lastOccupiedMs: number }>();
   private readonly intervalMs: number;
+  private readonly applying = new Map<string, Promise<void>>();
 
   constructor(
     private readonly rooms: RoomDirectory,
@@ -82,7 +83,31 @@ export class Reconciler {
     }
   }
 
-  private async apply(roomName: string, plan: RoomPlan): Promise<void> {
+  /** A room is live (a webhook said so): watch it now if a rule matches it. */
+  async roomActive(roomName: string): Promise<void> {
+    const plan = planFor(roomName, this.rules.list());
+    if (plan) await this.apply(roomName, plan);
+  }
+
+  /** A room finished (a webhook said so): end the session a rule started there. */
+  async roomFinished(roomName: string): Promise<void> {
+    if (!this.started.delete(roomName)) return;
+    const session = this.sessions.find(roomName);
+    if (!session || session.state === 'ENDED' || session.state === 'FAILED') return;
+    this.log.info({ roomName, reason: 'ROOM_FINISHED' }, 'ending a session its watch rule started');
+    await this.sessions.stop(roomName, 'ROOM_FINISHED');
+  }
+
+  /** Starts what the plan asks for in a room, one call per room at a time (webhooks come in bursts). */
+  private apply(roomName: string, plan: RoomPlan): Promise<void> {
+    const previous = this.applying.get(roomName) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.applyNow(roomName, plan));
+    this.applying.set(roomName, next);
+    void next.finally(() => this.applying.get(roomName) === next && this.applying.delete(roomName)).catch(() => undefined);
+    return next;
+  }
+
+  private async applyNow(roomName: string, plan: RoomPlan): Promise<void> {
     let session = this.sessions.find(roomName);
     if (!session || session.state === 'ENDED' || session.state === 'FAILED') {
       this.log.info({ roomName, rule: plan.rule.id }, 'a watch rule starts a session');

@@ -22,9 +22,9 @@ export interface TestApp extends App {
  * `livekit` gives it that server's URL and keys as environment settings.
  */
 export async function startApp(
-  options: Partial<AppOptions> & { dir?: string; livekit?: Pick<LiveKitServer, 'url' | 'apiKey' | 'apiSecret'> } = {},
+  options: Partial<AppOptions> & { dir?: string; port?: number; livekit?: Pick<LiveKitServer, 'url' | 'apiKey' | 'apiSecret'> } = {},
 ): Promise<TestApp> {
-  const { livekit, ...appOptions } = options;
+  const { livekit, port, ...appOptions } = options;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'haven-test-'));
   const databasePath = options.databasePath ?? join(dir, 'haven.db');
   const credentials = livekit && { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret };
@@ -36,7 +36,7 @@ export async function startApp(
     databasePath,
     environmentConfig: { recordingDirectory: join(dir, 'recordings'), ...credentials, ...options.environmentConfig },
   });
-  await app.start(0);
+  await app.start(port ?? 0);
   return Object.assign(app, {
     dir,
     databasePath,

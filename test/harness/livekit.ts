@@ -53,6 +53,8 @@ export interface StartLiveKitOptions {
   echo?: boolean;
   /** Start on the ports and with the keys of an earlier server (one that was killed): a restart. */
   again?: LiveKitIdentity;
+  /** Where livekit-server posts its webhooks, signed with its API key. */
+  webhookUrls?: string[];
 }
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/livekit-server.sh', import.meta.url));
@@ -133,7 +135,7 @@ logging:
   json: false
 turn:
   enabled: false
-${opts.extraYaml ?? ''}
+${opts.webhookUrls?.length ? `webhook:\n  api_key: ${apiKey}\n  urls:\n${opts.webhookUrls.map((url) => `    - ${JSON.stringify(url)}`).join('\n')}\n` : ''}${opts.extraYaml ?? ''}
 `;
   writeFileSync(configPath, yaml);
 
