@@ -216,8 +216,8 @@ export function buildApp(options: AppOptions): App {
   );
   const rooms = new RoomDirectory(config, sessions, recordings, log.child({ service: 'rooms' }), options.rooms);
   const watchRules = new WatchRuleService(database.db);
-  const services: Services = { config, sessions, media, recordings, rooms, watchRules };
   const reconciler = new Reconciler(rooms, watchRules, sessions, recordings, log.child({ service: 'reconciler' }), options.reconciler);
+  const services: Services = { config, sessions, media, recordings, rooms, watchRules, reconciler };
   const webhooks = new RoomWebhooks(reconciler, log.child({ service: 'webhooks' }));
   logSessionActivity(sessions, log.child({ service: 'activity' }));
   const subscribers = new SubscriberActivity(sessions, log.child({ service: 'subscribers' }));

@@ -20,6 +20,9 @@ const Rooms = graphql(`
       session {
         id
         state
+        rule {
+          id
+        }
       }
     }
   }
@@ -92,6 +95,10 @@ const WatchedSession = graphql(`
       id
       state
       endReason
+      rule {
+        id
+        roomPattern
+      }
       recordings {
         participantIdentity
         state
@@ -144,6 +151,8 @@ describe('the LiveKit server\'s rooms and watch rules', () => {
     // Answered from a listing at most 2 s old: the session shows within a few seconds.
     const watched = await listed((room) => room.session?.state === 'CONNECTED' && room.recording);
     expect(watched.session!.id).toBe(startSession.id);
+    // Started by hand: no rule.
+    expect(watched.session!.rule).toBeNull();
     await query(app.url, EndRoom, { roomName: 'listed-room' });
     await pub.disconnect();
     // A room that is gone leaves the list (livekit-server closes an empty room after its timeout).
@@ -201,6 +210,7 @@ describe('the LiveKit server\'s rooms and watch rules', () => {
     const ended = await watched((session) => session.state === 'ENDED' && session.recordings.every((r) => r.state === 'COMPLETE'), 'auto-1 ended once empty', 20_000);
     expect(['EMPTY_ROOM', 'ROOM_FINISHED']).toContain(ended.endReason);
     expect(ended.id).toBe(recording.id);
+    expect(ended.rule).toEqual({ id: rule.id, roomPattern: 'auto-*' });
     expect(ended.recordings[0].files.map((f) => f.kind).sort()).toEqual(['AUDIO', 'COMBINED', 'VIDEO']);
     await query(app.url, DeleteRule, { id: rule.id });
   });

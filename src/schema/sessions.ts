@@ -43,7 +43,7 @@ export const LiveSession = builder.objectRef<SessionView>('LiveSession').impleme
     endReason: t.exposeString('endReason', {
       nullable: true,
       description:
-        'STOPPED, SHUTDOWN, INTERRUPTED, CONNECT_FAILED, ROOM_DELETED, SERVER_SHUTDOWN, REMOVED, DUPLICATE_IDENTITY or CONNECTION_LOST',
+        'STOPPED, SHUTDOWN, INTERRUPTED, CONNECT_FAILED, ROOM_DELETED, SERVER_SHUTDOWN, REMOVED, DUPLICATE_IDENTITY, CONNECTION_LOST, or for a session a watch rule started ROOM_FINISHED or EMPTY_ROOM',
     }),
     endMessage: t.exposeString('endMessage', { nullable: true }),
     participants: t.field({

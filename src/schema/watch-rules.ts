@@ -1,6 +1,7 @@
 import type { WatchRule } from '../services/watch-rules.js';
 import { builder } from './builder.js';
 import { TrackSourceEnum } from './recordings.js';
+import { LiveSession } from './sessions.js';
 
 export const WatchRuleRef = builder.objectRef<WatchRule>('WatchRule').implement({
   description: 'A rule saying which rooms haven-live watches by itself, and whom it records there.',
@@ -57,5 +58,14 @@ builder.mutationField('deleteWatchRule', (t) =>
     type: 'Boolean',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, { services }) => services.watchRules.delete(String(id)),
+  }),
+);
+
+builder.objectField(LiveSession, 'rule', (t) =>
+  t.field({
+    type: WatchRuleRef,
+    nullable: true,
+    description: 'The watch rule that started this session; null when it was started by hand (or the rule is deleted)',
+    resolve: (session, _args, { services }) => services.reconciler.ruleOf(session.id) ?? null,
   }),
 );

@@ -1,6 +1,7 @@
 import type { ConfigService } from './config.js';
 import type { MediaService } from './media.js';
 import type { RecordingService } from './recordings.js';
+import type { Reconciler } from './reconciler.js';
 import type { RoomDirectory } from './rooms.js';
 import type { WatchRuleService } from './watch-rule-service.js';
 import type { SessionService } from './sessions.js';
@@ -13,4 +14,5 @@ export interface Services {
   recordings: RecordingService;
   rooms: RoomDirectory;
   watchRules: WatchRuleService;
+  reconciler: Reconciler;
 }

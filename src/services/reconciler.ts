@@ -1,9 +1,10 @@
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { RecordingService } from './recordings.js';
 import type { RoomDirectory } from './rooms.js';
 import type { SessionService } from './sessions.js';
 import type { WatchRuleService } from './watch-rule-service.js';
-import { planFor, type RoomPlan } from './watch-rules.js';
+import { planFor, type RoomPlan, type WatchRule } from './watch-rules.js';
 
 export interface ReconcilerOptions {
   /** Seconds between two looks at the server's rooms (default 10; HAVEN_RECONCILE_SEC). */
@@ -23,6 +24,8 @@ export class Reconciler {
   private readonly started = new Map<string, { lastOccupiedMs: number }>();
   private readonly intervalMs: number;
   private readonly applying = new Map<string, Promise<void>>();
+  /** The rule that started each session a rule started (the newest thousand). */
+  private readonly ruleBySession = new LRUCache<string, string>({ max: 1_000 });
 
   constructor(
     private readonly rooms: RoomDirectory,
@@ -83,6 +86,12 @@ export class Reconciler {
     }
   }
 
+  /** The rule that started a session, while it exists; undefined for a session started by hand. */
+  ruleOf(sessionId: string): WatchRule | undefined {
+    const id = this.ruleBySession.get(sessionId);
+    return id === undefined ? undefined : this.rules.get(id);
+  }
+
   /** A room is live (a webhook said so): watch it now if a rule matches it. */
   async roomActive(roomName: string): Promise<void> {
     const plan = planFor(roomName, this.rules.list());
@@ -113,6 +122,7 @@ export class Reconciler {
       this.log.info({ roomName, rule: plan.rule.id }, 'a watch rule starts a session');
       session = await this.sessions.start(roomName);
       this.started.set(roomName, { lastOccupiedMs: Date.now() });
+      this.ruleBySession.set(session.id, plan.rule.id);
     }
     if (plan.record && this.started.has(roomName) && !this.recordings.isRecording(session.id)) {
       await this.recordings.start(roomName, (identity, source) => plan.records(identity) && source !== 'UNKNOWN' && plan.sources.has(source));

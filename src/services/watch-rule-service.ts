@@ -16,6 +16,10 @@ export class WatchRuleService {
     return this.store.all();
   }
 
+  get(id: string): WatchRule | undefined {
+    return this.store.get(id);
+  }
+
   create(input: WatchRuleInput): WatchRule {
     const fields = ruleFields(input);
     const id = randomUUID();

@@ -58,7 +58,7 @@ type Documents = {
     "\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n      gaps {\n        kind\n        trackSid\n        source\n        start\n        end\n        reason\n      }\n      manifestDownloadPath\n    }\n  }\n": typeof types.ResilientStopRecordingDocument,
     "\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": typeof types.ResilientDeleteDocument,
     "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n": typeof types.ResilientRecordingsDocument,
-    "\n  query ServerRooms {\n    rooms {\n      name\n      numParticipants\n      numPublishers\n      createdAt\n      recording\n      session {\n        id\n        state\n      }\n    }\n  }\n": typeof types.ServerRoomsDocument,
+    "\n  query ServerRooms {\n    rooms {\n      name\n      numParticipants\n      numPublishers\n      createdAt\n      recording\n      session {\n        id\n        state\n        rule {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ServerRoomsDocument,
     "\n  mutation RecordServerRoom($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": typeof types.RecordServerRoomDocument,
     "\n  mutation EndServerRoom($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.EndServerRoomDocument,
     "\n  fragment RuleFields on WatchRule {\n    id\n    roomPattern\n    record\n    includeIdentities\n    excludeIdentities\n    sources\n    maxRecordingSec\n    emptyRoomSec\n    enabled\n    createdAt\n  }\n": typeof types.RuleFieldsFragmentDoc,
@@ -66,7 +66,7 @@ type Documents = {
     "\n  mutation UpdateRule($id: ID!, $input: CreateWatchRuleInput!) {\n    updateWatchRule(id: $id, input: $input) {\n      ...RuleFields\n    }\n  }\n": typeof types.UpdateRuleDocument,
     "\n  mutation DeleteRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n": typeof types.DeleteRuleDocument,
     "\n  query Rules {\n    watchRules {\n      ...RuleFields\n    }\n  }\n": typeof types.RulesDocument,
-    "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n": typeof types.WatchedSessionDocument,
+    "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n": typeof types.WatchedSessionDocument,
 };
 const documents: Documents = {
     "\n  subscription LimitFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n    }\n  }\n": types.LimitFramesDocument,
@@ -113,7 +113,7 @@ const documents: Documents = {
     "\n  mutation ResilientStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n      startedAt\n      endedAt\n      files {\n        kind\n        durationSec\n      }\n      gaps {\n        kind\n        trackSid\n        source\n        start\n        end\n        reason\n      }\n      manifestDownloadPath\n    }\n  }\n": types.ResilientStopRecordingDocument,
     "\n  mutation ResilientDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": types.ResilientDeleteDocument,
     "\n  query ResilientRecordings($roomName: String) {\n    recordings(roomName: $roomName, first: 50) {\n      edges {\n        node {\n          id\n          state\n          files {\n            kind\n            path\n          }\n        }\n      }\n    }\n  }\n": types.ResilientRecordingsDocument,
-    "\n  query ServerRooms {\n    rooms {\n      name\n      numParticipants\n      numPublishers\n      createdAt\n      recording\n      session {\n        id\n        state\n      }\n    }\n  }\n": types.ServerRoomsDocument,
+    "\n  query ServerRooms {\n    rooms {\n      name\n      numParticipants\n      numPublishers\n      createdAt\n      recording\n      session {\n        id\n        state\n        rule {\n          id\n        }\n      }\n    }\n  }\n": types.ServerRoomsDocument,
     "\n  mutation RecordServerRoom($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": types.RecordServerRoomDocument,
     "\n  mutation EndServerRoom($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.EndServerRoomDocument,
     "\n  fragment RuleFields on WatchRule {\n    id\n    roomPattern\n    record\n    includeIdentities\n    excludeIdentities\n    sources\n    maxRecordingSec\n    emptyRoomSec\n    enabled\n    createdAt\n  }\n": types.RuleFieldsFragmentDoc,
@@ -121,7 +121,7 @@ const documents: Documents = {
     "\n  mutation UpdateRule($id: ID!, $input: CreateWatchRuleInput!) {\n    updateWatchRule(id: $id, input: $input) {\n      ...RuleFields\n    }\n  }\n": types.UpdateRuleDocument,
     "\n  mutation DeleteRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n": types.DeleteRuleDocument,
     "\n  query Rules {\n    watchRules {\n      ...RuleFields\n    }\n  }\n": types.RulesDocument,
-    "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n": types.WatchedSessionDocument,
+    "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n": types.WatchedSessionDocument,
 };
 
 /**
@@ -317,7 +317,7 @@ export function graphql(source: "\n  query ResilientRecordings($roomName: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ServerRooms {\n    rooms {\n      name\n      numParticipants\n      numPublishers\n      createdAt\n      recording\n      session {\n        id\n        state\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServerRooms {\n    rooms {\n      name\n      numParticipants\n      numPublishers\n      createdAt\n      recording\n      session {\n        id\n        state\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ServerRooms {\n    rooms {\n      name\n      numParticipants\n      numPublishers\n      createdAt\n      recording\n      session {\n        id\n        state\n        rule {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServerRooms {\n    rooms {\n      name\n      numParticipants\n      numPublishers\n      createdAt\n      recording\n      session {\n        id\n        state\n        rule {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -349,7 +349,7 @@ export function graphql(source: "\n  query Rules {\n    watchRules {\n      ...R
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
