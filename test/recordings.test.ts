@@ -13,7 +13,7 @@ import { toneFrequency } from './harness/media-check.js';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
-import { SessionEvents, StopSession } from './harness/operations.js';
+import { MediaStatsQuery, SessionEvents, StopSession } from './harness/operations.js';
 import { killAllPublishers, startPublisher } from './harness/publisher-client.js';
 import { startServerProcess } from './harness/server-process.js';
 
@@ -373,7 +373,15 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
       const tracks = await Promise.all(
         pubs.map(async (pub) => ({ identity: pub.identity, video: await pub.publishVideo({ width: 160, height: 90, fps: 10 }), audio: await pub.publishAudio() })),
       );
-      await sleep(6_000);
+      // Every track streams into haven-live (a new session's transport may take seconds to connect on
+      // a loaded machine), then 3 s are recorded: the files must hold all of them.
+      for (let i = 0; ; i++) {
+        const stats = (await query(app.url, MediaStatsQuery)).mediaStats;
+        if (stats.openVideoStreams >= 7 && stats.openAudioStreams >= 7) break;
+        if (i === 300) throw new Error(`round ${round}: not every track streams 30 s after the joins: ${JSON.stringify(stats)}`);
+        await sleep(100);
+      }
+      await sleep(3_000);
       const recordings = (await query(app.url, StopRecording, { roomName: room })).stopRecording;
       const described = JSON.stringify(recordings.map((r) => [r.participantIdentity, r.state, r.files.map((f) => f.kind), r.gaps.map((g) => [g.kind, g.reason, g.start, g.end])]));
       expect(recordings, `round ${round}: ${described}`).toHaveLength(7);
