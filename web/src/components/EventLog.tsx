@@ -1,4 +1,6 @@
-import type { SessionEvent } from './RoomView';
+import type { LiveViewSessionEventsSubscription } from '../gql/graphql';
+
+type SessionEvent = LiveViewSessionEventsSubscription['sessionEvents'];
 
 function describe(event: SessionEvent): string {
   switch (event.__typename) {
