@@ -32,6 +32,15 @@ export interface ParticipantInfo {
   sid: string;
   joinedAt: Date | null;
   tracks: TrackInfo[];
+  /** Whether the participant may be recorded: false when its attribute `haven.record` is `off`. */
+  recordingConsent: boolean;
+}
+
+/** The participant attribute that withholds consent to be recorded when it is `off`. */
+export const CONSENT_ATTRIBUTE = 'haven.record';
+
+export function consentOf(attributes: Record<string, string> | undefined): boolean {
+  return attributes?.[CONSENT_ATTRIBUTE]?.trim().toLowerCase() !== 'off';
 }
 
 /** A room as the LiveKit server lists it. */
@@ -133,6 +142,7 @@ export function describeParticipant(participant: RemoteParticipant): Participant
     sid: participant.sid ?? '',
     joinedAt: joinedAtMs ? new Date(Number(joinedAtMs)) : null,
     tracks: [...participant.trackPublications.values()].map(describeTrack),
+    recordingConsent: consentOf(participant.attributes),
   };
 }
 

@@ -44,6 +44,8 @@ export const recordings = sqliteTable(
     files: text('files').notNull().default('[]'),
     /** JSON array of the intervals in which a track had no media (seconds from the start). */
     gaps: text('gaps').notNull().default('[]'),
+    /** JSON array of the spans it was paused, wall-clock ms ({ start, end }; end null while paused). */
+    pauses: text('pauses').notNull().default('[]'),
   },
   (t) => [index('recordings_state').on(t.state), index('recordings_session').on(t.sessionId), index('recordings_room').on(t.roomName)],
 );

@@ -1,5 +1,5 @@
 import { downloadPath } from '../recording-downloads.js';
-import { FAMILY_FILES, MANIFEST_FILE, type GapReason, type RecordingFile, type RecordingGap, type RecordingState, type RecordingView, type TrackSourceName } from '../services/recording-model.js';
+import { FAMILY_FILES, MANIFEST_FILE, STOP_REASONS, type GapReason, type RecordingFile, type RecordingGap, type RecordingState, type RecordingView, type TrackSourceName } from '../services/recording-model.js';
 import { builder } from './builder.js';
 import { historyConnection } from './history.js';
 import { LiveSession } from './sessions.js';
@@ -7,12 +7,40 @@ import { LiveSession } from './sessions.js';
 const RecordingStateEnum = builder.enumType('RecordingState', {
   values: {
     RECORDING: {},
+    PAUSED: { description: 'Paused with pauseRecording: nothing is written until resumeRecording, and the pause is left out of the files' },
     FINALIZING: { description: 'Stopped; its files are being finished' },
     COMPLETE: {},
     EMPTY: { description: 'No track delivered any media while it was recorded: there are no files' },
     FAILED: {},
     INTERRUPTED: { description: 'haven-live stopped without finishing it; what was written was kept' },
   } as const satisfies Record<RecordingState, object>,
+});
+
+const StopReasonEnum = builder.enumType('StopReason', {
+  description: 'Why a recording stopped',
+  values: Object.fromEntries(
+    STOP_REASONS.map((reason) => [
+      reason,
+      {
+        description: {
+          STOPPED: 'stopRecording, stopSession or a shutdown',
+          PARTICIPANT_LEFT: 'The participant left the room',
+          SESSION_ENDED: 'The session ended (LiveKit closed it, or its room finished)',
+          LOW_DISK_SPACE: 'The recording directory fell below HAVEN_MIN_FREE_MB',
+          CONSENT_WITHDRAWN: 'The participant set its attribute haven.record to off',
+          MAX_DURATION: "It reached its watch rule's maxRecordingSec",
+        }[reason],
+      },
+    ]),
+  ) as Record<(typeof STOP_REASONS)[number], { description: string }>,
+});
+
+const RecordingPauseType = builder.objectRef<{ start: Date; end: Date | null }>('RecordingPause').implement({
+  description: 'A span in which a recording was paused: left out of its files, and not a gap',
+  fields: (t) => ({
+    start: t.expose('start', { type: 'DateTime' }),
+    end: t.expose('end', { type: 'DateTime', nullable: true, description: 'null while it lasts' }),
+  }),
 });
 
 export const TrackSourceEnum = builder.enumType('TrackSource', {
@@ -98,9 +126,11 @@ export const Recording = builder.objectRef<RecordingView>('Recording').implement
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'The end of the recorded window' }),
     finalizedAt: t.expose('finalizedAt', { type: 'DateTime', nullable: true, description: 'When its files were finished' }),
-    stopReason: t.exposeString('stopReason', {
-      nullable: true,
-      description: 'Why it stopped: STOPPED, PARTICIPANT_LEFT, SESSION_ENDED or LOW_DISK_SPACE (below HAVEN_MIN_FREE_MB)',
+    stopReason: t.expose('stopReason', { type: StopReasonEnum, nullable: true }),
+    pauses: t.field({
+      type: [RecordingPauseType],
+      description: 'Spans it was paused, wall-clock; the files leave them out',
+      resolve: (recording) => recording.pauses,
     }),
     error: t.exposeString('error', { nullable: true }),
     files: t.field({
@@ -151,6 +181,18 @@ builder.mutationFields((t) => ({
     description: "Stops recording and finalizes the session's recordings",
     args: { roomName: t.arg.string({ required: true }) },
     resolve: (_root, { roomName }, { services }) => services.recordings.stop(roomName),
+  }),
+  pauseRecording: t.field({
+    type: [Recording],
+    description: "Pauses the room's recordings: nothing is written until resumeRecording, and the paused time is left out of the files",
+    args: { roomName: t.arg.string({ required: true }) },
+    resolve: (_root, { roomName }, { services }) => services.recordings.pause(roomName),
+  }),
+  resumeRecording: t.field({
+    type: [Recording],
+    description: "Resumes the room's paused recordings: each file goes on as one file",
+    args: { roomName: t.arg.string({ required: true }) },
+    resolve: (_root, { roomName }, { services }) => services.recordings.resume(roomName),
   }),
   deleteRecording: t.field({
     type: Recording,

@@ -17,7 +17,7 @@ const SessionEventInterface = builder.interfaceRef<SessionEvent>('SessionEvent')
   }),
 });
 
-function participantEvent(name: 'ParticipantJoined' | 'ParticipantLeft') {
+function participantEvent(name: 'ParticipantJoined' | 'ParticipantLeft' | 'RecordingConsentChanged') {
   builder.objectRef<EventOf<typeof name>>(name).implement({
     interfaces: [SessionEventInterface],
     isTypeOf: (event) => (event as SessionEvent).type === name,
@@ -26,6 +26,8 @@ function participantEvent(name: 'ParticipantJoined' | 'ParticipantLeft') {
 }
 participantEvent('ParticipantJoined');
 participantEvent('ParticipantLeft');
+// The participant's attribute haven.record turned off or back on (participant.recordingConsent).
+participantEvent('RecordingConsentChanged');
 
 type TrackEventName = TrackEvent['type'];
 function trackEvent(name: TrackEventName) {
@@ -63,7 +65,7 @@ builder.objectRef<EventOf<'SessionEnded'>>('SessionEnded').implement({
   }),
 });
 
-function recordingEvent(name: 'RecordingStarted' | 'RecordingStopped') {
+function recordingEvent(name: 'RecordingStarted' | 'RecordingStopped' | 'RecordingPaused' | 'RecordingResumed') {
   builder.objectRef<Extract<SessionEvent, { recording: unknown }>>(name).implement({
     interfaces: [SessionEventInterface],
     isTypeOf: (event) => (event as SessionEvent).type === name,
@@ -72,6 +74,8 @@ function recordingEvent(name: 'RecordingStarted' | 'RecordingStopped') {
 }
 recordingEvent('RecordingStarted');
 recordingEvent('RecordingStopped');
+recordingEvent('RecordingPaused');
+recordingEvent('RecordingResumed');
 
 builder.objectRef<EventOf<'RecordingFailed'>>('RecordingFailed').implement({
   interfaces: [SessionEventInterface],

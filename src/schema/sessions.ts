@@ -28,6 +28,9 @@ export const Participant = builder.objectRef<ParticipantInfo>('Participant').imp
     name: t.exposeString('name'),
     sid: t.exposeID('sid'),
     joinedAt: t.expose('joinedAt', { type: 'DateTime', nullable: true }),
+    recordingConsent: t.exposeBoolean('recordingConsent', {
+      description: 'false when its attribute haven.record is off: it is not recorded, though it can be watched',
+    }),
     tracks: t.field({ type: [Track], resolve: (participant) => participant.tracks }),
   }),
 });

@@ -12,7 +12,7 @@ export interface EventBase {
 }
 export type SessionEvent = EventBase &
   (
-    | { type: 'ParticipantJoined' | 'ParticipantLeft'; participant: ParticipantInfo }
+    | { type: 'ParticipantJoined' | 'ParticipantLeft' | 'RecordingConsentChanged'; participant: ParticipantInfo }
     | {
         type:
           | 'TrackPublished'
@@ -27,7 +27,7 @@ export type SessionEvent = EventBase &
     | { type: 'ActiveSpeakersChanged'; identities: string[] }
     | { type: 'ConnectionStateChanged'; state: SessionState }
     | { type: 'SessionEnded'; reason: string; message: string | null }
-    | { type: 'RecordingStarted' | 'RecordingStopped'; recording: RecordingView }
+    | { type: 'RecordingStarted' | 'RecordingStopped' | 'RecordingPaused' | 'RecordingResumed'; recording: RecordingView }
     | { type: 'RecordingFailed'; recording: RecordingView; error: string }
   );
 export type EventPayload = SessionEvent extends infer E ? (E extends unknown ? Omit<E, keyof EventBase> : never) : never;

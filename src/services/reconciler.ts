@@ -125,7 +125,10 @@ export class Reconciler {
       this.ruleBySession.set(session.id, plan.rule.id);
     }
     if (plan.record && this.started.has(roomName) && !this.recordings.isRecording(session.id)) {
-      await this.recordings.start(roomName, (identity, source) => plan.records(identity) && source !== 'UNKNOWN' && plan.sources.has(source));
+      await this.recordings.start(roomName, {
+        filter: (identity, source) => plan.records(identity) && source !== 'UNKNOWN' && plan.sources.has(source),
+        maxRecordingSec: plan.maxRecordingSec,
+      });
     }
   }
 }

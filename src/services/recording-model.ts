@@ -2,7 +2,7 @@
 
 export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED';
 
-export type RecordingState = 'RECORDING' | 'FINALIZING' | 'COMPLETE' | 'EMPTY' | 'FAILED' | 'INTERRUPTED';
+export type RecordingState = 'RECORDING' | 'PAUSED' | 'FINALIZING' | 'COMPLETE' | 'EMPTY' | 'FAILED' | 'INTERRUPTED';
 export type RecordingFileKind = 'VIDEO' | 'AUDIO' | 'COMBINED';
 export type TrackSourceName = 'CAMERA' | 'MICROPHONE' | 'SCREEN_SHARE' | 'SCREEN_SHARE_AUDIO' | 'UNKNOWN';
 /** Tracks that belong together in one combined file: a camera with its microphone, a screen share with its audio. */
@@ -33,7 +33,15 @@ export const FAMILY_SOURCES: Record<MediaFamily, Record<RecordingFileKind, Track
 export type FamilyTracks = Partial<Record<'VIDEO' | 'AUDIO', { sid: string; source: TrackSourceName }>>;
 
 /** Why a recording stopped. */
-export type StopReason = 'STOPPED' | 'PARTICIPANT_LEFT' | 'SESSION_ENDED' | 'LOW_DISK_SPACE';
+export type StopReason = 'STOPPED' | 'PARTICIPANT_LEFT' | 'SESSION_ENDED' | 'LOW_DISK_SPACE' | 'CONSENT_WITHDRAWN' | 'MAX_DURATION';
+export const STOP_REASONS: readonly StopReason[] = ['STOPPED', 'PARTICIPANT_LEFT', 'SESSION_ENDED', 'LOW_DISK_SPACE', 'CONSENT_WITHDRAWN', 'MAX_DURATION'];
+
+/** A span in which a recording was paused: left out of its files, and not a gap. */
+export interface RecordingPause {
+  start: Date;
+  /** null while it lasts. */
+  end: Date | null;
+}
 
 
 export interface RecordingFile {
@@ -76,4 +84,5 @@ export interface RecordingView {
   error: string | null;
   files: RecordingFile[];
   gaps: RecordingGap[];
+  pauses: RecordingPause[];
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { pageOf, type HistoryPage } from '../db/pages.js';
 import { PendingWrites } from '../db/pending-writes.js';
 import { recordings } from '../db/schema.js';
-import type { RecordingFile, RecordingGap, RecordingState, RecordingView, StopReason } from './recording-model.js';
+import type { RecordingFile, RecordingGap, RecordingPause, RecordingState, RecordingView, StopReason } from './recording-model.js';
 
 export type RecordingRow = typeof recordings.$inferSelect;
 export type RecordingValues = Partial<typeof recordings.$inferInsert>;
@@ -42,7 +42,7 @@ export class RecordingStore {
 
   /** Rows a crash left RECORDING or FINALIZING, now INTERRUPTED. */
   markInterrupted(): RecordingRow[] {
-    const stale = this.db.select().from(recordings).where(inArray(recordings.state, ['RECORDING', 'FINALIZING'])).all();
+    const stale = this.db.select().from(recordings).where(inArray(recordings.state, ['RECORDING', 'PAUSED', 'FINALIZING'])).all();
     for (const row of stale) {
       this.db
         .update(recordings)
@@ -95,5 +95,9 @@ export function toView(row: RecordingRow): RecordingView {
     error: row.error,
     files: JSON.parse(row.files) as RecordingFile[],
     gaps: JSON.parse(row.gaps) as RecordingGap[],
+    pauses: (JSON.parse(row.pauses) as { start: number; end: number | null }[]).map((span) => ({
+      start: new Date(span.start),
+      end: span.end === null ? null : new Date(span.end),
+    })) satisfies RecordingPause[],
   };
 }

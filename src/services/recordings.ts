@@ -8,7 +8,9 @@ import { HavenError, storageFailed } from '../errors.js';
 import { prepareRecordingDirectory } from '../recording-directory.js';
 import { createRecordingFolder } from '../recording-files.js';
 import type { ConfigService } from './config.js';
+import type { ParticipantInfo, TrackInfo } from '../livekit.js';
 import { GapCauses } from './gap-reasons.js';
+import { RecordingPauses } from './recording-pauses.js';
 import { RecordingStore, toView } from './recording-store.js';
 import { ParticipantRecorder } from './participant-recorder.js';
 import { finishFiles } from './recording-finishing.js';
@@ -45,6 +47,8 @@ interface ActiveRecording {
   /** One recorder per family of tracks, each with its own files. */
   recorders: Map<MediaFamily, ParticipantRecorder>;
   tracks: Map<MediaFamily, FamilyTracks>;
+  /** Its pauses, and its files' time line without them. */
+  pauses: RecordingPauses;
   finishing?: Promise<void>;
 }
 
@@ -57,10 +61,22 @@ interface RecordedSession {
   causes: GapCauses;
   /** Which participants' tracks are recorded, when not all are. */
   filter: RecordFilter | undefined;
+  /** Recorded length (pauses left out) at which a recording stops with MAX_DURATION, µs. */
+  maxRecordingUs: number | undefined;
+  /** Participants whose recording reached its maximum length: not recorded again in this session. */
+  done: Set<string>;
+  paused: boolean;
 }
 
 /** Whether a participant's track of a source is recorded (a watch rule's participants and sources). */
 export type RecordFilter = (identity: string, source: TrackSourceName) => boolean;
+
+/** What a recording started by a watch rule is limited to. */
+export interface RecordOptions {
+  filter?: RecordFilter;
+  /** Each recording stops with MAX_DURATION once it holds this many seconds (null: no limit). */
+  maxRecordingSec?: number | null;
+}
 
 /** Records sessions to disk, one recording per participant with media, and keeps their catalog. */
 export class RecordingService {
@@ -86,9 +102,9 @@ export class RecordingService {
   }
 
   /**
-   * While anything records, checks the recording directory's free space every second; below the
-   * minimum every recording stops cleanly (stopReason LOW_DISK_SPACE), before a full disk cuts
-   * files short.
+   * While anything records, checks every second the recordings' lengths against their limit, and
+   * the recording directory's free space: below the minimum every recording stops cleanly
+   * (stopReason LOW_DISK_SPACE), before a full disk cuts files short.
    */
   private watchDisk(): void {
     if (this.diskTimer) return;
@@ -98,6 +114,7 @@ export class RecordingService {
         this.diskTimer = undefined;
         return;
       }
+      this.checkLengths();
       statfs(this.config.recordingDirectory()).then(
         (stats) => {
           const free = stats.bavail * stats.bsize;
@@ -109,6 +126,21 @@ export class RecordingService {
       );
     }, 1_000);
     this.diskTimer.unref();
+  }
+
+  /** Stops each recording that holds its session's maximum length, at the instant it reached it. */
+  private checkLengths(): void {
+    for (const session of this.recorded.values()) {
+      const maxUs = session.maxRecordingUs;
+      if (maxUs === undefined) continue;
+      const nowUs = session.clock.nowUs();
+      for (const [identity, active] of session.participants) {
+        if (active.finishing || active.pauses.toFileUs(nowUs) - active.startUs < maxUs) continue;
+        session.done.add(identity);
+        this.log.info({ recordingId: active.id, roomName: session.roomName }, 'recording reached its maximum length');
+        void this.finish(session, identity, active, 'MAX_DURATION', active.pauses.fromFileUs(active.startUs + maxUs));
+      }
+    }
   }
 
   /** Tries the writes the database refused once more (on shutdown). */
@@ -127,7 +159,7 @@ export class RecordingService {
   }
 
   /** Starts recording every participant with media in the room's session (and those who join). */
-  async start(roomName: string, filter?: RecordFilter): Promise<RecordingView[]> {
+  async start(roomName: string, options: RecordOptions = {}): Promise<RecordingView[]> {
     let session = this.sessions.get(roomName);
     if (!this.recorded.has(session.id)) await this.checkDirectory();
     // The check awaited: another start may have begun recording meanwhile, or the session ended.
@@ -139,7 +171,10 @@ export class RecordingService {
         clock: this.sessions.clock(roomName),
         participants: new Map(),
         causes: new GapCauses(),
-        filter,
+        filter: options.filter,
+        maxRecordingUs: options.maxRecordingSec == null ? undefined : options.maxRecordingSec * 1e6,
+        done: new Set(),
+        paused: false,
       });
       const recorded = this.recorded.get(session.id)!;
       for (const participant of session.participants) {
@@ -148,7 +183,7 @@ export class RecordingService {
       this.watchDisk();
       try {
         for (const participant of session.participants) {
-          for (const track of participant.tracks) this.record(session.id, participant.identity, track.kind, track.sid, track.source);
+          for (const track of participant.tracks) this.record(session.id, participant, track);
         }
       } catch (error) {
         // Nothing half-started stays behind: what began is stopped, and the caller is told why.
@@ -164,6 +199,41 @@ export class RecordingService {
     const session = this.sessions.get(roomName);
     await this.stopSession(session.id);
     return this.forSession(session.id);
+  }
+
+  /**
+   * Pauses the room's recordings: nothing is written until they resume, and the paused time is
+   * left out of the files. Someone who joins meanwhile starts paused.
+   */
+  pause(roomName: string): RecordingView[] {
+    return this.setPaused(roomName, true);
+  }
+
+  /** Resumes the room's paused recordings: each file goes on where it stopped. */
+  resume(roomName: string): RecordingView[] {
+    return this.setPaused(roomName, false);
+  }
+
+  private setPaused(roomName: string, paused: boolean): RecordingView[] {
+    const view = this.sessions.get(roomName);
+    const session = this.recorded.get(view.id);
+    if (!session) throw new HavenError('RECORDING_NOT_FOUND', `Room ${JSON.stringify(roomName)} is not being recorded: call startRecording first`, { roomName });
+    session.paused = paused;
+    const nowUs = session.clock.nowUs();
+    for (const active of session.participants.values()) {
+      if (active.finishing) continue;
+      const changed = paused ? active.pauses.pause(nowUs) : active.pauses.resume(nowUs);
+      if (!changed) continue;
+      this.store.save(active.id, { state: paused ? 'PAUSED' : 'RECORDING', pauses: this.pausesJson(session, active) });
+      this.emit(session, { type: paused ? 'RecordingPaused' : 'RecordingResumed', recording: this.get(active.id) });
+    }
+    return this.forSession(view.id);
+  }
+
+  /** A recording's pauses as the catalog keeps them: wall-clock ms. */
+  private pausesJson(session: RecordedSession, active: ActiveRecording): string {
+    const ms = (us: number) => Math.round(session.clock.toEpochMs(us));
+    return JSON.stringify(active.pauses.spans.map((span) => ({ start: ms(span.startUs), end: span.endUs === undefined ? null : ms(span.endUs) })));
   }
 
   /** Finishes every recording (for shutdown). */
@@ -234,9 +304,13 @@ export class RecordingService {
   }
 
   /** Records a participant's track; STORAGE_FAILED (with nothing started) if the catalog refuses it. */
-  private record(sessionId: string, participantIdentity: string, kind: 'AUDIO' | 'VIDEO', trackSid: string, source: string): void {
+  private record(sessionId: string, participant: ParticipantInfo, track: Pick<TrackInfo, 'kind' | 'sid' | 'source'>): void {
     const session = this.recorded.get(sessionId);
     if (!session) return;
+    const { identity: participantIdentity } = participant;
+    const { kind, sid: trackSid, source } = track;
+    // Someone who withheld consent is never recorded; one whose recording reached its limit is done.
+    if (!participant.recordingConsent || session.done.has(participantIdentity)) return;
     if (session.filter && !session.filter(participantIdentity, sourceName(source))) return;
     let active = session.participants.get(participantIdentity);
     // Someone who left and came back while their last recording finalizes gets a new one.
@@ -250,14 +324,27 @@ export class RecordingService {
         return;
       }
       const id = randomUUID();
+      const startUs = session.clock.nowUs();
+      const pauses = new RecordingPauses(startUs);
+      // Someone who joins a paused recording starts paused.
+      if (session.paused) pauses.pause(startUs);
       try {
-        this.store.insert({ id, sessionId, roomName: session.roomName, participantIdentity, state: 'RECORDING', startedAt, directory });
+        this.store.insert({
+          id,
+          sessionId,
+          roomName: session.roomName,
+          participantIdentity,
+          state: session.paused ? 'PAUSED' : 'RECORDING',
+          startedAt,
+          directory,
+          pauses: session.paused ? JSON.stringify([{ start: startedAt.getTime(), end: null }]) : '[]',
+        });
       } catch (error) {
         rmSync(directory, { recursive: true, force: true });
         this.log.error({ err: error, roomName: session.roomName }, 'could not save a new recording');
         throw storageFailed('the recording', error);
       }
-      active = { id, directory, startedAt, startUs: session.clock.nowUs(), recorders: new Map(), tracks: new Map() };
+      active = { id, directory, startedAt, startUs, recorders: new Map(), tracks: new Map(), pauses };
       session.participants.set(participantIdentity, active);
       this.running.set(id, { session, identity: participantIdentity, active });
       this.emit(session, { type: 'RecordingStarted', recording: this.get(id) });
@@ -270,6 +357,7 @@ export class RecordingService {
         target: { roomName: session.roomName, sessionId, participantIdentity },
         startUs: active.startUs,
         clock: session.clock,
+        pauses: active.pauses,
         feeds: this.feeds,
         onFailure: (error) => this.onRecorderFailure(session, participantIdentity, id, error),
       });
@@ -306,12 +394,21 @@ export class RecordingService {
     await Promise.all([...session.participants.keys()].map((identity) => this.finish(session, identity, undefined, reason)));
   }
 
-  private finish(session: RecordedSession, identity: string, active = session.participants.get(identity), reason: StopReason = 'STOPPED'): Promise<void> {
+  private finish(
+    session: RecordedSession,
+    identity: string,
+    active = session.participants.get(identity),
+    reason: StopReason = 'STOPPED',
+    /** Where the recorded window ends on the session clock (default now). */
+    stopAtUs?: number,
+  ): Promise<void> {
     if (!active) return Promise.resolve();
     active.finishing ??= (async () => {
-      const endedAt = new Date();
-      const stopUs = session.clock.nowUs();
-      this.store.save(active.id, { state: 'FINALIZING', endedAt, stopReason: reason });
+      const stopUs = Math.min(stopAtUs ?? Number.POSITIVE_INFINITY, session.clock.nowUs());
+      const endedAt = new Date(Math.round(session.clock.toEpochMs(stopUs)));
+      // A pause that lasts to the stop ends there.
+      active.pauses.resume(stopUs);
+      this.store.save(active.id, { state: 'FINALIZING', endedAt, stopReason: reason, pauses: this.pausesJson(session, active) });
       const errors = await Promise.all([...active.recorders.values()].map((recorder) => recorder.stop(stopUs)));
       if (session.participants.get(identity) === active) session.participants.delete(identity);
       if (this.store.row(active.id)?.state === 'FAILED') return;
@@ -347,7 +444,8 @@ export class RecordingService {
   /** Every recorder's gaps, explained by what the session went through, in seconds from the start. */
   private gapsOf(session: RecordedSession, active: ActiveRecording, stopUs: number): RecordingGap[] {
     const sources = trackSources(active);
-    const seconds = (us: number) => Math.round((Math.max(us, active.startUs) - active.startUs) / 1000) / 1000;
+    // On the files' time line: paused time is left out, and a gap inside a pause is no gap.
+    const seconds = (us: number) => Math.round((active.pauses.toFileUs(Math.max(us, active.startUs)) - active.startUs) / 1000) / 1000;
     return [...active.recorders.values()]
       .flatMap((recorder) => recorder.gaps(stopUs))
       .map((gap) => session.causes.explain(gap))
@@ -359,6 +457,7 @@ export class RecordingService {
         endSec: seconds(Math.min(gap.endUs, stopUs)),
         reason: gap.reason,
       }))
+      .filter((gap) => gap.endSec > gap.startSec)
       .sort((a, b) => a.startSec - b.startSec);
   }
 
@@ -369,7 +468,7 @@ export class RecordingService {
     active: ActiveRecording,
     done: { endedAt: Date; stopUs: number; reason: StopReason; files: RecordingFile[]; gaps: RecordingGap[] },
   ): Promise<void> {
-    const seconds = (us: number | undefined) => (us === undefined ? null : Math.round((us - active.startUs) / 1000) / 1000);
+    const seconds = (us: number | undefined) => (us === undefined ? null : Math.round((active.pauses.toFileUs(us) - active.startUs) / 1000) / 1000);
     const sources = trackSources(active);
     const tracks = [...active.recorders.entries()].flatMap(([family, recorder]) =>
       recorder.tracks.map((track) => ({
@@ -403,6 +502,13 @@ export class RecordingService {
       endedAt: done.endedAt.toISOString(),
       durationSec: seconds(done.stopUs),
       stopReason: done.reason,
+      // Left out of the files (times are where they were on the wall clock); not gaps.
+      pauses: active.pauses.spans.map((span) => ({
+        start: new Date(Math.round(session.clock.toEpochMs(span.startUs))).toISOString(),
+        end: new Date(Math.round(session.clock.toEpochMs(span.endUs ?? done.stopUs))).toISOString(),
+        atSec: seconds(span.startUs),
+        lengthSec: Math.round(((span.endUs ?? done.stopUs) - span.startUs) / 1000) / 1000,
+      })),
       clock:
         'Media is stamped where it leaves rtc-node, minus each track\'s jitter-buffer delay, on one session clock; ' +
         'a track whose media position slips from it by more than 20 ms, or by more than 1 ms after a stall, is re-anchored there (listed as a DROPPED gap).',
@@ -413,7 +519,12 @@ export class RecordingService {
     await writeFile(join(active.directory, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   }
 
-  private emit(session: { sessionId: string; roomName: string }, payload: { type: 'RecordingStarted' | 'RecordingStopped'; recording: RecordingView } | { type: 'RecordingFailed'; recording: RecordingView; error: string }): void {
+  private emit(
+    session: { sessionId: string; roomName: string },
+    payload:
+      | { type: 'RecordingStarted' | 'RecordingStopped' | 'RecordingPaused' | 'RecordingResumed'; recording: RecordingView }
+      | { type: 'RecordingFailed'; recording: RecordingView; error: string },
+  ): void {
     this.sessions.events.publish({ sessionId: session.sessionId, roomName: session.roomName, at: new Date(), ...payload });
   }
 
@@ -433,9 +544,21 @@ export class RecordingService {
         break;
       case 'TrackPublished':
         try {
-          this.record(event.sessionId, event.participant.identity, event.track.kind, event.track.sid, event.track.source);
+          this.record(event.sessionId, event.participant, event.track);
         } catch (error) {
           this.log.error({ err: error, sessionId: event.sessionId }, 'could not start recording a published track');
+        }
+        break;
+      case 'RecordingConsentChanged':
+        if (!event.participant.recordingConsent) {
+          void this.finish(session, event.participant.identity, undefined, 'CONSENT_WITHDRAWN');
+          break;
+        }
+        // Consent given again: a new recording of what the participant publishes.
+        try {
+          for (const track of event.participant.tracks) this.record(event.sessionId, event.participant, track);
+        } catch (error) {
+          this.log.error({ err: error, sessionId: event.sessionId }, 'could not start recording a participant who gave consent');
         }
         break;
       case 'ParticipantLeft':

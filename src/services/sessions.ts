@@ -15,6 +15,8 @@ import type { HistoryPage } from '../db/pages.js';
 import { HavenError, storageFailed, validationFailed } from '../errors.js';
 import {
   describeParticipant,
+  CONSENT_ATTRIBUTE,
+  consentOf,
   describeTrack,
   disconnectReasonName,
   joinRoom,
@@ -72,6 +74,8 @@ class LiveSession {
   room: Room | undefined;
   ready!: Promise<void>;
   private readonly participants = new Map<string, RemoteParticipant>();
+  /** Each participant's consent to be recorded as last told (a change of it is an event). */
+  readonly consent = new Map<string, boolean>();
   /**
    * While rtc-node reconnects: who was in the room, with their track sids. A full reconnect makes
    * rtc-node drop every participant and add them back; only the difference is news.
@@ -92,7 +96,7 @@ class LiveSession {
   attach(room: Room): void {
     this.room = room;
     // rtc-node fills remoteParticipants on connect but emits no participantConnected for them.
-    for (const participant of room.remoteParticipants.values()) this.participants.set(participant.identity, participant);
+    for (const participant of room.remoteParticipants.values()) this.addParticipant(participant);
   }
 
   participant(identity: string): RemoteParticipant | undefined {
@@ -101,10 +105,12 @@ class LiveSession {
 
   addParticipant(participant: RemoteParticipant): void {
     this.participants.set(participant.identity, participant);
+    this.consent.set(participant.identity, consentOf(participant.attributes));
   }
 
   removeParticipant(participant: RemoteParticipant): void {
     this.participants.delete(participant.identity);
+    this.consent.delete(participant.identity);
   }
 
   /** Who is in the room and what they publish, as known now. */
@@ -368,6 +374,15 @@ export class SessionService {
       .on(RoomEvent.TrackUnsubscribed, (_track, publication, participant) =>
         trackEvent('TrackUnsubscribed', publication, participant),
       )
+      .on(RoomEvent.ParticipantAttributesChanged, (changed, participant) => {
+        if (!session.active || !(CONSENT_ATTRIBUTE in changed)) return;
+        const remote = session.participant(participant.identity);
+        const info = remote && describeParticipant(remote);
+        // Only a change of consent is news (an attribute set again to the same value is not).
+        if (!info || session.consent.get(info.identity) === info.recordingConsent) return;
+        session.consent.set(info.identity, info.recordingConsent);
+        this.emit(session, { type: 'RecordingConsentChanged', participant: info });
+      })
       .on(RoomEvent.TrackMuted, (publication, participant) => trackEvent('TrackMuted', publication, participant))
       .on(RoomEvent.TrackUnmuted, (publication, participant) => trackEvent('TrackUnmuted', publication, participant))
       .on(RoomEvent.ActiveSpeakersChanged, (speakers) => {

@@ -2,6 +2,7 @@ import { RECORDING_FPS, VideoFileEncoder } from '../ffmpeg.js';
 import { resizeI420, WavWriter } from '../recording-files.js';
 import { AudioTimeline } from './audio-timeline.js';
 import { dropBelongsToGap, type TrackGap } from './gap-reasons.js';
+import type { RecordingPauses } from './recording-pauses.js';
 import type { SessionClock } from './session-clock.js';
 import type { FeedEnd, FeedKey, FeedSink, FeedSync, MediaSilence, RawAudioFrame, RawVideoFrame, TrackFeeds } from './track-feeds.js';
 import { isPlaceholderPicture, VideoTimeline } from './video-timeline.js';
@@ -38,6 +39,8 @@ export interface WriterContext {
   /** Session-clock time recording started at, µs. */
   startUs: number;
   clock: SessionClock;
+  /** The recording's pauses: media stamped inside one is left out, and the files' time line skips them. */
+  pauses: RecordingPauses;
   feeds: TrackFeeds;
   onFailure: (error: Error) => void;
 }
@@ -90,6 +93,11 @@ abstract class FileWriter<F extends RawVideoFrame | RawAudioFrame> {
     return this.context.clock.nowUs();
   }
 
+  /** A session-clock time on the files' time line (paused time cut out). */
+  protected fileUs(us: number): number {
+    return this.context.pauses.toFileUs(us);
+  }
+
   /** Takes a track of the participant (a republished one replaces the last). */
   take(trackSid: string): void {
     if (this.failed || this.current === trackSid) return;
@@ -112,7 +120,7 @@ abstract class FileWriter<F extends RawVideoFrame | RawAudioFrame> {
     this.tracks.push(track);
     const sink: FeedSink<F> = {
       frame: (frame: F) => {
-        if (this.failed) return;
+        if (this.failed || this.context.pauses.inPause(frame.timestampUs)) return;
         if (track.firstMediaUs === undefined) {
           if (this.placeholder(frame)) return;
           track.firstMediaUs = frame.timestampUs;
@@ -255,7 +263,7 @@ export class VideoFileWriter extends FileWriter<RawVideoFrame> {
   }
 
   protected write(frame: RawVideoFrame): void {
-    const placement = this.timeline.frame(frame.timestampUs);
+    const placement = this.timeline.frame(this.fileUs(frame.timestampUs));
     if (!this.encoder) {
       const size = this.declared ?? frame;
       const encoder = new VideoFileEncoder(this.path, size.width, size.height);
@@ -265,7 +273,7 @@ export class VideoFileWriter extends FileWriter<RawVideoFrame> {
       });
       // A source that sends no new frame (a still screen) is held in real time.
       this.holdTimer = setInterval(() => {
-        if (this.lastFrame && !this.failed) this.writeSlots(this.timeline.hold(this.nowUs()), this.lastFrame, 0, this.lastFrame);
+        if (this.lastFrame && !this.failed) this.writeSlots(this.timeline.hold(this.fileUs(this.nowUs())), this.lastFrame, 0, this.lastFrame);
       }, HOLD_INTERVAL_MS);
       this.holdTimer.unref();
     }
@@ -323,7 +331,7 @@ export class VideoFileWriter extends FileWriter<RawVideoFrame> {
     // The last picture is held to the end: a still screen lasts the whole window. Written at
     // ffmpeg's pace, as nothing comes after it.
     if (!this.failed && this.lastFrame) {
-      for (let slots = this.timeline.fillTo(stopUs); slots > 0 && encoder.running; slots--) {
+      for (let slots = this.timeline.fillTo(this.fileUs(stopUs)); slots > 0 && encoder.running; slots--) {
         if (encoder.backlog > MAX_BACKLOG_FRAMES * encoder.frameBytes) await encoder.drained();
         encoder.write(this.lastFrame);
         this.timeline.written++;
@@ -343,6 +351,7 @@ export class VideoFileWriter extends FileWriter<RawVideoFrame> {
 export class AudioFileWriter extends FileWriter<RawAudioFrame> {
   private wav: WavWriter | undefined;
   private timeline: AudioTimeline | undefined;
+  private pausesSeen = 0;
 
   constructor(path: string, context: WriterContext) {
     super('AUDIO', path, context);
@@ -353,7 +362,7 @@ export class AudioFileWriter extends FileWriter<RawAudioFrame> {
   }
 
   protected get mediaEndUs(): number | undefined {
-    return this.timeline?.started ? this.timeline.fileEndUs : undefined;
+    return this.timeline?.started ? this.context.pauses.fromFileUs(this.timeline.fileEndUs) : undefined;
   }
 
   protected override trackStarts(): void {
@@ -364,8 +373,18 @@ export class AudioFileWriter extends FileWriter<RawAudioFrame> {
     try {
       this.wav ??= new WavWriter(this.path, frame.sampleRate, frame.channels, { monoUntilStereo: true });
       this.timeline ??= new AudioTimeline(this.startUs, frame.sampleRate);
-      const placement = this.timeline.place(frame.timestampUs, frame.samplesPerChannel);
-      if (placement.dropped) this.addGap({ kind: 'AUDIO', trackSid: this.current ?? '', ...placement.dropped, reason: 'DROPPED' });
+      // The first frame after a resume follows on from the last before the pause: the few ms
+      // between them are where the two meet, not media dropped.
+      if (this.context.pauses.spans.length !== this.pausesSeen) {
+        this.pausesSeen = this.context.pauses.spans.length;
+        this.timeline.newTrack();
+      }
+      const placement = this.timeline.place(this.fileUs(frame.timestampUs), frame.samplesPerChannel);
+      if (placement.dropped) {
+        const { pauses } = this.context;
+        const dropped = { startUs: pauses.fromFileUs(placement.dropped.startUs), endUs: pauses.fromFileUs(placement.dropped.endUs) };
+        this.addGap({ kind: 'AUDIO', trackSid: this.current ?? '', ...dropped, reason: 'DROPPED' });
+      }
       if (placement.silence > 0) this.wav.silence(placement.silence);
       if (placement.rewind > 0) this.wav.rewind(placement.rewind);
       if (placement.write > 0) this.wav.write(placement.skip > 0 ? frame.data.subarray(placement.skip * frame.channels) : frame.data);
@@ -377,7 +396,7 @@ export class AudioFileWriter extends FileWriter<RawAudioFrame> {
   protected async finish(stopUs: number): Promise<Error | null> {
     try {
       if (!this.failed && this.wav && this.timeline) {
-        const missing = this.timeline.fillTo(stopUs);
+        const missing = this.timeline.fillTo(this.fileUs(stopUs));
         if (missing > 0) this.wav.silence(missing);
       }
       this.wav?.close();

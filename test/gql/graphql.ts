@@ -73,6 +73,8 @@ export type RecordingState =
   | 'FINALIZING'
   /** haven-live stopped without finishing it; what was written was kept */
   | 'INTERRUPTED'
+  /** Paused with pauseRecording: nothing is written until resumeRecording, and the pause is left out of the files */
+  | 'PAUSED'
   | 'RECORDING';
 
 export type SessionState =
@@ -81,6 +83,21 @@ export type SessionState =
   | 'ENDED'
   | 'FAILED'
   | 'RECONNECTING';
+
+/** Why a recording stopped */
+export type StopReason =
+  /** The participant set its attribute haven.record to off */
+  | 'CONSENT_WITHDRAWN'
+  /** The recording directory fell below HAVEN_MIN_FREE_MB */
+  | 'LOW_DISK_SPACE'
+  /** It reached its watch rule's maxRecordingSec */
+  | 'MAX_DURATION'
+  /** The participant left the room */
+  | 'PARTICIPANT_LEFT'
+  /** The session ended (LiveKit closed it, or its room finished) */
+  | 'SESSION_ENDED'
+  /** stopRecording, stopSession or a shutdown */
+  | 'STOPPED';
 
 export type TrackKind =
   | 'AUDIO'
@@ -206,7 +223,10 @@ export type SessionEventsSubscription = { sessionEvents:
     | { __typename: 'ConnectionStateChanged', state: SessionState, sessionId: string, roomName: string, at: string }
     | { __typename: 'ParticipantJoined', sessionId: string, roomName: string, at: string, participant: { identity: string, name: string, tracks: Array<{ sid: string, kind: TrackKind, source: string }> } }
     | { __typename: 'ParticipantLeft', sessionId: string, roomName: string, at: string, participant: { identity: string } }
+    | { __typename: 'RecordingConsentChanged', sessionId: string, roomName: string, at: string }
     | { __typename: 'RecordingFailed', sessionId: string, roomName: string, at: string }
+    | { __typename: 'RecordingPaused', sessionId: string, roomName: string, at: string }
+    | { __typename: 'RecordingResumed', sessionId: string, roomName: string, at: string }
     | { __typename: 'RecordingStarted', sessionId: string, roomName: string, at: string }
     | { __typename: 'RecordingStopped', sessionId: string, roomName: string, at: string }
     | { __typename: 'SessionEnded', reason: string, message: string | null, sessionId: string, roomName: string, at: string }
@@ -275,7 +295,10 @@ export type LoadEventsSubscription = { sessionEvents:
     | { __typename: 'ConnectionStateChanged', at: string }
     | { __typename: 'ParticipantJoined', at: string, participant: { identity: string } }
     | { __typename: 'ParticipantLeft', at: string, participant: { identity: string } }
+    | { __typename: 'RecordingConsentChanged', at: string }
     | { __typename: 'RecordingFailed', at: string }
+    | { __typename: 'RecordingPaused', at: string }
+    | { __typename: 'RecordingResumed', at: string }
     | { __typename: 'RecordingStarted', at: string }
     | { __typename: 'RecordingStopped', at: string }
     | { __typename: 'SessionEnded', at: string }
@@ -346,14 +369,14 @@ export type MemoryFramesSubscriptionVariables = Exact<{
 
 export type MemoryFramesSubscription = { videoFrames: { seq: number, chunkIndex: number, chunkCount: number, data: string } };
 
-export type RecordingFieldsFragment = { id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: string | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> };
+export type RecordingFieldsFragment = { id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: StopReason | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> };
 
 export type StartRecordedSessionMutationVariables = Exact<{
   roomName: string;
 }>;
 
 
-export type StartRecordedSessionMutation = { startSession: { id: string, recordings: Array<{ id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: string | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> }> } };
+export type StartRecordedSessionMutation = { startSession: { id: string, recordings: Array<{ id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: StopReason | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> }> } };
 
 export type StartPlainSessionMutationVariables = Exact<{
   roomName: string;
@@ -367,14 +390,14 @@ export type StartRecordingMutationVariables = Exact<{
 }>;
 
 
-export type StartRecordingMutation = { startRecording: Array<{ id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: string | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> }> };
+export type StartRecordingMutation = { startRecording: Array<{ id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: StopReason | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> }> };
 
 export type StopRecordingMutationVariables = Exact<{
   roomName: string;
 }>;
 
 
-export type StopRecordingMutation = { stopRecording: Array<{ id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: string | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> }> };
+export type StopRecordingMutation = { stopRecording: Array<{ id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: StopReason | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> }> };
 
 export type CatalogQueryVariables = Exact<{
   roomName?: string | null | undefined;
@@ -382,14 +405,14 @@ export type CatalogQueryVariables = Exact<{
 }>;
 
 
-export type CatalogQuery = { recordings: { edges: Array<{ node: { id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: string | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> } }> } };
+export type CatalogQuery = { recordings: { edges: Array<{ node: { id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: StopReason | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> } }> } };
 
 export type RecordingQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RecordingQuery = { recording: { id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: string | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> } };
+export type RecordingQuery = { recording: { id: string, sessionId: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: StopReason | null, error: string | null, manifestDownloadPath: string | null, files: Array<{ kind: RecordingFileKind, trackSid: string | null, source: TrackSource, path: string, downloadPath: string, sizeBytes: number, durationSec: number | null, codec: string | null, width: number | null, height: number | null }>, gaps: Array<{ kind: RecordingGapKind, trackSid: string, source: TrackSource, start: number, end: number, reason: GapReason }> } };
 
 export type DeleteRecordingMutationVariables = Exact<{
   id: string | number;
@@ -408,7 +431,10 @@ export type RecordingEventsSubscription = { sessionEvents:
     | { __typename: 'ConnectionStateChanged' }
     | { __typename: 'ParticipantJoined' }
     | { __typename: 'ParticipantLeft' }
+    | { __typename: 'RecordingConsentChanged' }
     | { __typename: 'RecordingFailed', error: string, recording: { id: string, participantIdentity: string, state: RecordingState } }
+    | { __typename: 'RecordingPaused' }
+    | { __typename: 'RecordingResumed' }
     | { __typename: 'RecordingStarted', recording: { id: string, participantIdentity: string, state: RecordingState } }
     | { __typename: 'RecordingStopped', recording: { id: string, participantIdentity: string, state: RecordingState } }
     | { __typename: 'SessionEnded' }

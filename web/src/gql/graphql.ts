@@ -54,6 +54,8 @@ export type RecordingState =
   | 'FINALIZING'
   /** haven-live stopped without finishing it; what was written was kept */
   | 'INTERRUPTED'
+  /** Paused with pauseRecording: nothing is written until resumeRecording, and the pause is left out of the files */
+  | 'PAUSED'
   | 'RECORDING';
 
 export type SessionState =
@@ -69,6 +71,21 @@ export type StartSessionInput = {
   /** 1 to 128 characters, no control characters */
   roomName: string;
 };
+
+/** Why a recording stopped */
+export type StopReason =
+  /** The participant set its attribute haven.record to off */
+  | 'CONSENT_WITHDRAWN'
+  /** The recording directory fell below HAVEN_MIN_FREE_MB */
+  | 'LOW_DISK_SPACE'
+  /** It reached its watch rule's maxRecordingSec */
+  | 'MAX_DURATION'
+  /** The participant left the room */
+  | 'PARTICIPANT_LEFT'
+  /** The session ended (LiveKit closed it, or its room finished) */
+  | 'SESSION_ENDED'
+  /** stopRecording, stopSession or a shutdown */
+  | 'STOPPED';
 
 export type TrackKind =
   | 'AUDIO'
@@ -111,7 +128,7 @@ export type LiveViewRecordingsQueryVariables = Exact<{
 }>;
 
 
-export type LiveViewRecordingsQuery = { recordings: { edges: Array<{ node: { id: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: string | null, error: string | null, gaps: Array<{ start: number, end: number, kind: RecordingGapKind, reason: GapReason, source: TrackSource, trackSid: string }>, files: Array<{ kind: RecordingFileKind, source: TrackSource, codec: string | null, width: number | null, height: number | null, durationSec: number | null, sizeBytes: number, downloadPath: string, signedDownloadPath: string }> } }> } };
+export type LiveViewRecordingsQuery = { recordings: { edges: Array<{ node: { id: string, roomName: string, participantIdentity: string, state: RecordingState, startedAt: string, endedAt: string | null, finalizedAt: string | null, stopReason: StopReason | null, error: string | null, gaps: Array<{ start: number, end: number, kind: RecordingGapKind, reason: GapReason, source: TrackSource, trackSid: string }>, files: Array<{ kind: RecordingFileKind, source: TrackSource, codec: string | null, width: number | null, height: number | null, durationSec: number | null, sizeBytes: number, downloadPath: string, signedDownloadPath: string }> } }> } };
 
 export type LiveViewStartSessionMutationVariables = Exact<{
   input: StartSessionInput;
@@ -151,7 +168,10 @@ export type LiveViewSessionEventsSubscription = { sessionEvents:
     | { __typename: 'ConnectionStateChanged', state: SessionState, at: string, sessionId: string }
     | { __typename: 'ParticipantJoined', at: string, sessionId: string, participant: { identity: string } }
     | { __typename: 'ParticipantLeft', at: string, sessionId: string, participant: { identity: string } }
+    | { __typename: 'RecordingConsentChanged', at: string, sessionId: string }
     | { __typename: 'RecordingFailed', error: string, at: string, sessionId: string, recording: { id: string, participantIdentity: string } }
+    | { __typename: 'RecordingPaused', at: string, sessionId: string }
+    | { __typename: 'RecordingResumed', at: string, sessionId: string }
     | { __typename: 'RecordingStarted', at: string, sessionId: string, recording: { id: string, participantIdentity: string } }
     | { __typename: 'RecordingStopped', at: string, sessionId: string, recording: { id: string, participantIdentity: string } }
     | { __typename: 'SessionEnded', reason: string, message: string | null, at: string, sessionId: string }

@@ -1,0 +1,1 @@
+ALTER TABLE `recordings` ADD `pauses` text DEFAULT '[]' NOT NULL;
