@@ -42,6 +42,17 @@ type Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": typeof types.AudioFramesDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": typeof types.SnapshotDocument,
     "\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n": typeof types.MemoryFramesDocument,
+    "\n  fragment ControlFields on Recording {\n    id\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    stopReason\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      durationSec\n    }\n  }\n": typeof types.ControlFieldsFragmentDoc,
+    "\n  mutation ControlStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": typeof types.ControlStartDocument,
+    "\n  mutation ControlPause($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": typeof types.ControlPauseDocument,
+    "\n  mutation ControlResume($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": typeof types.ControlResumeDocument,
+    "\n  mutation ControlStop($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": typeof types.ControlStopDocument,
+    "\n  mutation ControlEnd($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.ControlEndDocument,
+    "\n  query ControlSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      participants {\n        identity\n        recordingConsent\n      }\n      recordings {\n        ...ControlFields\n      }\n    }\n  }\n": typeof types.ControlSessionDocument,
+    "\n  subscription ControlEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      at\n      ... on RecordingPaused {\n        recording {\n          id\n          state\n        }\n      }\n      ... on RecordingResumed {\n        recording {\n          id\n          state\n        }\n      }\n      ... on RecordingConsentChanged {\n        participant {\n          identity\n          recordingConsent\n        }\n      }\n    }\n  }\n": typeof types.ControlEventsDocument,
+    "\n  query ConsentSnapshot($roomName: String!, $participantIdentity: String) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: 160) {\n      participantIdentity\n      width\n    }\n  }\n": typeof types.ConsentSnapshotDocument,
+    "\n  mutation ControlRule($input: CreateWatchRuleInput!) {\n    createWatchRule(input: $input) {\n      id\n    }\n  }\n": typeof types.ControlRuleDocument,
+    "\n  mutation ControlDropRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n": typeof types.ControlDropRuleDocument,
     "\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    finalizedAt\n    stopReason\n    error\n    files {\n      kind\n      trackSid\n      source\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n    gaps {\n      kind\n      trackSid\n      source\n      start\n      end\n      reason\n    }\n    manifestDownloadPath\n  }\n": typeof types.RecordingFieldsFragmentDoc,
     "\n  mutation StartRecordedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      recordings {\n        ...RecordingFields\n      }\n    }\n  }\n": typeof types.StartRecordedSessionDocument,
     "\n  mutation StartPlainSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      id\n    }\n  }\n": typeof types.StartPlainSessionDocument,
@@ -97,6 +108,17 @@ const documents: Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": types.AudioFramesDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": types.SnapshotDocument,
     "\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n": types.MemoryFramesDocument,
+    "\n  fragment ControlFields on Recording {\n    id\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    stopReason\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      durationSec\n    }\n  }\n": types.ControlFieldsFragmentDoc,
+    "\n  mutation ControlStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": types.ControlStartDocument,
+    "\n  mutation ControlPause($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": types.ControlPauseDocument,
+    "\n  mutation ControlResume($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": types.ControlResumeDocument,
+    "\n  mutation ControlStop($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": types.ControlStopDocument,
+    "\n  mutation ControlEnd($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.ControlEndDocument,
+    "\n  query ControlSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      participants {\n        identity\n        recordingConsent\n      }\n      recordings {\n        ...ControlFields\n      }\n    }\n  }\n": types.ControlSessionDocument,
+    "\n  subscription ControlEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      at\n      ... on RecordingPaused {\n        recording {\n          id\n          state\n        }\n      }\n      ... on RecordingResumed {\n        recording {\n          id\n          state\n        }\n      }\n      ... on RecordingConsentChanged {\n        participant {\n          identity\n          recordingConsent\n        }\n      }\n    }\n  }\n": types.ControlEventsDocument,
+    "\n  query ConsentSnapshot($roomName: String!, $participantIdentity: String) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: 160) {\n      participantIdentity\n      width\n    }\n  }\n": types.ConsentSnapshotDocument,
+    "\n  mutation ControlRule($input: CreateWatchRuleInput!) {\n    createWatchRule(input: $input) {\n      id\n    }\n  }\n": types.ControlRuleDocument,
+    "\n  mutation ControlDropRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n": types.ControlDropRuleDocument,
     "\n  fragment RecordingFields on Recording {\n    id\n    sessionId\n    roomName\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    finalizedAt\n    stopReason\n    error\n    files {\n      kind\n      trackSid\n      source\n      path\n      downloadPath\n      sizeBytes\n      durationSec\n      codec\n      width\n      height\n    }\n    gaps {\n      kind\n      trackSid\n      source\n      start\n      end\n      reason\n    }\n    manifestDownloadPath\n  }\n": types.RecordingFieldsFragmentDoc,
     "\n  mutation StartRecordedSession($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      recordings {\n        ...RecordingFields\n      }\n    }\n  }\n": types.StartRecordedSessionDocument,
     "\n  mutation StartPlainSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      id\n    }\n  }\n": types.StartPlainSessionDocument,
@@ -250,6 +272,50 @@ export function graphql(source: "\n  query Snapshot($roomName: String!, $partici
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ControlFields on Recording {\n    id\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    stopReason\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      durationSec\n    }\n  }\n"): (typeof documents)["\n  fragment ControlFields on Recording {\n    id\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    stopReason\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      durationSec\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ControlStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ControlStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ControlPause($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n"): (typeof documents)["\n  mutation ControlPause($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ControlResume($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n"): (typeof documents)["\n  mutation ControlResume($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ControlStop($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n"): (typeof documents)["\n  mutation ControlStop($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ControlEnd($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ControlEnd($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ControlSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      participants {\n        identity\n        recordingConsent\n      }\n      recordings {\n        ...ControlFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ControlSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      participants {\n        identity\n        recordingConsent\n      }\n      recordings {\n        ...ControlFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ControlEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      at\n      ... on RecordingPaused {\n        recording {\n          id\n          state\n        }\n      }\n      ... on RecordingResumed {\n        recording {\n          id\n          state\n        }\n      }\n      ... on RecordingConsentChanged {\n        participant {\n          identity\n          recordingConsent\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ControlEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      at\n      ... on RecordingPaused {\n        recording {\n          id\n          state\n        }\n      }\n      ... on RecordingResumed {\n        recording {\n          id\n          state\n        }\n      }\n      ... on RecordingConsentChanged {\n        participant {\n          identity\n          recordingConsent\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsentSnapshot($roomName: String!, $participantIdentity: String) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: 160) {\n      participantIdentity\n      width\n    }\n  }\n"): (typeof documents)["\n  query ConsentSnapshot($roomName: String!, $participantIdentity: String) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: 160) {\n      participantIdentity\n      width\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ControlRule($input: CreateWatchRuleInput!) {\n    createWatchRule(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ControlRule($input: CreateWatchRuleInput!) {\n    createWatchRule(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ControlDropRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation ControlDropRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -21,6 +21,8 @@ export interface StartPublisherOptions {
   identity: string;
   name?: string;
   metadata?: string;
+  /** Participant attributes in its token (e.g. `haven.record: 'off'`). */
+  attributes?: Record<string, string>;
   /** Per-request timeout in ms (default 20 000). */
   requestTimeoutMs?: number;
   /** Mirror the child's stdout/stderr to this process's stderr (default: env HAVEN_PUBLISHER_LOGS=1). */
@@ -184,6 +186,7 @@ export async function startPublisher(opts: StartPublisherOptions): Promise<Publi
         identity: opts.identity,
         name: opts.name,
         metadata: opts.metadata,
+        attributes: opts.attributes,
       },
       Math.max(requestTimeoutMs, 30_000),
     );

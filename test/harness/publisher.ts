@@ -38,6 +38,8 @@ export interface ConnectArgs {
   identity: string;
   name?: string;
   metadata?: string;
+  /** Participant attributes in its token (e.g. `haven.record: 'off'`). */
+  attributes?: Record<string, string>;
 }
 
 export interface PublishVideoArgs {
@@ -151,6 +153,7 @@ async function connect(a: ConnectArgs): Promise<{ identity: string; sid: string 
     identity: a.identity,
     name: a.name ?? a.identity,
     metadata: a.metadata,
+    attributes: a.attributes,
     ttl: '2h',
   });
   at.addGrant({ room: a.room, roomJoin: true, canPublish: true, canSubscribe: false, canPublishData: true });
