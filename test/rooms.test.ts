@@ -317,6 +317,26 @@ describe('LiveKit webhooks', () => {
     await query(app.url, DeleteRule, { id: rule.id });
   });
 
+  it('applies a rule created now to a room that already exists, at once (not at the next reconciliation, 10 min away here)', { timeout: 60_000 }, async () => {
+    const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: 'existing-1', identity: 'early-bird' });
+    await pub.publishAudio();
+    // Its webhooks came and went with no rule to match: nothing watches it.
+    await sleep(2_500);
+    expect(await sessionOf('existing-1')).toBeNull();
+    const created = Date.now();
+    const { createWatchRule: rule } = await query(app.url, CreateRule, { input: { roomPattern: 'existing-*', record: true } });
+    for (;;) {
+      const session = await sessionOf('existing-1');
+      if (session?.state === 'CONNECTED' && session.recordings.some((r) => r.state === 'RECORDING')) break;
+      if (Date.now() - created > 15_000) throw new Error(`existing-1 not recorded 15 s after its rule was created: ${JSON.stringify(session)}`);
+      await sleep(100);
+    }
+    console.log(`rule created to an existing room recorded: ${Date.now() - created} ms`);
+    await query(app.url, EndRoom, { roomName: 'existing-1' });
+    await query(app.url, DeleteRule, { id: rule.id });
+    await pub.disconnect();
+  });
+
   it('answers a missing or forged signature 401 saying nothing of why, ignores a replayed event, and keeps the body limit', async () => {
     const { createWatchRule: rule } = await query(app.url, CreateRule, { input: { roomPattern: 'forged-*' } });
     const forged = await signed({ event: 'room_started', id: 'EV_forged', room: { name: 'forged-1' } }, 'a-secret-that-is-not-livekits-000000');

@@ -26,6 +26,8 @@ export class Reconciler {
   private readonly applying = new Map<string, Promise<void>>();
   /** The rule that started each session a rule started (the newest thousand). */
   private readonly ruleBySession = new LRUCache<string, string>({ max: 1_000 });
+  private stopListening: (() => void) | undefined;
+  private again: Promise<void> | undefined;
 
   constructor(
     private readonly rooms: RoomDirectory,
@@ -41,13 +43,26 @@ export class Reconciler {
   start(): void {
     this.timer ??= setInterval(() => void this.reconcile(), this.intervalMs);
     this.timer.unref();
+    // A rule created or changed applies at once to the rooms that already exist.
+    this.stopListening ??= this.rules.onChange(() => this.reconcileSoon());
     void this.reconcile();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.stopListening?.();
+    this.stopListening = undefined;
     await this.running;
+  }
+
+  /** A pass after the one running now (a change it did not see). */
+  private reconcileSoon(): void {
+    if (this.again) return;
+    this.again = (this.running ?? Promise.resolve()).then(() => {
+      this.again = undefined;
+      return this.reconcile();
+    });
   }
 
   /** One pass; a pass still running is waited for instead of started twice. */

@@ -7,9 +7,20 @@ import { MAX_RULES, ruleFields, tooManyRules, type WatchRule, type WatchRuleInpu
 /** The watch rules kept in the database: validated, at most MAX_RULES. */
 export class WatchRuleService {
   private readonly store: WatchRuleStore;
+  private readonly listeners = new Set<() => void>();
 
   constructor(db: Db) {
     this.store = new WatchRuleStore(db);
+  }
+
+  /** Calls `listener` after every change of the rules; returns what stops it. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
   }
 
   list(): WatchRule[] {
@@ -30,6 +41,7 @@ export class WatchRuleService {
       throw storageFailed('the watch rule', error);
     }
     if (!added) throw tooManyRules();
+    this.changed();
     return this.require(id);
   }
 
@@ -42,6 +54,7 @@ export class WatchRuleService {
       throw storageFailed('the watch rule', error);
     }
     if (!updated) throw ruleNotFound(id);
+    this.changed();
     return this.require(id);
   }
 
@@ -52,6 +65,7 @@ export class WatchRuleService {
       if (error instanceof HavenError) throw error;
       throw storageFailed('the watch rule', error);
     }
+    this.changed();
     return true;
   }
 
