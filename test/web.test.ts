@@ -5,12 +5,65 @@ import type { Browser, Page } from 'playwright-core';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
+import { graphql } from './gql/index.js';
 import { launchBrowser, screenshot } from './harness/browser.js';
+import { query } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
 import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
 
 const TOKEN = 'web-page-token-0123456789abcdef';
+
+const PageRoomSession = graphql(`
+  query WebPageRoomSession($roomName: String!) {
+    session(roomName: $roomName) {
+      id
+      state
+      recordings {
+        participantIdentity
+        state
+        pauses {
+          start
+          end
+        }
+      }
+    }
+  }
+`);
+
+const PageServerRooms = graphql(`
+  query WebPageServerRooms {
+    rooms {
+      name
+      recording
+      session {
+        id
+        state
+        rule {
+          roomPattern
+        }
+      }
+    }
+  }
+`);
+
+const PageWatchRules = graphql(`
+  query WebPageWatchRules {
+    watchRules {
+      id
+      roomPattern
+      enabled
+    }
+  }
+`);
+
+const PageStopSession = graphql(`
+  mutation WebPageStopSession($roomName: String!) {
+    stopSession(roomName: $roomName) {
+      id
+    }
+  }
+`);
 const TONE_HZ = 440;
 
 /** What the page reports about its audio output (web/src/audio/audio-output.ts). */
@@ -76,7 +129,8 @@ describe('live view page', () => {
     // The page under test is the one built from the current source.
     execFileSync('npm', ['run', 'build:web'], { stdio: 'pipe' });
     livekit = await startLiveKit();
-    app = await startApp({ livekit });
+    // Watch rules are applied to the server's rooms every 2 s (default 10 s).
+    app = await startApp({ livekit, reconciler: { intervalSec: 2 } });
     browser = await launchBrowser();
   });
 
@@ -192,6 +246,98 @@ describe('live view page', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it('lists the server\'s rooms, records one from its row, pauses and resumes it, and applies a rule made in the editor', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const room = `rooms-page-${tag}`;
+    const identity = 'rooms-page-person';
+    const pattern = `rulepage-${tag}-*`;
+    const ruledRoom = `rulepage-${tag}-1`;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const problems = watch(page);
+    await page.goto(`${app.url}/`);
+    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+    const roomsNow = async () => (await query(app.url, PageServerRooms)).rooms;
+    const sessionNow = async (roomName: string) => (await query(app.url, PageRoomSession, { roomName })).session;
+    const statesNow = async () => (await sessionNow(room))?.recordings.filter((r) => r.participantIdentity === identity).map((r) => r.state) ?? [];
+
+    // A room a publisher just made shows in the list, not watched yet.
+    const pub = await publisher(room, identity);
+    await pub.publishVideo({ width: 320, height: 180, fps: 15 });
+    const row = page.locator(`[data-testid="server-room"][data-room="${room}"]`);
+    await row.and(page.locator('[data-watched="false"]')).waitFor({ timeout: 20_000 });
+    expect(await row.getByTestId('room-rule').textContent()).toBe('not watched');
+
+    // Record in its row watches and records it at once, and opens it in the room view.
+    await row.getByTestId('record-room').click();
+    await page.locator(`[data-testid="room"][data-room="${room}"]`).waitFor({ timeout: 30_000 });
+    await expect.poll(statesNow, { timeout: 30_000, interval: 250 }).toEqual(['RECORDING']);
+    await expect.poll(async () => (await roomsNow()).find((r) => r.name === room)?.recording, { timeout: 20_000, interval: 250 }).toBe(true);
+    await row.and(page.locator('[data-recording="true"]')).waitFor({ timeout: 20_000 });
+    expect(await row.getByTestId('room-rule').textContent()).toBe('by hand');
+
+    // Pause, then resume, beside Stop recording.
+    const controls = page.locator(`[data-testid="active-session"][data-room="${room}"]`);
+    await controls.getByTestId('pause-recording').click({ timeout: 20_000 });
+    await expect.poll(statesNow, { timeout: 20_000, interval: 250 }).toEqual(['PAUSED']);
+    await controls.getByTestId('paused-badge').waitFor({ timeout: 20_000 });
+    await controls.getByTestId('resume-recording').click({ timeout: 20_000 });
+    await expect.poll(statesNow, { timeout: 20_000, interval: 250 }).toEqual(['RECORDING']);
+    await controls.getByTestId('recording-badge').waitFor({ timeout: 20_000 });
+    const pauses = (await sessionNow(room))!.recordings.find((r) => r.participantIdentity === identity)!.pauses;
+    expect(pauses).toHaveLength(1);
+    expect(pauses[0].end).not.toBeNull();
+    await page.locator(`[data-testid="recording"][data-participant="${identity}"] [data-testid="recording-pauses"][data-count="1"]`).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'web-rooms');
+    await controls.getByTestId('stop-session').click();
+    await page.locator(`[data-testid="past-session"][data-room="${room}"]`).first().waitFor({ timeout: 30_000 });
+    await pub.disconnect();
+
+    // The editor shows what the server refuses next to the form, then makes the rule.
+    const form = page.getByTestId('rule-form');
+    await form.getByTestId('rule-save').click();
+    await form.locator('[data-testid="rule-form-error"][data-code="VALIDATION_FAILED"]').waitFor({ timeout: 10_000 });
+    await form.getByLabel('Room pattern').fill(pattern);
+    await form.getByLabel('End when empty for, s (empty: 30)').fill('5');
+    await form.getByTestId('rule-save').click();
+    const rule = page.locator(`[data-testid="watch-rule"][data-pattern="${pattern}"]`);
+    await rule.and(page.locator('[data-enabled="true"]')).waitFor({ timeout: 10_000 });
+    expect(await form.getByTestId('rule-form-error').count()).toBe(0);
+    expect(await form.getByLabel('Room pattern').inputValue()).toBe('');
+
+    // A room it matches is watched by itself, and the list names the rule.
+    const guest = await publisher(ruledRoom, 'rule-page-guest');
+    await expect
+      .poll(async () => (await roomsNow()).find((r) => r.name === ruledRoom)?.session?.rule?.roomPattern, { timeout: 30_000, interval: 500 })
+      .toBe(pattern);
+    const ruledRow = page.locator(`[data-testid="server-room"][data-room="${ruledRoom}"]`);
+    await ruledRow.getByTestId('room-rule').filter({ hasText: pattern }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'web-rules');
+
+    // Switched off, then deleted, from its row; then its room is left.
+    await rule.getByTestId('rule-toggle').click();
+    await rule.and(page.locator('[data-enabled="false"]')).waitFor({ timeout: 10_000 });
+    expect((await query(app.url, PageWatchRules)).watchRules.find((r) => r.roomPattern === pattern)?.enabled).toBe(false);
+    await rule.getByTestId('rule-delete').click();
+    await rule.waitFor({ state: 'detached', timeout: 10_000 });
+    expect((await query(app.url, PageWatchRules)).watchRules.map((r) => r.roomPattern)).not.toContain(pattern);
+    await query(app.url, PageStopSession, { roomName: ruledRoom });
+    await guest.disconnect();
+    expect(problems).toEqual([]);
+    await page.close();
+
+    // Without LiveKit settings the list says why, and the rest of the page works.
+    const bare = await startApp({ environmentConfig: {} });
+    const barePage = await browser.newPage();
+    try {
+      await barePage.goto(`${bare.url}/`);
+      await barePage.locator('[data-testid="rooms-error"][data-code="NOT_CONFIGURED"]').waitFor({ timeout: 15_000 });
+      await barePage.getByTestId('rule-form').waitFor({ timeout: 10_000 });
+    } finally {
+      await barePage.close();
+      await bare.close();
+    }
+  }, 180_000);
 
   it('presents a participant\'s picture and sound together: flash and beep within 120 ms in the browser', async () => {
     const room = 'web-sync-room';

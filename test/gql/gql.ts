@@ -78,6 +78,10 @@ type Documents = {
     "\n  mutation DeleteRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n": typeof types.DeleteRuleDocument,
     "\n  query Rules {\n    watchRules {\n      ...RuleFields\n    }\n  }\n": typeof types.RulesDocument,
     "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n": typeof types.WatchedSessionDocument,
+    "\n  query WebPageRoomSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      recordings {\n        participantIdentity\n        state\n        pauses {\n          start\n          end\n        }\n      }\n    }\n  }\n": typeof types.WebPageRoomSessionDocument,
+    "\n  query WebPageServerRooms {\n    rooms {\n      name\n      recording\n      session {\n        id\n        state\n        rule {\n          roomPattern\n        }\n      }\n    }\n  }\n": typeof types.WebPageServerRoomsDocument,
+    "\n  query WebPageWatchRules {\n    watchRules {\n      id\n      roomPattern\n      enabled\n    }\n  }\n": typeof types.WebPageWatchRulesDocument,
+    "\n  mutation WebPageStopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.WebPageStopSessionDocument,
 };
 const documents: Documents = {
     "\n  subscription LimitFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n    }\n  }\n": types.LimitFramesDocument,
@@ -144,6 +148,10 @@ const documents: Documents = {
     "\n  mutation DeleteRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n": types.DeleteRuleDocument,
     "\n  query Rules {\n    watchRules {\n      ...RuleFields\n    }\n  }\n": types.RulesDocument,
     "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n": types.WatchedSessionDocument,
+    "\n  query WebPageRoomSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      recordings {\n        participantIdentity\n        state\n        pauses {\n          start\n          end\n        }\n      }\n    }\n  }\n": types.WebPageRoomSessionDocument,
+    "\n  query WebPageServerRooms {\n    rooms {\n      name\n      recording\n      session {\n        id\n        state\n        rule {\n          roomPattern\n        }\n      }\n    }\n  }\n": types.WebPageServerRoomsDocument,
+    "\n  query WebPageWatchRules {\n    watchRules {\n      id\n      roomPattern\n      enabled\n    }\n  }\n": types.WebPageWatchRulesDocument,
+    "\n  mutation WebPageStopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.WebPageStopSessionDocument,
 };
 
 /**
@@ -416,6 +424,22 @@ export function graphql(source: "\n  query Rules {\n    watchRules {\n      ...R
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebPageRoomSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      recordings {\n        participantIdentity\n        state\n        pauses {\n          start\n          end\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebPageRoomSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      recordings {\n        participantIdentity\n        state\n        pauses {\n          start\n          end\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebPageServerRooms {\n    rooms {\n      name\n      recording\n      session {\n        id\n        state\n        rule {\n          roomPattern\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebPageServerRooms {\n    rooms {\n      name\n      recording\n      session {\n        id\n        state\n        rule {\n          roomPattern\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebPageWatchRules {\n    watchRules {\n      id\n      roomPattern\n      enabled\n    }\n  }\n"): (typeof documents)["\n  query WebPageWatchRules {\n    watchRules {\n      id\n      roomPattern\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebPageStopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation WebPageStopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

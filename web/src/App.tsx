@@ -5,8 +5,10 @@ import type { ShownError } from './errors';
 import { describeCode } from './errors';
 import { ReportContext } from './report';
 import { RoomView } from './components/RoomView';
+import { RoomsPanel } from './components/RoomsPanel';
 import { SessionsPanel } from './components/SessionsPanel';
 import { TokenForm } from './components/TokenForm';
+import { WatchRules } from './components/WatchRules';
 import { readToken, saveToken } from './token';
 
 const LINK_TEXT: Record<LinkState, string> = {
@@ -64,8 +66,12 @@ export function App() {
         )}
         {needsToken && <TokenForm onSubmit={submitToken} />}
         <main key={generation}>
-          <SessionsPanel selected={room} onSelect={setRoom} />
-          {room ? <RoomView key={room} roomName={room} /> : <p className="hint">Start or pick a session to watch its room.</p>}
+          <aside>
+            <SessionsPanel selected={room} onSelect={setRoom} />
+            <RoomsPanel selected={room} onSelect={setRoom} />
+            <WatchRules />
+          </aside>
+          {room ? <RoomView key={room} roomName={room} /> : <p className="hint">Start or pick a session, or watch a room on the server, to see it here.</p>}
         </main>
       </Provider>
     </ReportContext.Provider>

@@ -67,6 +67,10 @@ export const RecordingsQuery = graphql(`
           finalizedAt
           stopReason
           error
+          pauses {
+            start
+            end
+          }
           gaps {
             start
             end
@@ -127,6 +131,88 @@ export const StopRecordingMutation = graphql(`
       id
       state
     }
+  }
+`);
+
+export const PauseRecordingMutation = graphql(`
+  mutation LiveViewPauseRecording($roomName: String!) {
+    pauseRecording(roomName: $roomName) {
+      id
+      state
+    }
+  }
+`);
+
+export const ResumeRecordingMutation = graphql(`
+  mutation LiveViewResumeRecording($roomName: String!) {
+    resumeRecording(roomName: $roomName) {
+      id
+      state
+    }
+  }
+`);
+
+export const ServerRoomsQuery = graphql(`
+  query LiveViewServerRooms {
+    rooms {
+      name
+      numParticipants
+      numPublishers
+      createdAt
+      recording
+      session {
+        id
+        state
+        rule {
+          id
+          roomPattern
+        }
+      }
+    }
+  }
+`);
+
+export const WatchRuleFields = graphql(`
+  fragment LiveViewWatchRule on WatchRule {
+    id
+    roomPattern
+    record
+    includeIdentities
+    excludeIdentities
+    sources
+    maxRecordingSec
+    emptyRoomSec
+    enabled
+  }
+`);
+
+export const WatchRulesQuery = graphql(`
+  query LiveViewWatchRules {
+    watchRules {
+      ...LiveViewWatchRule
+    }
+  }
+`);
+
+export const CreateWatchRuleMutation = graphql(`
+  mutation LiveViewCreateWatchRule($input: CreateWatchRuleInput!) {
+    createWatchRule(input: $input) {
+      ...LiveViewWatchRule
+    }
+  }
+`);
+
+export const UpdateWatchRuleMutation = graphql(`
+  mutation LiveViewUpdateWatchRule($id: ID!, $input: CreateWatchRuleInput!) {
+    updateWatchRule(id: $id, input: $input) {
+      ...LiveViewWatchRule
+    }
+  }
+`);
+
+export const DeleteWatchRuleMutation = graphql(`
+  mutation LiveViewDeleteWatchRule($id: ID!) {
+    deleteWatchRule(id: $id)
   }
 `);
 
@@ -216,6 +302,18 @@ export const SessionEventsSubscription = graphql(`
         }
       }
       ... on RecordingStopped {
+        recording {
+          id
+          participantIdentity
+        }
+      }
+      ... on RecordingPaused {
+        recording {
+          id
+          participantIdentity
+        }
+      }
+      ... on RecordingResumed {
         recording {
           id
           participantIdentity

@@ -21,6 +21,8 @@ function describe(event: SessionEvent): string {
       return event.identities.join(', ') || 'nobody';
     case 'RecordingStarted':
     case 'RecordingStopped':
+    case 'RecordingPaused':
+    case 'RecordingResumed':
       return event.recording.participantIdentity;
     case 'RecordingFailed':
       return `${event.recording.participantIdentity}: ${event.error}`;

@@ -28,7 +28,7 @@ export function Recordings({ roomName, changes }: { roomName: string; changes: n
   const report = useReport();
   const [{ data, error }, refetch] = useQuery({ query: RecordingsQuery, variables: { roomName } });
   const recordings = (data?.recordings.edges ?? []).map((edge) => edge.node);
-  const busy = recordings.some((r) => r.state === 'RECORDING' || r.state === 'FINALIZING');
+  const busy = recordings.some((r) => r.state === 'RECORDING' || r.state === 'PAUSED' || r.state === 'FINALIZING');
 
   useEffect(() => report(error), [error]);
   useEffect(() => {
@@ -54,6 +54,11 @@ export function Recordings({ roomName, changes }: { roomName: string; changes: n
   );
 }
 
+/** Seconds paused in all, an open pause counted up to now. */
+function pausedSec(pauses: Recording['pauses']): number {
+  return pauses.reduce((sum, pause) => sum + ((pause.end ? Date.parse(pause.end) : Date.now()) - Date.parse(pause.start)) / 1000, 0);
+}
+
 function RecordingItem({ recording }: { recording: Recording }) {
   const video = useRef<HTMLVideoElement>(null);
   const [position, setPosition] = useState(0);
@@ -67,6 +72,12 @@ function RecordingItem({ recording }: { recording: Recording }) {
         <span data-testid="recording-duration">{duration ? formatDuration(duration) : '–'}</span> ·{' '}
         <span data-testid="recording-size">{formatBytes(size)}</span>
         {recording.stopReason && <span className="hint"> {recording.stopReason}</span>}
+        {recording.pauses.length > 0 && (
+          <span className="hint" data-testid="recording-pauses" data-count={recording.pauses.length}>
+            {' '}
+            paused {recording.pauses.length}× ({formatDuration(pausedSec(recording.pauses))}, left out)
+          </span>
+        )}
         {recording.gaps.length > 0 && (
           <span className="hint" data-testid="recording-gaps">
             {' '}

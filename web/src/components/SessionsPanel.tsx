@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { SessionsQuery, StartRecordingMutation, StartSessionMutation, StopRecordingMutation, StopSessionMutation } from '../documents';
+import { SessionsQuery, StartSessionMutation, StopSessionMutation } from '../documents';
 import { useReport } from '../report';
+import { RecordingControls } from './RecordingControls';
 
 const REFRESH_MS = 3_000;
 
-/** Active and past sessions; start one for a room, stop it, record it. */
+/** Active and past sessions; start one for a room, stop it, record it, pause its recording. */
 export function SessionsPanel({ selected, onSelect }: { selected?: string; onSelect(room: string): void }) {
   const report = useReport();
   const [roomName, setRoomName] = useState('');
   const [{ data, error }, refetch] = useQuery({ query: SessionsQuery });
   const [, startSession] = useMutation(StartSessionMutation);
   const [, stopSession] = useMutation(StopSessionMutation);
-  const [, startRecording] = useMutation(StartRecordingMutation);
-  const [, stopRecording] = useMutation(StopRecordingMutation);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
 
   useEffect(() => {
@@ -52,36 +51,18 @@ export function SessionsPanel({ selected, onSelect }: { selected?: string; onSel
       <h2>Active</h2>
       <ul data-testid="active-sessions">
         {active.length === 0 && <li className="hint">none</li>}
-        {active.map((session) => {
-          const recording = session.recordings.some((r) => r.state === 'RECORDING');
-          return (
-            <li key={session.id} data-testid="active-session" data-room={session.roomName} data-state={session.state} className={selected === session.roomName ? 'selected' : ''}>
-              <button type="button" className="link-button" onClick={() => onSelect(session.roomName)} data-testid="view-session">
-                {session.roomName}
-              </button>
-              <span className={`state state-${session.state}`}>{session.state}</span>
-              {recording && (
-                <span className="rec" data-testid="recording-badge">
-                  ● REC
-                </span>
-              )}
-              <span className="actions">
-                {recording ? (
-                  <button type="button" onClick={() => run(stopRecording({ roomName: session.roomName }))} data-testid="stop-recording">
-                    Stop recording
-                  </button>
-                ) : (
-                  <button type="button" onClick={() => run(startRecording({ roomName: session.roomName }))} data-testid="start-recording">
-                    Record
-                  </button>
-                )}
-                <button type="button" onClick={() => run(stopSession({ roomName: session.roomName }))} data-testid="stop-session">
-                  Stop
-                </button>
-              </span>
-            </li>
-          );
-        })}
+        {active.map((session) => (
+          <li key={session.id} data-testid="active-session" data-room={session.roomName} data-state={session.state} className={selected === session.roomName ? 'selected' : ''}>
+            <button type="button" className="link-button" onClick={() => onSelect(session.roomName)} data-testid="view-session">
+              {session.roomName}
+            </button>
+            <span className={`state state-${session.state}`}>{session.state}</span>
+            <RecordingControls roomName={session.roomName} states={session.recordings.map((r) => r.state)} onChanged={refresh} />
+            <button type="button" onClick={() => run(stopSession({ roomName: session.roomName }))} data-testid="stop-session">
+              Stop
+            </button>
+          </li>
+        ))}
       </ul>
       <h2>Past</h2>
       <ul data-testid="past-sessions">
