@@ -60,7 +60,7 @@ export class SubscriberActivity {
   }
 }
 
-/** One log line per session end and per recording start, stop and failure, from the session events. */
+/** One log line per session end, per recording start, pause, resume, stop and failure, and per change of consent, from the session events. */
 export function logSessionActivity(sessions: SessionService, log: Logger): () => void {
   return sessions.events.listen((event: SessionEvent) => {
     const fields = { roomName: event.roomName, sessionId: event.sessionId };
@@ -76,6 +76,14 @@ export function logSessionActivity(sessions: SessionService, log: Logger): () =>
           { ...fields, recordingId: event.recording.id, state: event.recording.state, stopReason: event.recording.stopReason },
           'recording stopped',
         );
+        break;
+      case 'RecordingPaused':
+      case 'RecordingResumed':
+        log.info({ ...fields, recordingId: event.recording.id }, event.type === 'RecordingPaused' ? 'recording paused' : 'recording resumed');
+        break;
+      case 'RecordingConsentChanged':
+        // The identity is a remote participant's: a structured field, never part of the message.
+        log.info({ ...fields, participantIdentity: event.participant.identity, recordingConsent: event.participant.recordingConsent }, 'recording consent changed');
         break;
       case 'RecordingFailed':
         log.warn({ ...fields, recordingId: event.recording.id, error: event.error }, 'recording failed');
