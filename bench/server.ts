@@ -11,11 +11,14 @@ import { dispose } from '@livekit/rtc-node';
 import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
 import { TrackFeed, type RawVideoFrame, type TrackFeeds } from '../src/services/track-feeds.js';
+import type { StorageSettings } from '../src/object-storage.js';
 
 export interface ServerConfig {
   livekitUrl: string;
   apiKey: string;
   apiSecret: string;
+  /** Object storage for finished recordings (bench/upload.ts). */
+  storage?: StorageSettings;
 }
 
 export type ServerRequest =
@@ -104,6 +107,7 @@ const app = buildApp({
     recordingDirectory: join(dir, 'recordings'),
   },
   logger: pino({ level: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn' }),
+  storage: config.storage,
 });
 
 // The feed-only baseline needs a track decoded with nobody encoding it, which no GraphQL operation

@@ -66,6 +66,16 @@ if [[ -z "${LIVEKIT_SERVER_BIN:-}" || ! -x "${LIVEKIT_SERVER_BIN}" ]]; then
   fi
 fi
 
+# The S3-compatible server of the object-storage tests, built here for the same reason.
+if [[ -z "${VERSITYGW_BIN:-}" || ! -x "${VERSITYGW_BIN}" ]]; then
+  unset VERSITYGW_BIN
+  if BIN="$("$HERE/versitygw.sh")"; then
+    export VERSITYGW_BIN="$BIN"
+  else
+    echo "in-netns: could not get versitygw (see the message above); continuing, the object-storage tests will fail" >&2
+  fi
+fi
+
 # Chromium for the browser tests, installed here for the same reason.
 if [[ -z "${CHROMIUM_BIN:-}" || ! -x "${CHROMIUM_BIN}" ]]; then
   unset CHROMIUM_BIN

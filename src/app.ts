@@ -30,6 +30,8 @@ import { RoomWebhooks } from './services/room-webhooks.js';
 import { readWebhook, WebhookRefused } from './livekit-webhooks.js';
 import type { LiveKitCredentials } from './services/config.js';
 import { serveRecordingFile } from './recording-downloads.js';
+import { describeStorageError, ObjectStorage, type StorageSettings } from './object-storage.js';
+import type { UploadOptions } from './services/uploads.js';
 import { TrackFeeds, type RoomPort, type TrackFeedsOptions } from './services/track-feeds.js';
 import { isWebPagePath, serveWebPage } from './web-page.js';
 
@@ -46,6 +48,9 @@ export interface AppOptions {
   recordings?: RecordingServiceOptions;
   rooms?: RoomDirectoryOptions;
   reconciler?: ReconcilerOptions;
+  /** Object storage for finished recordings (HAVEN_STORAGE_URL); none: local disk only. */
+  storage?: StorageSettings;
+  uploads?: UploadOptions;
 }
 
 /** What one request or connection may ask for; each answers LIMIT_EXCEEDED (or 413/1009) past it. */
@@ -209,7 +214,12 @@ export function buildApp(options: AppOptions): App {
   if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
   const feeds = new TrackFeeds(roomPort(sessions), log.child({ service: 'feeds' }), options.feeds);
   const media = new MediaService(sessions, feeds, log.child({ service: 'media' }), options.media);
-  const recordings = new RecordingService(database.db, config, sessions, feeds, log.child({ service: 'recordings' }), options.recordings);
+  const storage = options.storage && new ObjectStorage(options.storage);
+  const recordings = new RecordingService(database.db, config, sessions, feeds, log.child({ service: 'recordings' }), {
+    ...options.recordings,
+    storage,
+    uploads: options.uploads,
+  });
   const recovered = recordings.recoverInterrupted().then(
     (count) => count > 0 && log.warn({ count }, 'recordings left unfinished by an earlier run marked INTERRUPTED'),
     (error) => log.error({ err: error }, 'recovering interrupted recordings failed'),
@@ -222,7 +232,7 @@ export function buildApp(options: AppOptions): App {
   logSessionActivity(sessions, log.child({ service: 'activity' }));
   const subscribers = new SubscriberActivity(sessions, log.child({ service: 'subscribers' }));
   const metrics = new Metrics({ sessions, media, recordings, subscribers });
-  const health = new HealthCheck(database.db, config, { minFreeMb: options.recordings?.minFreeMb ?? 500 });
+  const health = new HealthCheck(database.db, config, { minFreeMb: options.recordings?.minFreeMb ?? 500, storage });
   const access = new AccessPolicy({ listenHost: options.host ?? '127.0.0.1', ...options.access });
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
   // Parsed documents, bounded by the bytes of their text: distinct large queries must not pile up.
@@ -439,6 +449,11 @@ export function buildApp(options: AppOptions): App {
           url = `http://${host}:${address.port}`;
           log.info({ url: `${url}${yoga.graphqlEndpoint}` }, 'haven-live listening');
           reconciler.start();
+          // A bucket that cannot be reached, or refuses the credentials, is said at start (and in /healthz).
+          storage?.check().then(
+            () => log.info({ bucket: storage.bucket, prefix: storage.prefix }, 'object storage reachable: finished recordings are uploaded'),
+            (error) => log.error({ bucket: storage.bucket, reason: describeStorageError(error) }, 'object storage cannot be used: recordings stay on disk until it can'),
+          );
           resolve();
         });
       });
@@ -456,6 +471,7 @@ export function buildApp(options: AppOptions): App {
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         database.close();
+        storage?.close();
       })();
       return stopping;
     },

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isLoopbackHost, type AccessSettings } from './access.js';
+import { parseStorageUrl, type StorageSettings } from './object-storage.js';
 
 /** Process settings read once from the environment. */
 export interface ProcessSettings {
@@ -14,6 +15,9 @@ export interface ProcessSettings {
   maxEncoders: number | undefined;
   minFreeMb: number | undefined;
   reconcileSec: number | undefined;
+  /** Object storage for finished recordings (HAVEN_STORAGE_URL and the rest); undefined: local disk only. */
+  storage: StorageSettings | undefined;
+  uploads: number | undefined;
 }
 
 export interface EnvironmentConfig {
@@ -61,6 +65,8 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
     maxEncoders: positive(env, 'HAVEN_MAX_ENCODERS'),
     minFreeMb: positive(env, 'HAVEN_MIN_FREE_MB'),
     reconcileSec: positive(env, 'HAVEN_RECONCILE_SEC'),
+    storage: storageSettings(env),
+    uploads: positive(env, 'HAVEN_UPLOADS'),
     databasePath: expandHome(nonEmpty(env.HAVEN_DB) ?? '~/.haven-player/haven.db'),
     environmentConfig: {
       livekitUrl: nonEmpty(env.LIVEKIT_URL),
@@ -69,6 +75,18 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
       recordingDirectory: nonEmpty(env.HAVEN_RECORDING_DIR),
     },
   };
+}
+
+function storageSettings(env: NodeJS.ProcessEnv): StorageSettings | undefined {
+  const url = nonEmpty(env.HAVEN_STORAGE_URL);
+  if (!url) return undefined;
+  parseStorageUrl(url);
+  const endpoint = nonEmpty(env.HAVEN_S3_ENDPOINT);
+  if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new Error(`HAVEN_S3_ENDPOINT must be an http(s) URL, got ${JSON.stringify(endpoint)}`);
+  const pathStyle = nonEmpty(env.HAVEN_S3_FORCE_PATH_STYLE);
+  if (pathStyle && !['true', 'false', '1', '0'].includes(pathStyle)) throw new Error('HAVEN_S3_FORCE_PATH_STYLE must be true or false');
+  // Credentials: the AWS SDK's own chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, roles).
+  return { url, endpoint, region: nonEmpty(env.HAVEN_S3_REGION), forcePathStyle: pathStyle === undefined ? undefined : pathStyle === 'true' || pathStyle === '1' };
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './db/client.js';
 import { ffmpegPath } from './ffmpeg.js';
 import { expandRecordingDirectory, prepareRecordingDirectory } from './recording-directory.js';
+import { describeStorageError, type ObjectStorage } from './object-storage.js';
 import type { ConfigService } from './services/config.js';
 
 /** One dependency's state: `ok`, and when not, a reason a person can act on. Nothing secret. */
@@ -15,7 +16,7 @@ export interface Check {
 
 export interface Health {
   ok: boolean;
-  checks: { database: Check; ffmpeg: Check; recordingDirectory: Check; livekit: Check };
+  checks: { database: Check; ffmpeg: Check; recordingDirectory: Check; livekit: Check; storage: Check };
 }
 
 export interface HealthOptions {
@@ -23,6 +24,8 @@ export interface HealthOptions {
   minFreeMb: number;
   /** How long the LiveKit server may take to answer (default 2 s). */
   livekitTimeoutMs?: number;
+  /** Object storage, when recordings are uploaded. */
+  storage?: ObjectStorage;
 }
 
 /** How long a good ffmpeg answer is trusted before it is asked again. */
@@ -42,14 +45,27 @@ export class HealthCheck {
   ) {}
 
   async check(): Promise<Health> {
-    const [database, ffmpeg, recordingDirectory, livekit] = await Promise.all([
+    const [database, ffmpeg, recordingDirectory, livekit, storage] = await Promise.all([
       this.database(),
       this.ffmpeg(),
       this.recordingDirectory(),
       this.livekit(),
+      this.storage(),
     ]);
-    const checks = { database, ffmpeg, recordingDirectory, livekit };
+    const checks = { database, ffmpeg, recordingDirectory, livekit, storage };
     return { ok: Object.values(checks).every((check) => check.ok), checks };
+  }
+
+  /** The bucket answers to the credentials (a HEAD of it); with no object storage set, ok and `configured: false`. */
+  private async storage(): Promise<Check> {
+    const storage = this.options.storage;
+    if (!storage) return { ok: true, configured: false };
+    try {
+      await storage.check();
+      return { ok: true, configured: true, bucket: storage.bucket };
+    } catch (error) {
+      return { ok: false, configured: true, bucket: storage.bucket, reason: `object storage cannot be used: ${describeStorageError(error)}` };
+    }
   }
 
   private async database(): Promise<Check> {

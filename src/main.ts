@@ -26,6 +26,8 @@ const app = buildApp({
   media: { maxEncoders: settings.maxEncoders },
   recordings: { minFreeMb: settings.minFreeMb },
   reconciler: { intervalSec: settings.reconcileSec },
+  storage: settings.storage,
+  uploads: { concurrency: settings.uploads },
 });
 await app.start(settings.port);
 log.info(`GraphiQL: ${app.url}/graphql`);

@@ -130,6 +130,32 @@ export class Metrics {
         this.inc(await metrics.recordingBytesWritten());
       },
     });
+    new Counter({
+      name: 'haven_upload_bytes_total',
+      help: 'Bytes of recording files uploaded to object storage since the process started',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(metrics.sources.recordings.uploads?.bytesUploaded ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'haven_uploads_pending',
+      help: 'Finished recordings waiting for, or in, their upload to object storage',
+      registers,
+      collect() {
+        this.set(metrics.sources.recordings.uploads?.pending ?? 0);
+      },
+    });
+    new Counter({
+      name: 'haven_upload_failures_total',
+      help: 'Uploads to object storage that failed (each is tried again) since the process started',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(metrics.sources.recordings.uploads?.failures ?? 0);
+      },
+    });
     this.operationSeconds = new Histogram({
       name: 'haven_graphql_operation_duration_seconds',
       help: 'Execution time of GraphQL operations (for a subscription: until its stream is set up)',

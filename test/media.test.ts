@@ -237,10 +237,16 @@ describe('live media against a real LiveKit server and publisher', () => {
     const frequency = toneFrequency(samples, 2, 16000);
     expect(Math.abs(frequency - 440) / 440).toBeLessThan(0.02);
     // Chunk after chunk on the session clock; a step of a few ms is libwebrtc's jitter buffer
-    // settling (media it skipped or stretched moves the clock).
+    // settling (media it skipped or stretched moves the clock). On a loaded 2-core machine it
+    // settles in up to three steps of some tens of ms (one of 42 ms seen in a CI run). A chunk
+    // lost or repeated shows in seq and droppedSamples, a clock that runs off in the drift.
+    expect(values.slice(1).map((chunk, i) => chunk.seq - values[i].seq).filter((step) => step !== 1)).toEqual([]);
+    expect(values.reduce((sum, chunk) => sum + chunk.droppedSamples, 0)).toBe(0);
     const steps = values.slice(1).map((chunk, i) => Number(chunk.timestampUs) - Number(values[i].timestampUs));
-    expect(steps.filter((step) => Math.abs(step - 40_000) > 25_000), `steps between chunks: ${steps.join(' ')}`).toEqual([]);
-    expect(Math.abs(Number(values.at(-1)!.timestampUs) - Number(values[0].timestampUs) - (values.length - 1) * 40_000)).toBeLessThan(60_000);
+    const off = steps.filter((step) => Math.abs(step - 40_000) > 25_000);
+    expect(off.length, `steps between chunks: ${steps.join(' ')}`).toBeLessThanOrEqual(3);
+    expect(off.filter((step) => step < 20_000 || step > 100_000), `steps between chunks: ${steps.join(' ')}`).toEqual([]);
+    expect(Math.abs(Number(values.at(-1)!.timestampUs) - Number(values[0].timestampUs) - (values.length - 1) * 40_000)).toBeLessThan(150_000);
     await idle();
   });
 

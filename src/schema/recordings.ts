@@ -1,5 +1,5 @@
 import { downloadPath } from '../recording-downloads.js';
-import { FAMILY_FILES, MANIFEST_FILE, STOP_REASONS, type GapReason, type RecordingFile, type RecordingGap, type RecordingState, type RecordingView, type TrackSourceName } from '../services/recording-model.js';
+import { FAMILY_FILES, MANIFEST_FILE, STOP_REASONS, type FileStorage, type GapReason, type RecordingFile, type RecordingGap, type RecordingState, type RecordingView, type TrackSourceName } from '../services/recording-model.js';
 import { builder } from './builder.js';
 import { historyConnection } from './history.js';
 import { LiveSession } from './sessions.js';
@@ -64,6 +64,16 @@ function familySource(kind: RecordingFile['kind']): TrackSourceName {
   return kind === 'AUDIO' ? 'MICROPHONE' : 'CAMERA';
 }
 
+const FileStorageEnum = builder.enumType('FileStorage', {
+  description: 'Where a recording file is',
+  values: {
+    LOCAL: { description: "On this machine's disk (no object storage is set, or it was recorded before)" },
+    UPLOADING: { description: 'On disk, waiting for or in its upload to object storage' },
+    STORED: { description: 'In object storage, checked; the local copy is removed once every file of the recording is' },
+    UPLOAD_FAILED: { description: 'On disk; the last upload failed (storageError) and is tried again' },
+  } as const satisfies Record<FileStorage, object>,
+});
+
 const RecordingFileType = builder.objectRef<RecordingFile & { recordingId: string }>('RecordingFile').implement({
   fields: (t) => ({
     kind: t.expose('kind', { type: RecordingFileKindEnum }),
@@ -73,9 +83,19 @@ const RecordingFileType = builder.objectRef<RecordingFile & { recordingId: strin
       description: 'The source of its track; for a combined file CAMERA or SCREEN_SHARE, the family it pairs',
       resolve: (file) => file.source ?? familySource(file.kind),
     }),
-    path: t.exposeString('path'),
+    path: t.exposeString('path', { description: 'Where it was written on this machine (gone once STORED)' }),
+    storage: t.field({
+      type: FileStorageEnum,
+      resolve: (file) => file.storage ?? 'LOCAL',
+    }),
+    storageError: t.string({
+      nullable: true,
+      description: 'Why the last upload failed (UPLOAD_FAILED); it is tried again with backoff, the file kept',
+      resolve: (file) => file.storageError ?? null,
+    }),
+    objectKey: t.string({ nullable: true, description: 'Its key in the bucket of HAVEN_STORAGE_URL, once its upload began', resolve: (file) => file.objectKey ?? null }),
     downloadPath: t.string({
-      description: 'Path on this server to download the file (supports Range requests)',
+      description: 'Path on this server to download the file (supports Range requests; a stored file redirects to a presigned URL of its object)',
       resolve: (file) => downloadPath(file.recordingId, fileName(file)),
     }),
     signedDownloadPath: t.string({

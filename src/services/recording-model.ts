@@ -44,6 +44,9 @@ export interface RecordingPause {
 }
 
 
+/** Where a recording file is: on this machine's disk, on its way to object storage, or stored there. */
+export type FileStorage = 'LOCAL' | 'UPLOADING' | 'STORED' | 'UPLOAD_FAILED';
+
 export interface RecordingFile {
   kind: RecordingFileKind;
   /** The file's name in the recording folder. */
@@ -57,6 +60,12 @@ export interface RecordingFile {
   codec: string | null;
   width: number | null;
   height: number | null;
+  /** Absent on files catalogued before object storage: LOCAL. */
+  storage?: FileStorage;
+  /** Why the last upload failed (short, nothing secret). */
+  storageError?: string | null;
+  /** Its key in the bucket, once an upload began. */
+  objectKey?: string | null;
 }
 
 /** An interval in which one track had no media in the files, in seconds from the recording's start. */

@@ -53,6 +53,17 @@ export class RecordingStore {
     return stale;
   }
 
+  /** Finished recordings with a file waiting for upload (UPLOADING or UPLOAD_FAILED). */
+  withUnstoredFiles(): string[] {
+    return this.db
+      .select({ id: recordings.id, files: recordings.files })
+      .from(recordings)
+      .where(inArray(recordings.state, ['COMPLETE', 'FAILED', 'INTERRUPTED']))
+      .all()
+      .filter((row) => (JSON.parse(row.files) as RecordingFile[]).some((file) => file.storage === 'UPLOADING' || file.storage === 'UPLOAD_FAILED'))
+      .map((row) => row.id);
+  }
+
   forSession(sessionId: string): RecordingView[] {
     return this.db
       .select()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { rm, statfs, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { HavenError, storageFailed } from '../errors.js';
@@ -9,7 +9,9 @@ import { prepareRecordingDirectory } from '../recording-directory.js';
 import { createRecordingFolder } from '../recording-files.js';
 import type { ConfigService } from './config.js';
 import type { ParticipantInfo, TrackInfo } from '../livekit.js';
+import { describeStorageError, type ObjectStorage } from '../object-storage.js';
 import { GapCauses } from './gap-reasons.js';
+import { RecordingUploads, type UploadOptions } from './uploads.js';
 import { RecordingPauses } from './recording-pauses.js';
 import { RecordingStore, toView } from './recording-store.js';
 import { ParticipantRecorder } from './participant-recorder.js';
@@ -36,7 +38,13 @@ import type { TrackFeeds } from './track-feeds.js';
 export interface RecordingServiceOptions {
   /** Free space (MB) below which every recording stops (default 500; HAVEN_MIN_FREE_MB). */
   minFreeMb?: number;
+  /** Object storage that finished recordings are uploaded to (HAVEN_STORAGE_URL); none: they stay on disk. */
+  storage?: ObjectStorage;
+  uploads?: UploadOptions;
 }
+
+/** Where a recording's file can be read: on disk, or in object storage. */
+export type FileLocation = { path: string } | { objectKey: string; storage: ObjectStorage };
 
 interface ActiveRecording {
   id: string;
@@ -49,6 +57,8 @@ interface ActiveRecording {
   tracks: Map<MediaFamily, FamilyTracks>;
   /** Its pauses, and its files' time line without them. */
   pauses: RecordingPauses;
+  /** Stops it when it reaches its maximum length. */
+  limitTimer?: NodeJS.Timeout;
   finishing?: Promise<void>;
 }
 
@@ -87,6 +97,8 @@ export class RecordingService {
   private readonly store: RecordingStore;
   private readonly minFreeBytes: number;
   private diskTimer: NodeJS.Timeout | undefined;
+  /** Uploads to object storage, when it is set. */
+  readonly uploads: RecordingUploads | undefined;
 
   constructor(
     db: Db,
@@ -98,6 +110,7 @@ export class RecordingService {
   ) {
     this.store = new RecordingStore(db, log);
     this.minFreeBytes = (options.minFreeMb ?? 500) * 1024 * 1024;
+    this.uploads = options.storage && new RecordingUploads(this.store, options.storage, log.child({ service: 'uploads' }), options.uploads);
     sessions.events.listen((event) => this.onSessionEvent(event));
   }
 
@@ -128,14 +141,28 @@ export class RecordingService {
     this.diskTimer.unref();
   }
 
-  /** Stops each recording that holds its session's maximum length, at the instant it reached it. */
+  /**
+   * Stops each recording that holds its session's maximum length. Checked every second; one due
+   * within the next second gets a timer of its own, so that it stops when it reaches it.
+   */
   private checkLengths(): void {
     for (const session of this.recorded.values()) {
       const maxUs = session.maxRecordingUs;
       if (maxUs === undefined) continue;
       const nowUs = session.clock.nowUs();
       for (const [identity, active] of session.participants) {
-        if (active.finishing || active.pauses.toFileUs(nowUs) - active.startUs < maxUs) continue;
+        if (active.finishing) continue;
+        const remainingUs = maxUs - (active.pauses.toFileUs(nowUs) - active.startUs);
+        if (remainingUs > 0) {
+          if (remainingUs < 1_100_000 && !active.pauses.paused && !active.limitTimer) {
+            active.limitTimer = setTimeout(() => {
+              active.limitTimer = undefined;
+              this.checkLengths();
+            }, Math.ceil(remainingUs / 1000) + 1);
+            active.limitTimer.unref();
+          }
+          continue;
+        }
         session.done.add(identity);
         this.log.info({ recordingId: active.id, roomName: session.roomName }, 'recording reached its maximum length');
         void this.finish(session, identity, active, 'MAX_DURATION', active.pauses.fromFileUs(active.startUs + maxUs));
@@ -148,13 +175,18 @@ export class RecordingService {
     this.store.flush();
   }
 
-  /** Recordings a crash left unfinished become INTERRUPTED; their files are probed and combined. */
+  /**
+   * Recordings a crash left unfinished become INTERRUPTED; their files are probed and combined, and
+   * uploaded with object storage. Uploads a restart left waiting go on.
+   */
   async recoverInterrupted(): Promise<number> {
     const stale = this.store.markInterrupted();
     for (const row of stale) {
       const files = await finishFiles(row.directory).catch(() => []);
       this.store.save(row.id, { files: JSON.stringify(files) });
+      if (files.length > 0) this.uploads?.enqueue(row.id);
     }
+    this.uploads?.resumePending();
     return stale.length;
   }
 
@@ -236,10 +268,11 @@ export class RecordingService {
     return JSON.stringify(active.pauses.spans.map((span) => ({ start: ms(span.startUs), end: span.endUs === undefined ? null : ms(span.endUs) })));
   }
 
-  /** Finishes every recording (for shutdown). */
+  /** Finishes every recording (for shutdown); uploads not done wait for the next start. */
   async stopAll(): Promise<void> {
     await Promise.all([...this.recorded.keys()].map((sessionId) => this.stopSession(sessionId)));
     await Promise.all([...this.finishing]);
+    await this.uploads?.stop();
   }
 
   isRecording(sessionId: string): boolean {
@@ -268,6 +301,21 @@ export class RecordingService {
     return existsSync(path) ? path : undefined;
   }
 
+  /** Where a recording's file is: on disk while it is there, else its object once stored. */
+  fileLocation(id: string, fileName: string): FileLocation | undefined {
+    const path = this.filePath(id, fileName);
+    if (path) return { path };
+    const storage = this.uploads?.storage;
+    const row = this.store.row(id);
+    if (!storage || !row) return undefined;
+    const files = JSON.parse(row.files) as RecordingFile[];
+    const file = files.find((f) => f.name === fileName && f.storage === 'STORED' && f.objectKey);
+    if (file) return { objectKey: file.objectKey!, storage };
+    // The manifest goes up last: once it is gone from the disk, it is in the bucket beside the files.
+    if (fileName === MANIFEST_FILE && files.length > 0 && files.every((f) => f.storage === 'STORED')) return { objectKey: storage.key(basename(row.directory), MANIFEST_FILE), storage };
+    return undefined;
+  }
+
   /** Removes a recording's files and row (stopping it first if it is running). */
   async delete(id: string): Promise<RecordingView> {
     let view = this.get(id);
@@ -275,9 +323,21 @@ export class RecordingService {
     // answer is the recording as it ended, not as it was when the delete came.
     const running = this.running.get(id);
     if (running) await this.finish(running.session, running.identity, running.active);
+    await this.uploads?.cancel(id);
     const row = this.store.row(id);
     if (!row) return view;
     view = toView(row);
+    const storage = this.uploads?.storage;
+    const keys = view.files.flatMap((file) => (file.objectKey ? [file.objectKey] : []));
+    if (storage && keys.length > 0) {
+      try {
+        await storage.delete([...keys, storage.key(basename(row.directory), MANIFEST_FILE)]);
+      } catch (error) {
+        // Nothing is deleted unless the objects are: the recording stays listed, to try again.
+        this.uploads?.enqueue(id);
+        throw new HavenError('STORAGE_FAILED', `Could not delete the recording's objects (${describeStorageError(error)}): try again`, { reason: describeStorageError(error) });
+      }
+    }
     try {
       this.store.delete(id);
     } catch (error) {
@@ -377,7 +437,10 @@ export class RecordingService {
     if (!row) return;
     // What was written stays playable; list it.
     const task: Promise<void> = finishFiles(row.directory, false)
-      .then((files) => this.store.save(id, { files: JSON.stringify(files) }))
+      .then((files) => {
+        this.store.save(id, { files: JSON.stringify(files) });
+        if (files.length > 0) this.uploads?.enqueue(id);
+      })
       .catch((failure) => this.log.warn({ err: failure, recordingId: id }, 'listing the files of a failed recording failed'))
       .finally(() => {
         this.finishing.delete(task);
@@ -406,6 +469,7 @@ export class RecordingService {
     active.finishing ??= (async () => {
       const stopUs = Math.min(stopAtUs ?? Number.POSITIVE_INFINITY, session.clock.nowUs());
       const endedAt = new Date(Math.round(session.clock.toEpochMs(stopUs)));
+      clearTimeout(active.limitTimer);
       // A pause that lasts to the stop ends there.
       active.pauses.resume(stopUs);
       this.store.save(active.id, { state: 'FINALIZING', endedAt, stopReason: reason, pauses: this.pausesJson(session, active) });
@@ -427,6 +491,7 @@ export class RecordingService {
       else await this.writeManifest(session, identity, active, { endedAt, stopUs, reason, files, gaps }).catch((error) => this.log.warn({ err: error, recordingId: active.id }, 'writing the manifest failed'));
       const state = failure ? 'FAILED' : empty ? 'EMPTY' : 'COMPLETE';
       this.store.save(active.id, { state, finalizedAt: new Date(), error: failure, files: JSON.stringify(files), gaps: JSON.stringify(gaps) });
+      if (files.length > 0) this.uploads?.enqueue(active.id);
       const view = this.get(active.id);
       if (failure) this.emit(session, { type: 'RecordingFailed', recording: view, error: failure });
       else this.emit(session, { type: 'RecordingStopped', recording: view });

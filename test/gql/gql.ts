@@ -78,6 +78,12 @@ type Documents = {
     "\n  mutation DeleteRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n": typeof types.DeleteRuleDocument,
     "\n  query Rules {\n    watchRules {\n      ...RuleFields\n    }\n  }\n": typeof types.RulesDocument,
     "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n": typeof types.WatchedSessionDocument,
+    "\n  fragment StoredFields on Recording {\n    id\n    state\n    participantIdentity\n    files {\n      kind\n      path\n      sizeBytes\n      storage\n      storageError\n      objectKey\n      downloadPath\n    }\n    manifestDownloadPath\n  }\n": typeof types.StoredFieldsFragmentDoc,
+    "\n  mutation StorageRecord($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": typeof types.StorageRecordDocument,
+    "\n  mutation StorageStop($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...StoredFields\n    }\n  }\n": typeof types.StorageStopDocument,
+    "\n  mutation StorageEnd($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.StorageEndDocument,
+    "\n  query StorageRecordings($roomName: String!) {\n    recordings(roomName: $roomName, first: 10) {\n      edges {\n        node {\n          ...StoredFields\n        }\n      }\n    }\n  }\n": typeof types.StorageRecordingsDocument,
+    "\n  mutation StorageDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": typeof types.StorageDeleteDocument,
     "\n  query WebPageRoomSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      recordings {\n        participantIdentity\n        state\n        pauses {\n          start\n          end\n        }\n      }\n    }\n  }\n": typeof types.WebPageRoomSessionDocument,
     "\n  query WebPageServerRooms {\n    rooms {\n      name\n      recording\n      session {\n        id\n        state\n        rule {\n          roomPattern\n        }\n      }\n    }\n  }\n": typeof types.WebPageServerRoomsDocument,
     "\n  query WebPageWatchRules {\n    watchRules {\n      id\n      roomPattern\n      enabled\n    }\n  }\n": typeof types.WebPageWatchRulesDocument,
@@ -148,6 +154,12 @@ const documents: Documents = {
     "\n  mutation DeleteRule($id: ID!) {\n    deleteWatchRule(id: $id)\n  }\n": types.DeleteRuleDocument,
     "\n  query Rules {\n    watchRules {\n      ...RuleFields\n    }\n  }\n": types.RulesDocument,
     "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n": types.WatchedSessionDocument,
+    "\n  fragment StoredFields on Recording {\n    id\n    state\n    participantIdentity\n    files {\n      kind\n      path\n      sizeBytes\n      storage\n      storageError\n      objectKey\n      downloadPath\n    }\n    manifestDownloadPath\n  }\n": types.StoredFieldsFragmentDoc,
+    "\n  mutation StorageRecord($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": types.StorageRecordDocument,
+    "\n  mutation StorageStop($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...StoredFields\n    }\n  }\n": types.StorageStopDocument,
+    "\n  mutation StorageEnd($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.StorageEndDocument,
+    "\n  query StorageRecordings($roomName: String!) {\n    recordings(roomName: $roomName, first: 10) {\n      edges {\n        node {\n          ...StoredFields\n        }\n      }\n    }\n  }\n": types.StorageRecordingsDocument,
+    "\n  mutation StorageDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n": types.StorageDeleteDocument,
     "\n  query WebPageRoomSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      recordings {\n        participantIdentity\n        state\n        pauses {\n          start\n          end\n        }\n      }\n    }\n  }\n": types.WebPageRoomSessionDocument,
     "\n  query WebPageServerRooms {\n    rooms {\n      name\n      recording\n      session {\n        id\n        state\n        rule {\n          roomPattern\n        }\n      }\n    }\n  }\n": types.WebPageServerRoomsDocument,
     "\n  query WebPageWatchRules {\n    watchRules {\n      id\n      roomPattern\n      enabled\n    }\n  }\n": types.WebPageWatchRulesDocument,
@@ -424,6 +436,30 @@ export function graphql(source: "\n  query Rules {\n    watchRules {\n      ...R
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WatchedSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      endReason\n      rule {\n        id\n        roomPattern\n      }\n      recordings {\n        participantIdentity\n        state\n        files {\n          kind\n          source\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StoredFields on Recording {\n    id\n    state\n    participantIdentity\n    files {\n      kind\n      path\n      sizeBytes\n      storage\n      storageError\n      objectKey\n      downloadPath\n    }\n    manifestDownloadPath\n  }\n"): (typeof documents)["\n  fragment StoredFields on Recording {\n    id\n    state\n    participantIdentity\n    files {\n      kind\n      path\n      sizeBytes\n      storage\n      storageError\n      objectKey\n      downloadPath\n    }\n    manifestDownloadPath\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorageRecord($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StorageRecord($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorageStop($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...StoredFields\n    }\n  }\n"): (typeof documents)["\n  mutation StorageStop($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...StoredFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorageEnd($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StorageEnd($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorageRecordings($roomName: String!) {\n    recordings(roomName: $roomName, first: 10) {\n      edges {\n        node {\n          ...StoredFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorageRecordings($roomName: String!) {\n    recordings(roomName: $roomName, first: 10) {\n      edges {\n        node {\n          ...StoredFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorageDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StorageDelete($id: ID!) {\n    deleteRecording(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

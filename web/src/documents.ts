@@ -89,6 +89,8 @@ export const RecordingsQuery = graphql(`
             sizeBytes
             downloadPath
             signedDownloadPath
+            storage
+            storageError
           }
         }
       }

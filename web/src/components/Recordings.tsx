@@ -5,6 +5,8 @@ import type { LiveViewRecordingsQuery } from '../gql/graphql';
 import { useReport } from '../report';
 import { Timeline } from './Timeline';
 
+const STORAGE_LABELS = { LOCAL: 'on disk', UPLOADING: '⇡ uploading', STORED: '☁ stored', UPLOAD_FAILED: '⚠ upload failed' } as const;
+
 type Recording = LiveViewRecordingsQuery['recordings']['edges'][number]['node'];
 
 /** Camera and microphone make one file family, screen share and its audio the other. */
@@ -28,13 +30,15 @@ export function Recordings({ roomName, changes }: { roomName: string; changes: n
   const report = useReport();
   const [{ data, error }, refetch] = useQuery({ query: RecordingsQuery, variables: { roomName } });
   const recordings = (data?.recordings.edges ?? []).map((edge) => edge.node);
-  const busy = recordings.some((r) => r.state === 'RECORDING' || r.state === 'PAUSED' || r.state === 'FINALIZING');
+  const busy = recordings.some(
+    (r) => r.state === 'RECORDING' || r.state === 'PAUSED' || r.state === 'FINALIZING' || r.files.some((f) => f.storage === 'UPLOADING' || f.storage === 'UPLOAD_FAILED'),
+  );
 
   useEffect(() => report(error), [error]);
   useEffect(() => {
     if (changes > 0) refetch({ requestPolicy: 'network-only' });
   }, [changes]);
-  // Sizes grow while recording and files appear once finalized.
+  // Sizes grow while recording, files appear once finalized, and uploads move on.
   useEffect(() => {
     if (!busy) return;
     const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 1_500);
@@ -111,6 +115,13 @@ function RecordingItem({ recording }: { recording: Recording }) {
             {recording.files.map((file) => (
               <a key={file.downloadPath} href={file.signedDownloadPath} download data-testid="recording-file" data-kind={file.kind}>
                 {file.kind.toLowerCase()} {file.source.toLowerCase()} ({formatBytes(file.sizeBytes)})
+                {file.storage !== 'LOCAL' && (
+                  <span className={`storage ${file.storage.toLowerCase()}`} data-testid="file-storage" title={file.storageError ?? undefined}>
+                    {' '}
+                    {STORAGE_LABELS[file.storage]}
+                    {file.storageError ? `: ${file.storageError}` : ''}
+                  </span>
+                )}
               </a>
             ))}
           </div>

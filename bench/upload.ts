@@ -1,0 +1,132 @@
+/**
+ * `npm run bench:upload`: uploads to object storage (a real S3-compatible server, versitygw, on
+ * this machine) next to a live stream. haven-live (bench/server.ts, its own process) streams a
+ * 1280x720 30 fps participant to a videoFrames subscriber and records it; the storage server is
+ * frozen when the recording stops, so that its files wait; then, with the stream still running,
+ * it is let go: throughput is the files' bytes over the time to STORED, CPU the server process's
+ * above the same stream without uploads, and the stream's frame gaps are compared. Prints a
+ * markdown table and writes bench/results/upload.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLiveKit } from '../test/harness/livekit.js';
+import { killAllPublishers, startPublisher } from '../test/harness/publisher-client.js';
+import { startS3 } from '../test/harness/s3.js';
+import { machine, machineLine, processTicks, ticksPerSecond } from './procfs.js';
+import { graphqlRequest, ServerHandle } from './server-handle.js';
+import { FrameSubscriber, type ReceivedFrame } from './subscriber.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const RECORD_S = QUICK ? 10 : 40;
+const BASELINE_S = 5;
+const RESULTS = fileURLToPath(new URL('./results/upload.json', import.meta.url));
+const ROOM = 'upload-room';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const log = (message: string) => process.stderr.write(`[bench upload ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+type Files = { recordings: { edges: { node: { files: { sizeBytes: number; storage: string }[] } }[] } };
+
+/** The longest wait between two frames the subscriber received, ms. */
+function longestGapMs(frames: ReceivedFrame[]): number {
+  let longest = 0;
+  for (let i = 1; i < frames.length; i++) longest = Math.max(longest, Number(frames[i].receivedNs - frames[i - 1].receivedNs) / 1e6);
+  return longest;
+}
+
+async function main(): Promise<void> {
+  const livekit = await startLiveKit();
+  const s3 = await startS3();
+  const server = await ServerHandle.start({
+    livekitUrl: livekit.url,
+    apiKey: livekit.apiKey,
+    apiSecret: livekit.apiSecret,
+    storage: {
+      url: `s3://${s3.bucket}/bench`,
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    },
+  });
+  const subscriber = new FrameSubscriber(server.url, { roomName: ROOM, participantIdentity: 'camera' });
+  try {
+    const camera = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: ROOM, identity: 'camera' });
+    await camera.publishVideo({ width: 1280, height: 720, fps: 30 });
+    await camera.publishAudio();
+    await graphqlRequest(server.url, `mutation { startSession(input: { roomName: "${ROOM}", record: true }) { id } }`);
+    subscriber.start();
+    await subscriber.firstFrame;
+    log(`recording ${RECORD_S} s beside the live stream`);
+    await sleep(RECORD_S * 1000);
+    s3.freeze();
+    await graphqlRequest(server.url, `mutation { stopRecording(roomName: "${ROOM}") { id } }`);
+    const read = () => graphqlRequest<Files>(server.url, `{ recordings(roomName: "${ROOM}", first: 5) { edges { node { files { sizeBytes storage } } } } }`);
+    const files = (await read()).recordings.edges.flatMap((edge) => edge.node.files);
+    const bytes = files.reduce((sum, file) => sum + file.sizeBytes, 0);
+
+    log(`baseline: the live stream alone, ${BASELINE_S} s`);
+    subscriber.startWindow();
+    let before = processTicks(server.pid)!;
+    await sleep(BASELINE_S * 1000);
+    const baselineCores = (processTicks(server.pid)! - before) / ticksPerSecond() / BASELINE_S;
+    const baselineGapMs = longestGapMs(subscriber.endWindow());
+
+    log(`uploading ${(bytes / 1e6).toFixed(1)} MB in ${files.length} files beside the live stream`);
+    subscriber.startWindow();
+    before = processTicks(server.pid)!;
+    const started = performance.now();
+    s3.resume();
+    for (;;) {
+      const now = (await read()).recordings.edges.flatMap((edge) => edge.node.files);
+      if (now.every((file) => file.storage === 'STORED')) break;
+      if (performance.now() - started > 300_000) throw new Error('the upload did not finish within 5 minutes');
+      await sleep(20);
+    }
+    const uploadS = (performance.now() - started) / 1000;
+    const uploadCpuS = (processTicks(server.pid)! - before) / ticksPerSecond() - baselineCores * uploadS;
+    const uploadGapMs = longestGapMs(subscriber.endWindow());
+    const result = {
+      date: new Date().toISOString(),
+      machine: machine([]),
+      recordedSec: RECORD_S,
+      files: files.length,
+      megabytes: round(bytes / 1e6),
+      uploadSec: round(uploadS, 3),
+      throughputMBps: round(bytes / 1e6 / uploadS),
+      cpuSecondsPerGB: round((uploadCpuS / bytes) * 1e9),
+      streamCores: round(baselineCores),
+      longestFrameGapMs: { streamAlone: round(baselineGapMs), duringUpload: round(uploadGapMs) },
+    };
+    const table = [
+      '| what | value |',
+      '|---|---|',
+      `| uploaded | ${result.megabytes} MB in ${result.files} files (a ${RECORD_S} s 1280x720 recording) |`,
+      `| time to STORED (checked) | ${result.uploadSec} s: ${result.throughputMBps} MB/s |`,
+      `| server CPU of the upload, above the live stream | ${result.cpuSecondsPerGB} CPU-s per GB |`,
+      `| live stream alone (server process) | ${result.streamCores} core |`,
+      `| longest wait between two live frames | ${result.longestFrameGapMs.streamAlone} ms alone, ${result.longestFrameGapMs.duringUpload} ms during the upload |`,
+    ].join('\n');
+    mkdirSync(dirname(RESULTS), { recursive: true });
+    writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`\n### Upload to object storage\n\n${machineLine(machine([]))}\n\n${table}\n\nJSON: bench/results/upload.json\n`);
+  } finally {
+    subscriber.close();
+    s3.resume();
+    await server.stop().catch(() => undefined);
+    killAllPublishers();
+    await s3.stop();
+    await livekit.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    killAllPublishers();
+    process.exit(1);
+  },
+);
