@@ -3,7 +3,7 @@
  * its ffmpeg children) apart from the publisher's, livekit-server's and the benchmark clients'.
  * bench/run.ts forks it and drives it over IPC (see ServerRequest).
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -28,6 +28,7 @@ export type ServerRequest =
   | { id: number; cmd: 'hold'; args: { roomName: string; participantIdentity: string } }
   | { id: number; cmd: 'release' }
   | { id: number; cmd: 'capture'; args: { roomName: string; participantIdentity: string; path: string; count: number } }
+  | { id: number; cmd: 'upload'; args: { path: string; key: string } }
   | { id: number; cmd: 'stop' };
 
 export type ServerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
@@ -196,6 +197,14 @@ async function handle(request: ServerRequest): Promise<unknown> {
       return null;
     case 'capture':
       return capture(request.args);
+    case 'upload': {
+      // The recordings' own upload (multipart, per-part SHA-256, size checked) of a given file.
+      const storage = app.services.recordings.uploads?.storage;
+      if (!storage) throw new Error('no object storage set');
+      const started = performance.now();
+      await storage.upload(request.args.key, request.args.path, statSync(request.args.path).size);
+      return { ms: performance.now() - started };
+    }
     case 'stop':
       await shutdown(0);
       return null;
