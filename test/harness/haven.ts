@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { buildApp, type App, type AppOptions } from '../../src/app.js';
+import { setRtcNodeLogLevel } from '../../src/rtc-node-log.js';
 import type { LiveKitServer } from './livekit.js';
 
 export interface TestApp extends App {
@@ -25,6 +26,8 @@ export async function startApp(
   options: Partial<AppOptions> & { dir?: string; port?: number; livekit?: Pick<LiveKitServer, 'url' | 'apiKey' | 'apiSecret'> } = {},
 ): Promise<TestApp> {
   const { livekit, port, ...appOptions } = options;
+  // rtc-node's own logger prints at debug unless told otherwise (as src/main.ts tells it).
+  setRtcNodeLogLevel(process.env.TEST_LOG_LEVEL ?? 'warn');
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'haven-test-'));
   const databasePath = options.databasePath ?? join(dir, 'haven.db');
   const credentials = livekit && { livekitUrl: livekit.url, livekitApiKey: livekit.apiKey, livekitApiSecret: livekit.apiSecret };
