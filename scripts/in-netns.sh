@@ -10,7 +10,7 @@
 # exists only inside the namespace, so no packet can leave the machine.
 #
 # Usage: scripts/in-netns.sh CMD [ARGS...]
-# Exports to CMD: LIVEKIT_SERVER_BIN and CHROMIUM_BIN (when found), HAVEN_NETNS=1 and
+# Exports to CMD: LIVEKIT_SERVER_BIN, VERSITYGW_BIN, HAVEN_TAP_BIN and CHROMIUM_BIN (when found), HAVEN_NETNS=1 and
 # HAVEN_NODE_IP=10.77.0.1 (only when the namespace could be made).
 set -euo pipefail
 
@@ -73,6 +73,16 @@ if [[ -z "${VERSITYGW_BIN:-}" || ! -x "${VERSITYGW_BIN}" ]]; then
     export VERSITYGW_BIN="$BIN"
   else
     echo "in-netns: could not get versitygw (see the message above); continuing, the object-storage tests will fail" >&2
+  fi
+fi
+
+# The media tap (tap/, Go), built here for the same reason: a first build downloads Go modules.
+if [[ -z "${HAVEN_TAP_BIN:-}" || ! -x "${HAVEN_TAP_BIN}" ]]; then
+  unset HAVEN_TAP_BIN
+  if BIN="$("$HERE/tap.sh")"; then
+    export HAVEN_TAP_BIN="$BIN"
+  else
+    echo "in-netns: could not build the media tap (see the message above); continuing, the tap tests will fail" >&2
   fi
 fi
 

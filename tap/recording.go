@@ -1,0 +1,410 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"os"
+	"sync"
+	"time"
+
+	lksdk "github.com/livekit/server-sdk-go/v2"
+	"github.com/pion/rtcp"
+	"github.com/pion/rtp"
+	"github.com/pion/webrtc/v4"
+	"github.com/pion/webrtc/v4/pkg/media"
+	"github.com/pion/webrtc/v4/pkg/media/h264writer"
+	"github.com/pion/webrtc/v4/pkg/media/ivfwriter"
+	"github.com/pion/webrtc/v4/pkg/media/oggwriter"
+)
+
+const (
+	statsInterval = time.Second
+	// Ask for a keyframe when none came for this long, so that a file can be cut or played from any
+	// point a few seconds apart and a damaged picture heals soon.
+	keyframeInterval = 3 * time.Second
+	// Sequence gaps come in bursts: one keyframe request covers them.
+	gapKeyframeInterval = 500 * time.Millisecond
+	// How long a packet ahead of a gap waits for the gap to fill (a NACKed resend takes one round trip).
+	reorderWait       = 300 * time.Millisecond
+	reorderMaxPackets = 500
+	opusClockRate     = 48000
+	opusChannels      = 2
+)
+
+// recording writes one track into one file, as its packets arrive.
+type recording struct {
+	trackSid string
+	path     string
+	events   *emitter
+	onDone   func(*recording)
+	done     chan struct{}
+
+	mu          sync.Mutex
+	closed      bool
+	file        *os.File // opened by the record command; the codec's writer takes it over
+	writer      media.Writer
+	pub         *lksdk.RemoteTrackPublication
+	participant *lksdk.RemoteParticipant
+	track       *webrtc.TrackRemote
+	codec       string
+	video       bool
+	order       reorderBuffer
+	opus        opusTimeline
+
+	packets, bytes, keyframes, lost uint64
+	firstAt, lastAt                 time.Time
+	sawKeyframe                     bool
+	lastKeyframeTimestamp           uint32
+	lastKeyframeAt, lastRequestAt   time.Time
+	haveSR                          bool
+	srNtpMs                         int64
+	srRtpTimestamp                  uint32
+	badPackets                      int
+	ioErr                           error
+}
+
+func newRecording(trackSid, path string, file *os.File, events *emitter, onDone func(*recording)) *recording {
+	rec := &recording{
+		trackSid: trackSid,
+		path:     path,
+		events:   events,
+		onDone:   onDone,
+		done:     make(chan struct{}),
+		file:     file,
+		order:    newReorderBuffer(reorderWait, reorderMaxPackets),
+	}
+	go rec.tick()
+	return rec
+}
+
+func (rec *recording) isClosed() bool {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return rec.closed
+}
+
+// setPublication notes the track's publication; false when the recording was stopped meanwhile.
+func (rec *recording) setPublication(pub *lksdk.RemoteTrackPublication, participant *lksdk.RemoteParticipant) bool {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	rec.pub = pub
+	rec.participant = participant
+	return !rec.closed
+}
+
+func (rec *recording) publication() *lksdk.RemoteTrackPublication {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return rec.pub
+}
+
+// attach starts reading a track the server has begun to send.
+func (rec *recording) attach(track *webrtc.TrackRemote, pub *lksdk.RemoteTrackPublication, participant *lksdk.RemoteParticipant) {
+	mimeType := track.Codec().MimeType
+	rec.mu.Lock()
+	if rec.closed || rec.track != nil {
+		rec.mu.Unlock()
+		return
+	}
+	rec.track = track
+	rec.pub = pub
+	rec.participant = participant
+	rec.codec = codecName(mimeType)
+	rec.video = track.Kind() == webrtc.RTPCodecTypeVideo
+	if rec.video && rec.codec != "" {
+		rec.requestKeyframe(time.Now())
+	}
+	codec := rec.codec
+	rec.mu.Unlock()
+
+	pub.OnRTCP(rec.onRTCP)
+	rec.events.emit("subscribed", event{
+		"trackSid":            rec.trackSid,
+		"participantIdentity": participant.Identity(),
+		"kind":                track.Kind().String(),
+		"mimeType":            mimeType,
+	})
+	if codec == "" {
+		rec.fail(fmt.Errorf("cannot record %s: the tap writes VP8, VP9, H.264 and Opus", mimeType))
+		return
+	}
+	go rec.read(track)
+}
+
+func (rec *recording) read(track *webrtc.TrackRemote) {
+	for {
+		packet, _, err := track.ReadRTP()
+		if err != nil {
+			if !rec.isClosed() {
+				log.Printf("%s: the track ended (%v)", rec.trackSid, err)
+			}
+			rec.finish("ended", nil)
+			return
+		}
+		more, err := rec.receive(packet)
+		if err != nil {
+			rec.fail(err)
+			return
+		}
+		if !more {
+			return
+		}
+	}
+}
+
+// receive takes one packet from the network; it returns false once the recording is over.
+func (rec *recording) receive(packet *rtp.Packet) (bool, error) {
+	now := time.Now()
+	var first event
+	rec.mu.Lock()
+	if rec.closed {
+		rec.mu.Unlock()
+		return false, nil
+	}
+	if rec.firstAt.IsZero() {
+		rec.firstAt = now
+		first = event{
+			"trackSid":          rec.trackSid,
+			"codec":             rec.codec,
+			"mimeType":          rec.track.Codec().MimeType,
+			"clockRate":         rec.track.Codec().ClockRate,
+			"ssrc":              uint32(rec.track.SSRC()),
+			"firstPacketAtMs":   now.UnixMilli(),
+			"firstRtpTimestamp": packet.Timestamp,
+		}
+		if rec.codec == "vp8" {
+			if width, height, ok := vp8KeyframeSize(packet.Payload); ok {
+				first["width"], first["height"] = width, height
+			}
+		}
+		if err := rec.openWriter(packet); err != nil {
+			rec.mu.Unlock()
+			return false, err
+		}
+	}
+	rec.lastAt = now
+	if lost := rec.order.push(packet, now, rec.write); lost > 0 {
+		rec.lost += lost
+		if rec.video && now.Sub(rec.lastRequestAt) >= gapKeyframeInterval {
+			rec.requestKeyframe(now)
+		}
+	}
+	ioErr := rec.ioErr
+	rec.mu.Unlock()
+	if first != nil {
+		rec.events.emit("track", first)
+	}
+	if ioErr != nil {
+		return false, ioErr
+	}
+	return true, nil
+}
+
+// openWriter makes the codec's writer on the first packet, when the codec the server sends is known.
+func (rec *recording) openWriter(first *rtp.Packet) error {
+	var err error
+	switch rec.codec {
+	case "vp8", "vp9":
+		width, height := uint16(0), uint16(0)
+		if info := rec.pub.TrackInfo(); info != nil {
+			width, height = uint16(info.Width), uint16(info.Height)
+		}
+		if w, h, ok := vp8KeyframeSize(first.Payload); ok && rec.codec == "vp8" {
+			width, height = w, h
+		}
+		mimeType := webrtc.MimeTypeVP8
+		if rec.codec == "vp9" {
+			mimeType = webrtc.MimeTypeVP9
+		}
+		// PTS straight from the RTP clock (90 kHz): frames keep their real times, whatever the rate.
+		rec.writer, err = ivfwriter.NewWith(rec.file,
+			ivfwriter.WithCodec(mimeType),
+			ivfwriter.WithWidthAndHeight(width, height),
+			ivfwriter.WithFrameRate(1, 90000),
+			ivfwriter.WithDirectPTS())
+	case "h264":
+		rec.writer = h264writer.NewWith(rec.file)
+	case "opus":
+		// The Ogg writer marks the last page end-of-stream at Close only on a file it opened itself.
+		if err = rec.file.Close(); err == nil {
+			rec.writer, err = oggwriter.New(rec.path, opusClockRate, opusChannels)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("could not start the %s file: %w", rec.codec, err)
+	}
+	rec.file = nil
+	return nil
+}
+
+// write hands one in-order packet to the file (called with mu held).
+func (rec *recording) write(packet *rtp.Packet) {
+	rec.packets++
+	rec.bytes += uint64(len(packet.Payload))
+	if startsKeyframe(rec.codec, packet.Payload) && (!rec.sawKeyframe || packet.Timestamp != rec.lastKeyframeTimestamp) {
+		rec.keyframes++
+		rec.sawKeyframe = true
+		rec.lastKeyframeTimestamp = packet.Timestamp
+		rec.lastKeyframeAt = time.Now()
+	}
+	if rec.codec == "opus" {
+		for _, filler := range rec.opus.fillers(packet) {
+			rec.writePacket(filler)
+		}
+	}
+	rec.writePacket(packet)
+}
+
+func (rec *recording) writePacket(packet *rtp.Packet) {
+	if rec.writer == nil || rec.ioErr != nil {
+		return
+	}
+	err := rec.writer.WriteRTP(packet)
+	if err == nil {
+		return
+	}
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		rec.ioErr = fmt.Errorf("writing %s: %w", rec.path, err)
+		return
+	}
+	// A packet the writer cannot parse: skip it, the next keyframe repairs the picture.
+	rec.badPackets++
+	if rec.badPackets <= 3 {
+		log.Printf("%s: skipped a packet the %s writer refused: %v", rec.trackSid, rec.codec, err)
+	}
+}
+
+// requestKeyframe sends a PLI to the publisher through the server (called with mu held).
+func (rec *recording) requestKeyframe(now time.Time) {
+	if rec.participant == nil || rec.track == nil {
+		return
+	}
+	rec.participant.WritePLI(rec.track.SSRC())
+	rec.lastRequestAt = now
+}
+
+func (rec *recording) onRTCP(packet rtcp.Packet) {
+	report, ok := packet.(*rtcp.SenderReport)
+	if !ok {
+		return
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if rec.track == nil || uint32(rec.track.SSRC()) != report.SSRC {
+		return
+	}
+	rec.haveSR = true
+	rec.srNtpMs = ntpToUnixMs(report.NTPTime)
+	rec.srRtpTimestamp = report.RTPTime
+}
+
+// ntpToUnixMs turns a 64-bit NTP timestamp (seconds since 1900, 32.32 fixed point) into Unix ms.
+func ntpToUnixMs(ntp uint64) int64 {
+	const unixEpochInNTP = 2208988800
+	seconds := int64(ntp>>32) - unixEpochInNTP
+	fraction := ntp & 0xffffffff
+	return seconds*1000 + int64((fraction*1000)>>32)
+}
+
+// tick reports progress every second, asks for keyframes that are overdue, and writes out packets
+// held behind a gap when the stream has gone quiet.
+func (rec *recording) tick() {
+	ticker := time.NewTicker(statsInterval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-rec.done:
+			return
+		case <-ticker.C:
+		}
+		now := time.Now()
+		rec.mu.Lock()
+		if rec.closed {
+			rec.mu.Unlock()
+			return
+		}
+		rec.lost += rec.order.expire(now, rec.write)
+		if rec.video && now.Sub(rec.lastKeyframeAt) >= keyframeInterval && now.Sub(rec.lastRequestAt) >= keyframeInterval {
+			rec.requestKeyframe(now)
+		}
+		stats := rec.counters()
+		ioErr := rec.ioErr
+		rec.mu.Unlock()
+		if ioErr != nil {
+			rec.fail(ioErr)
+			return
+		}
+		rec.events.emit("stats", stats)
+	}
+}
+
+// counters is the progress of the recording as event fields (called with mu held).
+func (rec *recording) counters() event {
+	fields := event{
+		"trackSid":  rec.trackSid,
+		"packets":   rec.packets,
+		"bytes":     rec.bytes,
+		"keyframes": rec.keyframes,
+		"lost":      rec.lost,
+	}
+	if !rec.lastAt.IsZero() {
+		fields["lastPacketAtMs"] = rec.lastAt.UnixMilli()
+	}
+	if rec.haveSR {
+		fields["srNtpMs"] = rec.srNtpMs
+		fields["srRtpTimestamp"] = rec.srRtpTimestamp
+	}
+	if rec.codec == "opus" {
+		fields["gapFillMs"] = rec.opus.filledSamples * 1000 / opusClockRate
+	}
+	return fields
+}
+
+func (rec *recording) fail(err error) {
+	rec.finish("error", err)
+}
+
+// finish writes out what is held, closes the file (complete from here on) and reports it stopped.
+func (rec *recording) finish(reason string, err error) {
+	rec.mu.Lock()
+	if rec.closed {
+		rec.mu.Unlock()
+		return
+	}
+	rec.closed = true
+	rec.lost += rec.order.flush(rec.write)
+	var closeErr error
+	if rec.writer != nil {
+		closeErr = rec.writer.Close()
+	} else if rec.file != nil {
+		closeErr = rec.file.Close()
+	}
+	if err == nil && rec.ioErr != nil {
+		err = rec.ioErr
+	}
+	if err == nil && closeErr != nil {
+		err = fmt.Errorf("closing %s: %w", rec.path, closeErr)
+	}
+	fields := rec.counters()
+	fields["reason"] = reason
+	fields["path"] = rec.path
+	if !rec.firstAt.IsZero() {
+		fields["firstPacketAtMs"] = rec.firstAt.UnixMilli()
+	}
+	if err != nil {
+		fields["error"] = err.Error()
+	}
+	rec.mu.Unlock()
+
+	if err != nil {
+		log.Printf("%s: %v", rec.trackSid, err)
+		rec.events.fail(err.Error(), event{"trackSid": rec.trackSid})
+	}
+	log.Printf("%s: stopped (%s) after %d packets, %d keyframes, %d lost", rec.trackSid, reason, fields["packets"], fields["keyframes"], fields["lost"])
+	rec.events.emit("stopped", fields)
+	close(rec.done)
+	rec.onDone(rec)
+}

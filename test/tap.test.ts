@@ -1,0 +1,299 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AccessToken } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffmpegPath, ffprobePath } from '../src/ffmpeg.js';
+import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
+import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
+import { startTap, tapBin, type Tap, type TapEvent } from './harness/tap.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Probed {
+  streams: { codec_type: string; codec_name: string; width?: number; height?: number; nb_read_packets?: string }[];
+  format: { duration?: string };
+}
+
+/** What ffprobe reads from a file, with every packet counted. */
+function ffprobe(path: string): Probed {
+  return JSON.parse(
+    execFileSync(ffprobePath(), ['-v', 'error', '-count_packets', '-show_streams', '-show_format', '-of', 'json', path], { encoding: 'utf8' }),
+  ) as Probed;
+}
+
+/** Packets of the first video stream that ffprobe flags as keyframes. */
+function keyframesIn(path: string): number {
+  const flags = execFileSync(ffprobePath(), ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=flags', '-of', 'csv=p=0', path], {
+    encoding: 'utf8',
+  });
+  return flags.split('\n').filter((line) => line.includes('K')).length;
+}
+
+/** Rewraps without touching the coded data (`-c copy`): what the tap wrote must already be valid. */
+function remux(inputArgs: string[], output: string): void {
+  execFileSync(ffmpegPath(), ['-v', 'error', '-y', ...inputArgs, '-c', 'copy', output]);
+}
+
+/** Decodes the whole file and fails on the first damaged frame or packet. */
+function decodes(path: string): void {
+  execFileSync(ffmpegPath(), ['-v', 'error', '-xerror', '-i', path, '-f', 'null', '-']);
+}
+
+/** The frame count an IVF file's header holds: the writer puts it there when the file is closed. */
+function ivfHeaderFrames(path: string): number {
+  return readFileSync(path).readUInt32LE(24);
+}
+
+/** Whether the last Ogg page of a file is marked end-of-stream, as the writer does when the file is closed. */
+function oggEnded(path: string): boolean {
+  const data = readFileSync(path);
+  const last = data.lastIndexOf('OggS');
+  return last >= 0 && (data[last + 5] & 0x04) !== 0;
+}
+
+const num = (e: TapEvent, field: string) => Number(e[field]);
+
+describe('the media tap against real LiveKit, publishers, ffmpeg and ffprobe', () => {
+  let livekit: LiveKitServer;
+  let dir: string;
+  let camera: Publisher;
+  let cameraSid: string;
+  let microphoneSid: string;
+  const room = 'tap-room';
+  const taps: Tap[] = [];
+
+  const tapToken = (roomName: string) => {
+    const token = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity: `haven-tap-${randomUUID().slice(0, 8)}`, ttl: '10m' });
+    token.addGrant({ room: roomName, roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false, hidden: true });
+    return token.toJwt();
+  };
+
+  const joinedTap = async (roomName: string) => {
+    const tap = startTap();
+    taps.push(tap);
+    const joined = await tap.join(livekit.url, await tapToken(roomName));
+    expect(joined.room).toBe(roomName);
+    return tap;
+  };
+
+  const firstPacket = (tap: Tap, trackSid: string) =>
+    tap.waitFor((e) => e.event === 'track' && e.trackSid === trackSid, 30_000, `the first packet of ${trackSid}`);
+
+  beforeAll(async () => {
+    tapBin(); // builds tap/ on first use; fails here, with how to get Go, rather than in every test
+    livekit = await startLiveKit();
+    dir = mkdtempSync(join(tmpdir(), 'haven-tap-'));
+    camera = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'camera-person' });
+    cameraSid = await camera.publishVideo({ width: 640, height: 360, fps: 30, codec: 'vp8' });
+    microphoneSid = await camera.publishAudio();
+  });
+
+  afterAll(async () => {
+    for (const tap of taps) tap.kill();
+    killAllPublishers();
+    await livekit?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records a VP8 camera and a microphone to IVF and Ogg that remux into WebM as they are', async () => {
+    const tap = await joinedTap(room);
+    const ivf = join(dir, 'camera.ivf');
+    const ogg = join(dir, 'microphone.ogg');
+    tap.record(cameraSid, ivf);
+    tap.record(microphoneSid, ogg);
+    const [videoStart, audioStart] = await Promise.all([firstPacket(tap, cameraSid), firstPacket(tap, microphoneSid)]);
+    expect(videoStart).toMatchObject({ codec: 'vp8', clockRate: 90000 });
+    expect(audioStart).toMatchObject({ codec: 'opus', clockRate: 48000 });
+
+    const cpuFrom = tap.cpuSeconds();
+    const cpuFromAt = Date.now();
+    await sleep(6_000);
+    const stopAt = Date.now();
+    const cpuSec = tap.cpuSeconds() - cpuFrom;
+    const cpuWindowSec = (stopAt - cpuFromAt) / 1000;
+    const [video, audio] = await Promise.all([tap.stop(cameraSid), tap.stop(microphoneSid)]);
+    expect(video).toMatchObject({ reason: 'stop', path: ivf });
+    expect(audio).toMatchObject({ reason: 'stop', path: ogg });
+    const videoWindowSec = (stopAt - num(videoStart, 'firstPacketAtMs')) / 1000;
+    const audioWindowSec = (stopAt - num(audioStart, 'firstPacketAtMs')) / 1000;
+
+    const videoWebm = join(dir, 'camera.webm');
+    const audioWebm = join(dir, 'microphone.webm');
+    remux(['-i', ivf], videoWebm);
+    remux(['-i', ogg], audioWebm);
+    // Both into one file, as a recording of the participant would be.
+    remux(['-i', ivf, '-i', ogg, '-map', '0:v', '-map', '1:a'], join(dir, 'participant.webm'));
+    const probedVideo = ffprobe(videoWebm);
+    const probedAudio = ffprobe(audioWebm);
+    const combined = ffprobe(join(dir, 'participant.webm'));
+    expect(combined.streams.map((s) => s.codec_name).sort()).toEqual(['opus', 'vp8']);
+    decodes(videoWebm);
+    decodes(audioWebm);
+
+    const videoStream = probedVideo.streams[0];
+    expect(videoStream).toMatchObject({ codec_type: 'video', codec_name: 'vp8', width: 640, height: 360 });
+    const frames = Number(videoStream.nb_read_packets);
+    const videoSec = Number(probedVideo.format.duration);
+    expect(Math.abs(videoSec - videoWindowSec)).toBeLessThanOrEqual(videoWindowSec * 0.1);
+    expect(frames).toBeGreaterThanOrEqual(0.85 * 30 * videoWindowSec);
+    expect(num(video, 'keyframes')).toBeGreaterThanOrEqual(2);
+    const keyframesInFile = keyframesIn(videoWebm);
+    expect(keyframesInFile).toBeGreaterThanOrEqual(2);
+    expect(num(video, 'lost')).toBeLessThanOrEqual(Math.max(5, num(video, 'packets') * 0.01));
+    // The IVF header counts the frames written, as the file was closed.
+    expect(ivfHeaderFrames(ivf)).toBe(Number(ffprobe(ivf).streams[0].nb_read_packets));
+
+    const audioStream = probedAudio.streams[0];
+    expect(audioStream).toMatchObject({ codec_type: 'audio', codec_name: 'opus' });
+    const audioSec = Number(probedAudio.format.duration);
+    expect(Math.abs(audioSec - audioWindowSec)).toBeLessThanOrEqual(audioWindowSec * 0.1);
+    expect(num(audio, 'lost')).toBeLessThanOrEqual(Math.max(5, num(audio, 'packets') * 0.01));
+    expect(oggEnded(ogg)).toBe(true);
+
+    // Progress every second while recording, with counters that only grow.
+    for (const [sid, stopped] of [[cameraSid, video], [microphoneSid, audio]] as const) {
+      const stats = tap.events.filter((e) => e.event === 'stats' && e.trackSid === sid);
+      expect(stats.length).toBeGreaterThanOrEqual(4);
+      const packets = stats.map((e) => num(e, 'packets'));
+      expect(packets).toEqual([...packets].sort((a, b) => a - b));
+      expect(packets.at(-1)).toBeGreaterThan(0);
+      expect(num(stats.at(-1)!, 'lastPacketAtMs')).toBeGreaterThanOrEqual(num(sid === cameraSid ? videoStart : audioStart, 'firstPacketAtMs'));
+      expect(num(stopped, 'packets')).toBeGreaterThanOrEqual(packets.at(-1)!);
+    }
+
+    console.log(
+      'tap figures: ' +
+        JSON.stringify({
+          video: { windowSec: videoWindowSec, durationSec: videoSec, frames, fps: frames / videoWindowSec, keyframes: num(video, 'keyframes'), keyframesInFile, packets: num(video, 'packets'), bytes: num(video, 'bytes'), lost: num(video, 'lost') },
+          audio: { windowSec: audioWindowSec, durationSec: audioSec, packets: num(audio, 'packets'), bytes: num(audio, 'bytes'), lost: num(audio, 'lost'), gapFillMs: num(audio, 'gapFillMs') },
+          cpu: { seconds: cpuSec, overSec: cpuWindowSec, share: cpuSec / cpuWindowSec },
+          senderReport: tap.events.filter((e) => e.event === 'stats' && e.srNtpMs !== undefined).length,
+        }),
+    );
+    expect(await tap.quit()).toEqual({ code: 0, signal: null });
+  }, 120_000);
+
+  it('records an H.264 camera to an Annex-B stream that remuxes into MP4 as it is', async () => {
+    const h264Room = 'tap-h264';
+    const publisher = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: h264Room, identity: 'h264-person' });
+    const trackSid = await publisher.publishVideo({ width: 640, height: 360, fps: 30, codec: 'h264' });
+    const tap = await joinedTap(h264Room);
+    const raw = join(dir, 'camera.h264');
+    tap.record(trackSid, raw);
+    const start = await firstPacket(tap, trackSid);
+    expect(start).toMatchObject({ codec: 'h264', clockRate: 90000 });
+    await sleep(5_000);
+    const stopAt = Date.now();
+    const stopped = await tap.stop(trackSid);
+    const windowSec = (stopAt - num(start, 'firstPacketAtMs')) / 1000;
+
+    const mp4 = join(dir, 'camera.mp4');
+    // A raw Annex-B stream has no timestamps: the demuxer is told the rate.
+    remux(['-framerate', '30', '-i', raw], mp4);
+    const probed = ffprobe(mp4);
+    expect(probed.streams[0]).toMatchObject({ codec_type: 'video', codec_name: 'h264', width: 640, height: 360 });
+    decodes(mp4);
+    const frames = Number(probed.streams[0].nb_read_packets);
+    expect(frames).toBeGreaterThanOrEqual(0.85 * 30 * windowSec);
+    expect(num(stopped, 'keyframes')).toBeGreaterThanOrEqual(2);
+    expect(keyframesIn(mp4)).toBeGreaterThanOrEqual(2);
+    expect(num(stopped, 'lost')).toBeLessThanOrEqual(Math.max(5, num(stopped, 'packets') * 0.01));
+    console.log('tap figures (h264): ' + JSON.stringify({ windowSec, frames, fps: frames / windowSec, keyframes: num(stopped, 'keyframes'), lost: num(stopped, 'lost') }));
+
+    expect(await tap.quit()).toEqual({ code: 0, signal: null });
+    await publisher.disconnect();
+  }, 120_000);
+
+  /** Records the camera and microphone for a moment, then ends the tap with `end`; the files must be complete. */
+  const endsWithFilesComplete = async (name: string, end: (tap: Tap) => void, reason: string) => {
+    const tap = await joinedTap(room);
+    const ivf = join(dir, `${name}.ivf`);
+    const ogg = join(dir, `${name}.ogg`);
+    tap.record(cameraSid, ivf);
+    tap.record(microphoneSid, ogg);
+    await Promise.all([firstPacket(tap, cameraSid), firstPacket(tap, microphoneSid)]);
+    await sleep(2_000);
+    const endedAt = Date.now();
+    end(tap);
+    const exit = await Promise.race([tap.exited, sleep(5_000).then(() => 'still running after 5 s')]);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - endedAt).toBeLessThan(5_000);
+    for (const sid of [cameraSid, microphoneSid]) {
+      expect(tap.events.find((e) => e.event === 'stopped' && e.trackSid === sid)).toMatchObject({ reason });
+    }
+    expect(tap.events.filter((e) => e.event === 'garbage' || e.event === 'error')).toEqual([]);
+
+    const frames = Number(ffprobe(ivf).streams[0].nb_read_packets);
+    expect(frames).toBeGreaterThan(20);
+    expect(ivfHeaderFrames(ivf)).toBe(frames);
+    expect(ffprobe(ogg).streams[0].codec_name).toBe('opus');
+    expect(oggEnded(ogg)).toBe(true);
+    decodes(ivf);
+    decodes(ogg);
+  };
+
+  it('exits by itself, files complete, when its stdin closes (haven-live died)', async () => {
+    await endsWithFilesComplete('stdin-closed', (tap) => tap.process.stdin.destroy(), 'eof');
+  }, 90_000);
+
+  it('closes every file and exits 0 on quit', async () => {
+    await endsWithFilesComplete('quit', (tap) => tap.send({ cmd: 'quit' }), 'quit');
+  }, 90_000);
+
+  it('keeps an Ogg file in step with the clock through a muted microphone', async () => {
+    const publisher = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'muting-person' });
+    const trackSid = await publisher.publishAudio();
+    const tap = await joinedTap(room);
+    const ogg = join(dir, 'muted.ogg');
+    tap.record(trackSid, ogg);
+    const start = await firstPacket(tap, trackSid);
+    await sleep(2_000);
+    await publisher.mute(trackSid);
+    await sleep(3_000);
+    await publisher.unmute(trackSid);
+    await sleep(2_000);
+    const stopAt = Date.now();
+    const stopped = await tap.stop(trackSid);
+    const windowSec = (stopAt - num(start, 'firstPacketAtMs')) / 1000;
+    const durationSec = Number(ffprobe(ogg).format.duration);
+    console.log('tap figures (muted): ' + JSON.stringify({ windowSec, durationSec, gapFillMs: num(stopped, 'gapFillMs'), packets: num(stopped, 'packets') }));
+    // The pause is in the file, as silence, not squeezed out of it.
+    expect(num(stopped, 'gapFillMs')).toBeGreaterThanOrEqual(1_000);
+    expect(Math.abs(durationSec - windowSec)).toBeLessThanOrEqual(windowSec * 0.1);
+    decodes(ogg);
+    expect(await tap.quit()).toEqual({ code: 0, signal: null });
+    await publisher.disconnect();
+  }, 90_000);
+
+  it('finishes the file by itself when the track is unpublished', async () => {
+    const publisher = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'leaving-person' });
+    const trackSid = await publisher.publishAudio();
+    const tap = await joinedTap(room);
+    const ogg = join(dir, 'unpublished.ogg');
+    tap.record(trackSid, ogg);
+    await firstPacket(tap, trackSid);
+    await sleep(1_000);
+    await publisher.unpublish(trackSid);
+    const stopped = await tap.waitFor((e) => e.event === 'stopped' && e.trackSid === trackSid, 20_000, 'stopped after the unpublish');
+    expect(stopped).toMatchObject({ reason: 'ended' });
+    expect(num(stopped, 'packets')).toBeGreaterThan(40);
+    expect(oggEnded(ogg)).toBe(true);
+    decodes(ogg);
+    expect(await tap.quit()).toEqual({ code: 0, signal: null });
+    await publisher.disconnect();
+  }, 60_000);
+
+  it('answers a record it cannot do with an error naming the track', async () => {
+    const tap = await joinedTap(room);
+    tap.record('TR_nosuchtrack', join(dir, 'nothing.ivf'));
+    const error = await tap.waitFor((e) => e.event === 'error' && e.trackSid === 'TR_nosuchtrack', 30_000, 'the error');
+    expect(error.message).toContain('TR_nosuchtrack');
+    tap.record(cameraSid, 'relative/path.ivf');
+    const relative = await tap.waitFor((e) => e.event === 'error' && e.trackSid === cameraSid, 10_000, 'the error for a relative path');
+    expect(relative.message).toContain('absolute');
+    expect(await tap.quit()).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});
