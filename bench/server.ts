@@ -12,6 +12,7 @@ import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
 import { TrackFeed, type RawVideoFrame, type TrackFeeds } from '../src/services/track-feeds.js';
 import type { StorageSettings } from '../src/object-storage.js';
+import { RateLimit } from '../src/services/rate-limit.js';
 
 export interface ServerConfig {
   livekitUrl: string;
@@ -28,7 +29,7 @@ export type ServerRequest =
   | { id: number; cmd: 'hold'; args: { roomName: string; participantIdentity: string } }
   | { id: number; cmd: 'release' }
   | { id: number; cmd: 'capture'; args: { roomName: string; participantIdentity: string; path: string; count: number } }
-  | { id: number; cmd: 'upload'; args: { path: string; key: string } }
+  | { id: number; cmd: 'upload'; args: { path: string; key: string; megabytesPerSec?: number } }
   | { id: number; cmd: 'stop' };
 
 export type ServerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
@@ -202,7 +203,8 @@ async function handle(request: ServerRequest): Promise<unknown> {
       const storage = app.services.recordings.uploads?.storage;
       if (!storage) throw new Error('no object storage set');
       const started = performance.now();
-      await storage.upload(request.args.key, request.args.path, statSync(request.args.path).size);
+      const rate = request.args.megabytesPerSec ? new RateLimit(request.args.megabytesPerSec * 1e6) : undefined;
+      await storage.upload(request.args.key, request.args.path, statSync(request.args.path).size, { throttle: rate && (() => rate.stream()) });
       return { ms: performance.now() - started };
     }
     case 'stop':

@@ -18,6 +18,7 @@ export interface ProcessSettings {
   /** Object storage for finished recordings (HAVEN_STORAGE_URL and the rest); undefined: local disk only. */
   storage: StorageSettings | undefined;
   uploads: number | undefined;
+  uploadMegabytesPerSec: number | undefined;
 }
 
 export interface EnvironmentConfig {
@@ -67,6 +68,7 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
     reconcileSec: positive(env, 'HAVEN_RECONCILE_SEC'),
     storage: storageSettings(env),
     uploads: positive(env, 'HAVEN_UPLOADS'),
+    uploadMegabytesPerSec: nonNegative(env, 'HAVEN_UPLOAD_MBPS'),
     databasePath: expandHome(nonEmpty(env.HAVEN_DB) ?? '~/.haven-player/haven.db'),
     environmentConfig: {
       livekitUrl: nonEmpty(env.LIVEKIT_URL),
@@ -87,6 +89,14 @@ function storageSettings(env: NodeJS.ProcessEnv): StorageSettings | undefined {
   if (pathStyle && !['true', 'false', '1', '0'].includes(pathStyle)) throw new Error('HAVEN_S3_FORCE_PATH_STYLE must be true or false');
   // Credentials: the AWS SDK's own chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, roles).
   return { url, endpoint, region: nonEmpty(env.HAVEN_S3_REGION), forcePathStyle: pathStyle === undefined ? undefined : pathStyle === 'true' || pathStyle === '1' };
+}
+
+function nonNegative(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, 0 or more, got ${JSON.stringify(raw)}`);
+  return value;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {

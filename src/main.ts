@@ -27,7 +27,7 @@ const app = buildApp({
   recordings: { minFreeMb: settings.minFreeMb },
   reconciler: { intervalSec: settings.reconcileSec },
   storage: settings.storage,
-  uploads: { concurrency: settings.uploads },
+  uploads: { concurrency: settings.uploads, megabytesPerSec: settings.uploadMegabytesPerSec },
 });
 await app.start(settings.port);
 log.info(`GraphiQL: ${app.url}/graphql`);

@@ -8,7 +8,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 
 /** An object (or a range of it) as it streams in. */
 export interface StoredObject {
@@ -77,10 +77,17 @@ export class ObjectStorage {
   }
 
   /** Uploads a file (multipart past one part, each part's SHA-256 verified by the service) and checks the object's size. */
-  async upload(key: string, path: string, sizeBytes: number, options: { contentType?: string; onBytes?: (bytes: number) => void; signal?: AbortSignal } = {}): Promise<void> {
+  async upload(
+    key: string,
+    path: string,
+    sizeBytes: number,
+    options: { contentType?: string; onBytes?: (bytes: number) => void; signal?: AbortSignal; throttle?: () => Transform } = {},
+  ): Promise<void> {
+    const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+    const body = options.throttle ? file.pipe(options.throttle()) : file;
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.bucket, Key: key, Body: createReadStream(path), ContentType: options.contentType, ChecksumAlgorithm: 'SHA256' },
+      params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType, ChecksumAlgorithm: 'SHA256' },
       partSize: PART_BYTES,
       // One part in flight per file: uploads yield the machine to live media.
       queueSize: 1,
@@ -98,6 +105,7 @@ export class ObjectStorage {
       await upload.done();
     } finally {
       options.signal?.removeEventListener('abort', abort);
+      file.destroy();
     }
     const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
     if (head.ContentLength !== sizeBytes) throw new Error(`the stored object has ${head.ContentLength} bytes, the file ${sizeBytes}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProcessSettings } from '../src/env.js';
 import { describeStorageError, parseStorageUrl } from '../src/object-storage.js';
+import { RateLimit } from '../src/services/rate-limit.js';
 import { retryDelayMs } from '../src/services/uploads.js';
 
 describe('object storage settings and failures (unit)', () => {
@@ -22,6 +23,21 @@ describe('object storage settings and failures (unit)', () => {
     expect(() => readProcessSettings({ HAVEN_STORAGE_URL: 's3://b-1/p', HAVEN_S3_ENDPOINT: 'ftp://x' })).toThrow(/HAVEN_S3_ENDPOINT/);
     expect(() => readProcessSettings({ HAVEN_STORAGE_URL: 's3://b-1/p', HAVEN_S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/HAVEN_S3_FORCE_PATH_STYLE/);
     expect(() => readProcessSettings({ HAVEN_UPLOADS: '0' })).toThrow(/HAVEN_UPLOADS/);
+  });
+
+  it('keeps uploads to their rate: a second of burst, then waits in proportion', () => {
+    let now = 0;
+    const rate = new RateLimit(1_000_000, () => now);
+    expect(rate.take(600_000)).toBe(0);
+    expect(rate.take(400_000)).toBe(0);
+    // The bucket is empty: 500 kB more wait half a second.
+    expect(rate.take(500_000)).toBe(500);
+    now += 1_500;
+    // A second and a half later the debt is paid and a second's worth is back (no more).
+    expect(rate.take(1_000_000)).toBe(0);
+    expect(rate.take(1)).toBeGreaterThan(0);
+    expect(readProcessSettings({ HAVEN_UPLOAD_MBPS: '0' }).uploadMegabytesPerSec).toBe(0);
+    expect(() => readProcessSettings({ HAVEN_UPLOAD_MBPS: '-1' })).toThrow(/HAVEN_UPLOAD_MBPS/);
   });
 
   it('backs off from 2 s, doubling, to at most the cap', () => {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { describeStorageError, type ObjectStorage } from '../object-storage.js';
 import { MANIFEST_FILE, type RecordingFile } from './recording-model.js';
 import type { RecordingStore } from './recording-store.js';
+import { RateLimit } from './rate-limit.js';
 
 export interface UploadOptions {
   /** Recordings uploaded at once (default 2; HAVEN_UPLOADS). */
@@ -11,6 +12,8 @@ export interface UploadOptions {
   /** First wait before a failed upload is tried again, doubled each time up to `retryMaxMs` (defaults 2 s and 60 s). */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Upload rate for all uploads together, MB/s (HAVEN_UPLOAD_MBPS; default 0: as fast as the network goes). */
+  megabytesPerSec?: number;
 }
 
 const CONTENT_TYPES: Record<string, string> = { '.mp4': 'video/mp4', '.wav': 'audio/wav', '.json': 'application/json' };
@@ -36,6 +39,8 @@ export class RecordingUploads {
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
   private stopped = false;
+  /** A cap on the bandwidth uploads take, when one is set. */
+  private readonly rate: RateLimit | undefined;
   bytesUploaded = 0;
   failures = 0;
 
@@ -48,6 +53,8 @@ export class RecordingUploads {
     this.concurrency = options.concurrency ?? 2;
     this.retryBaseMs = options.retryBaseMs ?? 2_000;
     this.retryMaxMs = options.retryMaxMs ?? 60_000;
+    const megabytesPerSec = options.megabytesPerSec ?? 0;
+    this.rate = megabytesPerSec > 0 ? new RateLimit(megabytesPerSec * 1e6) : undefined;
   }
 
   /** Recordings waiting for (or in) an upload, or waiting to try again. */
@@ -154,7 +161,12 @@ export class RecordingUploads {
       this.setFiles(id, (f) => (f.name === file.name ? { ...f, storage: 'UPLOADING', storageError: null, objectKey } : f));
       const path = join(row.directory, file.name);
       const size = (await stat(path)).size;
-      await this.storage.upload(objectKey, path, size, { contentType: contentType(file.name), signal, onBytes: (bytes) => (this.bytesUploaded += bytes) });
+      await this.storage.upload(objectKey, path, size, {
+        contentType: contentType(file.name),
+        signal,
+        onBytes: (bytes) => (this.bytesUploaded += bytes),
+        throttle: this.rate && (() => this.rate!.stream()),
+      });
       if (signal.aborted) return;
       this.setFiles(id, (f) => (f.name === file.name ? { ...f, storage: 'STORED', storageError: null, objectKey, sizeBytes: size } : f));
     }
