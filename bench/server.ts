@@ -20,6 +20,8 @@ export interface ServerConfig {
   apiSecret: string;
   /** Object storage for finished recordings (bench/upload.ts). */
   storage?: StorageSettings;
+  /** Seconds between reconciliation passes (bench/soak-rooms.ts). */
+  reconcileSec?: number;
 }
 
 export type ServerRequest =
@@ -110,6 +112,7 @@ const app = buildApp({
   },
   logger: pino({ level: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn' }),
   storage: config.storage,
+  reconciler: { intervalSec: config.reconcileSec },
 });
 
 // The feed-only baseline needs a track decoded with nobody encoding it, which no GraphQL operation
