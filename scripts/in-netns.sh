@@ -54,47 +54,28 @@ if [[ -z "${HAVEN_NETNS:-}" && "${HAVEN_NETNS_INNER:-}" == "1" ]]; then
   exec "$@"
 fi
 
-# First stage (outside any namespace). Resolve livekit-server here: a
-# first-time install downloads Go modules, which is impossible once inside
-# the namespace (it has no route to anywhere).
-if [[ -z "${LIVEKIT_SERVER_BIN:-}" || ! -x "${LIVEKIT_SERVER_BIN}" ]]; then
-  unset LIVEKIT_SERVER_BIN
-  if BIN="$("$HERE/livekit-server.sh")"; then
-    export LIVEKIT_SERVER_BIN="$BIN"
+# First stage (outside any namespace). The tools the tests run are resolved here:
+# a first-time install downloads Go modules (or Debian packages), which is
+# impossible once inside the namespace (it has no route to anywhere).
+#   resolve VAR script what-fails: exports VAR from scripts/<script> unless VAR
+#   already names an executable; on failure says so and goes on.
+resolve() {
+  local var="$1" script="$2" fails="$3" bin
+  if [[ -n "${!var:-}" && -x "${!var}" ]]; then return; fi
+  unset "$var"
+  if bin="$("$HERE/$script")"; then
+    export "$var=$bin"
   else
-    echo "in-netns: could not get livekit-server (see the message above); continuing, the tests that need it will fail" >&2
+    echo "in-netns: could not get what $script provides (see the message above); continuing, $fails will fail" >&2
   fi
-fi
-
-# The S3-compatible server of the object-storage tests, built here for the same reason.
-if [[ -z "${VERSITYGW_BIN:-}" || ! -x "${VERSITYGW_BIN}" ]]; then
-  unset VERSITYGW_BIN
-  if BIN="$("$HERE/versitygw.sh")"; then
-    export VERSITYGW_BIN="$BIN"
-  else
-    echo "in-netns: could not get versitygw (see the message above); continuing, the object-storage tests will fail" >&2
-  fi
-fi
-
-# The media tap (tap/, Go), built here for the same reason: a first build downloads Go modules.
-if [[ -z "${HAVEN_TAP_BIN:-}" || ! -x "${HAVEN_TAP_BIN}" ]]; then
-  unset HAVEN_TAP_BIN
-  if BIN="$("$HERE/tap.sh")"; then
-    export HAVEN_TAP_BIN="$BIN"
-  else
-    echo "in-netns: could not build the media tap (see the message above); continuing, the tap tests will fail" >&2
-  fi
-fi
-
-# Chromium for the browser tests, installed here for the same reason.
-if [[ -z "${CHROMIUM_BIN:-}" || ! -x "${CHROMIUM_BIN}" ]]; then
-  unset CHROMIUM_BIN
-  if BIN="$("$HERE/chromium.sh")"; then
-    export CHROMIUM_BIN="$BIN"
-  else
-    echo "in-netns: could not get chromium (see the message above); continuing, the browser tests will fail" >&2
-  fi
-fi
+}
+resolve LIVEKIT_SERVER_BIN livekit-server.sh "the tests that need livekit-server"
+# The S3-compatible server of the object-storage tests.
+resolve VERSITYGW_BIN versitygw.sh "the object-storage tests"
+# The media tap (tap/, Go).
+resolve HAVEN_TAP_BIN tap.sh "the tap tests"
+# Chromium for the browser tests.
+resolve CHROMIUM_BIN chromium.sh "the browser tests"
 
 if [[ -n "${HAVEN_NETNS:-}" ]]; then
   # Already inside a namespace made by this script (nested call).
