@@ -6,6 +6,12 @@ package main
 //
 //	{"cmd":"join","url":"ws://…","token":"…"}        join hidden, subscribe-only, autosubscribe off
 //	{"cmd":"record","trackSid":"TR_…","path":"/abs"}  subscribe (best layer) and write the track to path
+//	{"cmd":"pause","trackSid":"TR_…"}                 stop writing that track (without trackSid: every track
+//	                                                   being recorded); the file stays open
+//	{"cmd":"resume","trackSid":"TR_…"}                write it again (video from its next keyframe, asked for
+//	                                                   with a PLI), as one file whose timeline has no hole for
+//	                                                   the pause: IVF PTS and Ogg granules continue from where
+//	                                                   they were
 //	{"cmd":"stop","trackSid":"TR_…"}                  close that file
 //	{"cmd":"quit"}                                     close every file, leave, exit 0 (EOF does the same)
 //
@@ -16,9 +22,13 @@ package main
 //	track        trackSid, codec (vp8|vp9|h264|opus), mimeType, clockRate, ssrc, firstPacketAtMs,
 //	             firstRtpTimestamp (on the first packet; width/height when the first packet tells them)
 //	stats        trackSid, packets, bytes, keyframes, lost, lastPacketAtMs, srNtpMs, srRtpTimestamp,
-//	             gapFillMs (opus) — every second while recording
+//	             gapFillMs (opus), paused, pausedMs (time taken out by ended pauses), pausedPackets
+//	             (received but not written: paused, or video waiting for its keyframe after a resume) —
+//	             every second while recording
+//	paused       trackSid, pausedAtMs
+//	resumed      trackSid, pausedMs (this pause, on the track's RTP clock), totalPausedMs
 //	stopped      trackSid, path, reason (stop|quit|eof|signal|ended|error), packets, bytes, keyframes,
-//	             lost, firstPacketAtMs, error (when the file could not be finished)
+//	             lost, pausedMs, pausedPackets, firstPacketAtMs, error (when the file could not be finished)
 //	disconnected reason (the room dropped us)
 //	error        message, and trackSid or cmd when it concerns one
 

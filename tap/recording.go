@@ -52,6 +52,7 @@ type recording struct {
 	video       bool
 	order       reorderBuffer
 	opus        opusTimeline
+	pause       pauseTimeline
 
 	packets, bytes, keyframes, lost uint64
 	firstAt, lastAt                 time.Time
@@ -62,7 +63,13 @@ type recording struct {
 	srNtpMs                         int64
 	srRtpTimestamp                  uint32
 	badPackets                      int
-	ioErr                           error
+	pausedPackets                   uint64 // received but not written: paused, or waiting for a keyframe after
+	// The last packet that went to the writer (timestamp as received), and the frame step seen last.
+	wroteAny          bool
+	lastWrittenTS     uint32
+	lastWrittenMarker bool
+	frameStep         uint32
+	ioErr             error
 }
 
 func newRecording(trackSid, path string, file *os.File, events *emitter, onDone func(*recording)) *recording {
@@ -113,7 +120,8 @@ func (rec *recording) attach(track *webrtc.TrackRemote, pub *lksdk.RemoteTrackPu
 	rec.participant = participant
 	rec.codec = codecName(mimeType)
 	rec.video = track.Kind() == webrtc.RTPCodecTypeVideo
-	if rec.video && rec.codec != "" {
+	rec.pause.clockRate = track.Codec().ClockRate
+	if rec.video && rec.codec != "" && rec.pause.state == running {
 		rec.requestKeyframe(time.Now())
 	}
 	codec := rec.codec
@@ -185,9 +193,10 @@ func (rec *recording) receive(packet *rtp.Packet) (bool, error) {
 		}
 	}
 	rec.lastAt = now
+	rec.pause.saw(packet.Timestamp, now)
 	if lost := rec.order.push(packet, now, rec.write); lost > 0 {
 		rec.lost += lost
-		if rec.video && now.Sub(rec.lastRequestAt) >= gapKeyframeInterval {
+		if rec.video && !rec.isPaused() && now.Sub(rec.lastRequestAt) >= gapKeyframeInterval {
 			rec.requestKeyframe(now)
 		}
 	}
@@ -243,18 +252,122 @@ func (rec *recording) openWriter(first *rtp.Packet) error {
 func (rec *recording) write(packet *rtp.Packet) {
 	rec.packets++
 	rec.bytes += uint64(len(packet.Payload))
-	if startsKeyframe(rec.codec, packet.Payload) && (!rec.sawKeyframe || packet.Timestamp != rec.lastKeyframeTimestamp) {
+	keyframeStart := startsKeyframe(rec.codec, packet.Payload)
+	if keyframeStart && (!rec.sawKeyframe || packet.Timestamp != rec.lastKeyframeTimestamp) {
 		rec.keyframes++
 		rec.sawKeyframe = true
 		rec.lastKeyframeTimestamp = packet.Timestamp
 		rec.lastKeyframeAt = time.Now()
 	}
+	if !rec.admit(packet, keyframeStart) {
+		rec.pausedPackets++
+		return
+	}
+	// The timestamp as it goes into the file: paused time taken out.
+	out := *packet
+	out.Timestamp = rec.pause.out(packet.Timestamp)
+	next := out.Timestamp + 1
 	if rec.codec == "opus" {
-		for _, filler := range rec.opus.fillers(packet) {
+		for _, filler := range rec.opus.fillers(&out) {
 			rec.writePacket(filler)
 		}
+		next = out.Timestamp + opusPacketSamples(out.Payload)
+	} else {
+		if rec.wroteAny && packet.Timestamp != rec.lastWrittenTS {
+			if step := packet.Timestamp - rec.lastWrittenTS; step < rec.pause.clockRate {
+				rec.frameStep = step
+			}
+		}
+		step := rec.frameStep
+		if step == 0 {
+			step = rec.pause.clockRate / 30
+		}
+		next = out.Timestamp + max(step, 1)
 	}
-	rec.writePacket(packet)
+	rec.writePacket(&out)
+	rec.pause.written(next)
+	rec.wroteAny = true
+	rec.lastWrittenTS = packet.Timestamp
+	rec.lastWrittenMarker = packet.Marker
+	if rec.pause.state == pausing && packet.Marker {
+		rec.pause.state = paused // the frame that was being written is complete
+	}
+}
+
+// admit tells whether an in-order packet goes to the file, as pause and resume stand (called with mu held).
+func (rec *recording) admit(packet *rtp.Packet, keyframeStart bool) bool {
+	switch rec.pause.state {
+	case pausing:
+		if rec.wroteAny && packet.Timestamp == rec.lastWrittenTS {
+			return true // the rest of the frame being written when the pause came
+		}
+		rec.pause.state = paused
+		return false
+	case paused:
+		return false
+	case resuming:
+		if !keyframeStart {
+			return false
+		}
+		rec.pause.state = running
+		return true
+	}
+	return true
+}
+
+// isPaused tells whether the track is paused or about to be (called with mu held).
+func (rec *recording) isPaused() bool {
+	return rec.pause.state == pausing || rec.pause.state == paused
+}
+
+// pauseAt stops writing the track from instant now: the event to report, or an error message.
+func (rec *recording) pauseAt(now time.Time) (event, string) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if rec.closed {
+		return nil, "not recording " + rec.trackSid
+	}
+	if rec.isPaused() {
+		return nil, "already paused: " + rec.trackSid
+	}
+	rec.pause.begin(now)
+	if rec.video && rec.wroteAny && !rec.lastWrittenMarker && rec.pause.state == running {
+		rec.pause.state = pausing
+	} else {
+		rec.pause.state = paused
+	}
+	return event{"trackSid": rec.trackSid, "pausedAtMs": now.UnixMilli()}, ""
+}
+
+// resumeAt writes the track again from instant now (video from its next keyframe, which it asks for).
+func (rec *recording) resumeAt(now time.Time) (event, string) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if rec.closed {
+		return nil, "not recording " + rec.trackSid
+	}
+	var pausedFor time.Duration
+	switch rec.pause.state {
+	case running, resuming:
+		return nil, "not paused: " + rec.trackSid
+	case pausing:
+		// Resumed before the frame being written ended: the pause never began.
+		rec.pause.cancel()
+		rec.pause.state = running
+	case paused:
+		pausedFor = rec.pause.end(now)
+		if rec.video {
+			rec.pause.state = resuming
+			rec.requestKeyframe(now)
+		} else {
+			rec.pause.state = running
+		}
+	}
+	return event{
+		"trackSid":      rec.trackSid,
+		"pausedMs":      pausedFor.Milliseconds(),
+		"totalPausedMs": rec.pause.pausedTotal.Milliseconds(),
+	}, ""
 }
 
 func (rec *recording) writePacket(packet *rtp.Packet) {
@@ -327,7 +440,11 @@ func (rec *recording) tick() {
 			return
 		}
 		rec.lost += rec.order.expire(now, rec.write)
-		if rec.video && now.Sub(rec.lastKeyframeAt) >= keyframeInterval && now.Sub(rec.lastRequestAt) >= keyframeInterval {
+		switch {
+		case !rec.video || rec.isPaused():
+		case rec.pause.state == resuming && now.Sub(rec.lastRequestAt) >= gapKeyframeInterval:
+			rec.requestKeyframe(now) // the keyframe asked for at the resume has not come
+		case now.Sub(rec.lastKeyframeAt) >= keyframeInterval && now.Sub(rec.lastRequestAt) >= keyframeInterval:
 			rec.requestKeyframe(now)
 		}
 		stats := rec.counters()
@@ -349,6 +466,10 @@ func (rec *recording) counters() event {
 		"bytes":     rec.bytes,
 		"keyframes": rec.keyframes,
 		"lost":      rec.lost,
+		"paused":    rec.isPaused(),
+		"pausedMs":  rec.pause.pausedTotal.Milliseconds(),
+		// Received while paused (or after a resume, before the keyframe video starts again from).
+		"pausedPackets": rec.pausedPackets,
 	}
 	if !rec.lastAt.IsZero() {
 		fields["lastPacketAtMs"] = rec.lastAt.UnixMilli()

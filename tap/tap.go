@@ -40,8 +40,10 @@ func (t *tap) handle(cmd command) {
 		t.record(cmd.TrackSid, cmd.Path)
 	case "stop":
 		t.stop(cmd.TrackSid)
+	case "pause", "resume":
+		t.pauseOrResume(cmd.Cmd, cmd.TrackSid)
 	default:
-		t.events.fail(fmt.Sprintf("unknown command %q (join, record, stop, quit)", cmd.Cmd), event{"cmd": cmd.Cmd})
+		t.events.fail(fmt.Sprintf("unknown command %q (join, record, pause, resume, stop, quit)", cmd.Cmd), event{"cmd": cmd.Cmd})
 	}
 }
 
@@ -208,6 +210,44 @@ func (t *tap) stop(trackSid string) {
 		return
 	}
 	rec.finish("stop", nil)
+}
+
+// pauseOrResume pauses or resumes one track, or without a track sid every track being recorded.
+func (t *tap) pauseOrResume(cmd, trackSid string) {
+	t.mu.Lock()
+	var recordings []*recording
+	if trackSid != "" {
+		if rec := t.recordings[trackSid]; rec != nil {
+			recordings = append(recordings, rec)
+		}
+	} else {
+		for _, rec := range t.recordings {
+			recordings = append(recordings, rec)
+		}
+	}
+	t.mu.Unlock()
+	if trackSid != "" && len(recordings) == 0 {
+		t.events.fail("not recording "+trackSid, event{"cmd": cmd, "trackSid": trackSid})
+		return
+	}
+	now := time.Now()
+	for _, rec := range recordings {
+		var fields event
+		var problem string
+		if cmd == "pause" {
+			fields, problem = rec.pauseAt(now)
+		} else {
+			fields, problem = rec.resumeAt(now)
+		}
+		switch {
+		case problem == "":
+			log.Printf("%s: %sd", rec.trackSid, cmd)
+			t.events.emit(cmd+"d", fields)
+		case trackSid != "":
+			// For every track at once, those already paused (or not paused) are simply left as they are.
+			t.events.fail(problem, event{"cmd": cmd, "trackSid": trackSid})
+		}
+	}
 }
 
 // recordingDone forgets a finished recording and stops the media it no longer needs.

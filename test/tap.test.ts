@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath } from '../src/ffmpeg.js';
@@ -55,6 +56,24 @@ function oggEnded(path: string): boolean {
 }
 
 const num = (e: TapEvent, field: string) => Number(e[field]);
+
+/** Every packet of the first stream: its time in the file and whether it is a keyframe. */
+function packetsOf(path: string): { time: number; key: boolean }[] {
+  const out = execFileSync(ffprobePath(), ['-v', 'error', '-select_streams', '0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', path], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  return out
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => {
+      const [time, flags] = line.split(',');
+      return { time: Number(time), key: (flags ?? '').includes('K') };
+    })
+    .sort((a, b) => a.time - b.time);
+}
+
+const TAP_DIR = fileURLToPath(new URL('../tap/', import.meta.url));
 
 describe('the media tap against real LiveKit, publishers, ffmpeg and ffprobe', () => {
   let livekit: LiveKitServer;
@@ -176,6 +195,93 @@ describe('the media tap against real LiveKit, publishers, ffmpeg and ffprobe', (
     expect(await tap.quit()).toEqual({ code: 0, signal: null });
   }, 120_000);
 
+  it('pauses and resumes into one file per track whose timeline leaves the pause out, video again from a keyframe', async () => {
+    const tap = await joinedTap(room);
+    const ivf = join(dir, 'paused-camera.ivf');
+    const ogg = join(dir, 'paused-microphone.ogg');
+    tap.record(cameraSid, ivf);
+    tap.record(microphoneSid, ogg);
+    const [videoStart, audioStart] = await Promise.all([firstPacket(tap, cameraSid), firstPacket(tap, microphoneSid)]);
+    await sleep(4_000);
+
+    const pausedAt = Date.now();
+    tap.send({ cmd: 'pause' }); // every track being recorded
+    await Promise.all([cameraSid, microphoneSid].map((sid) => tap.waitFor((e) => e.event === 'paused' && e.trackSid === sid, 5_000, `paused for ${sid}`)));
+    const packetsAtPause = Object.fromEntries(
+      [cameraSid, microphoneSid].map((sid) => [sid, num(tap.events.filter((e) => e.event === 'stats' && e.trackSid === sid).at(-1)!, 'packets')]),
+    );
+    await sleep(4_000);
+    const resumedAt = Date.now();
+    tap.send({ cmd: 'resume' });
+    const [videoResumed, audioResumed] = await Promise.all(
+      [cameraSid, microphoneSid].map((sid) => tap.waitFor((e) => e.event === 'resumed' && e.trackSid === sid, 5_000, `resumed for ${sid}`)),
+    );
+    await sleep(4_000);
+    const stopAt = Date.now();
+    const [video, audio] = await Promise.all([tap.stop(cameraSid), tap.stop(microphoneSid)]);
+    expect(tap.events.filter((e) => e.event === 'garbage' || e.event === 'error')).toEqual([]);
+
+    const pausedSec = (resumedAt - pausedAt) / 1000;
+    const videoUnpausedSec = (stopAt - num(videoStart, 'firstPacketAtMs')) / 1000 - pausedSec;
+    const audioUnpausedSec = (stopAt - num(audioStart, 'firstPacketAtMs')) / 1000 - pausedSec;
+    // Each track measured the pause on its own RTP clock: the same pause, give or take a packet's jitter.
+    for (const resumed of [videoResumed, audioResumed]) {
+      expect(Math.abs(num(resumed, 'pausedMs') / 1000 - pausedSec)).toBeLessThanOrEqual(0.15);
+    }
+
+    const videoWebm = join(dir, 'paused-camera.webm');
+    const audioWebm = join(dir, 'paused-microphone.webm');
+    remux(['-i', ivf], videoWebm);
+    remux(['-i', ogg], audioWebm);
+    remux(['-i', ivf, '-i', ogg, '-map', '0:v', '-map', '1:a'], join(dir, 'paused-participant.webm'));
+    decodes(videoWebm); // -xerror: no broken frame after the resume
+    decodes(audioWebm);
+    decodes(ivf);
+
+    const probedVideo = ffprobe(videoWebm);
+    const videoSec = Number(probedVideo.format.duration);
+    const frames = Number(probedVideo.streams[0].nb_read_packets);
+    expect(probedVideo.streams[0]).toMatchObject({ codec_type: 'video', codec_name: 'vp8', width: 640, height: 360 });
+    expect(Math.abs(videoSec - videoUnpausedSec)).toBeLessThanOrEqual(videoUnpausedSec * 0.05);
+    expect(frames).toBeGreaterThanOrEqual(0.85 * 30 * videoUnpausedSec);
+    expect(ivfHeaderFrames(ivf)).toBe(Number(ffprobe(ivf).streams[0].nb_read_packets));
+    // No hole where the pause was, and the first frame written after it is a keyframe.
+    const videoPackets = packetsOf(videoWebm);
+    const steps = videoPackets.slice(1).map((p, i) => p.time - videoPackets[i].time);
+    const largestStep = Math.max(...steps);
+    expect(largestStep).toBeLessThan(0.5);
+    const pauseInFile = (pausedAt - num(videoStart, 'firstPacketAtMs')) / 1000;
+    const firstAfterPause = videoPackets.findIndex((p) => p.time > pauseInFile - 0.25 && p.time <= pauseInFile + 0.5 && p.key);
+    expect(firstAfterPause).toBeGreaterThan(0);
+
+    const probedAudio = ffprobe(audioWebm);
+    const audioSec = Number(probedAudio.format.duration);
+    expect(probedAudio.streams[0]).toMatchObject({ codec_type: 'audio', codec_name: 'opus' });
+    expect(Math.abs(audioSec - audioUnpausedSec)).toBeLessThanOrEqual(audioUnpausedSec * 0.05);
+    expect(num(audio, 'gapFillMs')).toBeLessThan(500); // the pause was left out, not filled with silence
+    expect(oggEnded(ogg)).toBe(true);
+
+    // Packets kept being counted while paused, and those not written are told apart.
+    for (const [sid, stopped] of [[cameraSid, video], [microphoneSid, audio]] as const) {
+      const duringPause = tap.events.filter((e) => e.event === 'stats' && e.trackSid === sid && e.paused === true);
+      expect(duringPause.length).toBeGreaterThanOrEqual(2);
+      expect(num(duringPause.at(-1)!, 'packets')).toBeGreaterThan(packetsAtPause[sid]);
+      expect(num(stopped, 'pausedPackets')).toBeGreaterThan(0);
+      expect(num(stopped, 'pausedPackets')).toBeLessThan(num(stopped, 'packets'));
+      expect(Math.abs(num(stopped, 'pausedMs') / 1000 - pausedSec)).toBeLessThanOrEqual(0.15);
+    }
+
+    console.log(
+      'tap figures (pause): ' +
+        JSON.stringify({
+          pausedSec,
+          video: { unpausedSec: videoUnpausedSec, durationSec: videoSec, frames, fps: frames / videoUnpausedSec, largestStepSec: largestStep, pausedMs: num(videoResumed, 'pausedMs'), packets: num(video, 'packets'), pausedPackets: num(video, 'pausedPackets'), lost: num(video, 'lost') },
+          audio: { unpausedSec: audioUnpausedSec, durationSec: audioSec, pausedMs: num(audioResumed, 'pausedMs'), packets: num(audio, 'packets'), pausedPackets: num(audio, 'pausedPackets'), gapFillMs: num(audio, 'gapFillMs') },
+        }),
+    );
+    expect(await tap.quit()).toEqual({ code: 0, signal: null });
+  }, 120_000);
+
   it('records an H.264 camera to an Annex-B stream that remuxes into MP4 as it is', async () => {
     const h264Room = 'tap-h264';
     const publisher = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: h264Room, identity: 'h264-person' });
@@ -285,6 +391,22 @@ describe('the media tap against real LiveKit, publishers, ffmpeg and ffprobe', (
     expect(await tap.quit()).toEqual({ code: 0, signal: null });
     await publisher.disconnect();
   }, 60_000);
+
+  it("passes the tap's Go unit tests (go test ./... in tap/)", async () => {
+    // Inside the test namespace there is no network: the modules come from the cache scripts/tap.sh filled.
+    const env = { ...process.env, GOFLAGS: '-mod=readonly', GOPROXY: 'off', GOSUMDB: 'off', GOTOOLCHAIN: 'local' };
+    const result = await new Promise<{ code: number | null; output: string; missing: boolean }>((resolve) => {
+      execFile('go', ['test', '-count=1', './...'], { cwd: TAP_DIR, env, timeout: 10 * 60_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+        const e = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
+        resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, output: `${stdout}${stderr}`, missing: e?.code === 'ENOENT' });
+      });
+    });
+    if (result.missing) {
+      throw new Error('Go is not installed: the tap (tap/) and its unit tests need Go 1.26.8 or newer from https://go.dev/dl/ (then run `bash scripts/tap.sh` once, outside the test namespace, to fetch its modules).');
+    }
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/^ok\s/m);
+  }, 11 * 60_000);
 
   it('answers a record it cannot do with an error naming the track', async () => {
     const tap = await joinedTap(room);

@@ -31,6 +31,9 @@ export type TapCommand =
   | { cmd: 'join'; url: string; token: string }
   | { cmd: 'record'; trackSid: string; path: string }
   | { cmd: 'stop'; trackSid: string }
+  /** Without trackSid: every track being recorded. */
+  | { cmd: 'pause'; trackSid?: string }
+  | { cmd: 'resume'; trackSid?: string }
   | { cmd: 'quit' };
 
 /** One line the tap printed: `event` names it, the other fields depend on it (see tap/protocol.go). */
