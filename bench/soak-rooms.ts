@@ -107,7 +107,10 @@ async function main(): Promise<void> {
     if (pending.length) failures.push(`not complete and stored: ${JSON.stringify(pending.slice(0, 3))}`);
     if (recordings.some((r) => r.participantIdentity === 'unwilling')) failures.push('the participant with haven.record=off was recorded');
     if (recordings.some((r) => r.pauses.length !== 1)) failures.push('a recording without its one pause');
-    if (active.activeSessions.length) failures.push(`sessions left: ${active.activeSessions.map((s) => s.roomName).join(', ')}`);
+    if (active.activeSessions.length) {
+      const left = await gql<{ activeSessions: { roomName: string; state: string; participants: { identity: string }[] }[] }>(`{ activeSessions { roomName state participants { identity } } }`);
+      failures.push(`sessions left: ${JSON.stringify(left.activeSessions)}`);
+    }
     if (after.ffmpeg !== 0) failures.push(`${after.ffmpeg} ffmpeg left`);
     if (uploadsPending !== 0) failures.push(`${uploadsPending} uploads pending`);
     const average = (list: typeof points, key: 'rssMb' | 'heapUsedMb') => list.reduce((sum, p) => sum + p[key], 0) / Math.max(1, list.length);

@@ -6,6 +6,9 @@ import type { SessionService } from './sessions.js';
 import type { WatchRuleService } from './watch-rule-service.js';
 import { planFor, type RoomPlan, type WatchRule } from './watch-rules.js';
 
+/** How old a room listing can be (RoomDirectory's cache), with a margin, ms. */
+const LISTING_STALE_MS = 3_000;
+
 export interface ReconcilerOptions {
   /** Seconds between two looks at the server's rooms (default 10; HAVEN_RECONCILE_SEC). */
   intervalSec?: number;
@@ -22,6 +25,12 @@ export class Reconciler {
   private running: Promise<void> | undefined;
   /** Rooms whose session a rule started, with when they were last seen with a participant (ms). */
   private readonly started = new Map<string, { lastOccupiedMs: number }>();
+  /**
+   * Rooms whose session ended because they stayed empty, with when (ms): LiveKit keeps an empty room
+   * a while, and its listing may still count haven-live's own viewer. Not watched again until
+   * someone publishes in it (or a webhook says someone joined).
+   */
+  private readonly leftEmpty = new Map<string, number>();
   private readonly intervalMs: number;
   private readonly applying = new Map<string, Promise<void>>();
   /** The rule that started each session a rule started (the newest thousand). */
@@ -79,9 +88,10 @@ export class Reconciler {
     const rooms = await this.rooms.serverRooms();
     const live = new Set(rooms.map((room) => room.name));
     const now = Date.now();
+    for (const roomName of this.leftEmpty.keys()) if (!live.has(roomName)) this.leftEmpty.delete(roomName);
     for (const room of rooms) {
       const plan = planFor(room.name, rules);
-      if (!plan) continue;
+      if (!plan || !this.worthWatching(room.name, room.numPublishers, now)) continue;
       await this.apply(room.name, plan).catch((error) => this.log.warn({ err: error, roomName: room.name }, 'a watch rule could not start its room'));
     }
     for (const [roomName, state] of this.started) {
@@ -96,9 +106,24 @@ export class Reconciler {
       const reason = !live.has(roomName) ? 'ROOM_FINISHED' : now - state.lastOccupiedMs >= emptyMs ? 'EMPTY_ROOM' : undefined;
       if (!reason) continue;
       this.started.delete(roomName);
+      if (reason === 'EMPTY_ROOM') this.leftEmpty.set(roomName, Date.now());
       this.log.info({ roomName, reason }, 'ending a session its watch rule started');
       await this.sessions.stop(roomName, reason).catch((error) => this.log.warn({ err: error, roomName }, 'ending a watched session failed'));
     }
+  }
+
+  /**
+   * Whether a room a rule matches is to be watched now: not one that was left because it stayed
+   * empty, until someone publishes in it. (LiveKit's listing went on counting haven-live's viewer
+   * as a participant for seconds after it left; a hidden viewer never counts as a publisher.)
+   */
+  private worthWatching(roomName: string, numPublishers: number, now: number): boolean {
+    const leftAt = this.leftEmpty.get(roomName);
+    if (leftAt === undefined) return true;
+    // A listing is at most 2 s old: one from before the room emptied may still count its publishers.
+    if (now - leftAt < LISTING_STALE_MS || numPublishers === 0) return false;
+    this.leftEmpty.delete(roomName);
+    return true;
   }
 
   /** The rule that started a session, while it exists; undefined for a session started by hand. */
@@ -107,14 +132,17 @@ export class Reconciler {
     return id === undefined ? undefined : this.rules.get(id);
   }
 
-  /** A room is live (a webhook said so): watch it now if a rule matches it. */
+  /** A room is live (a webhook said someone joined or published): watch it now if a rule matches it. */
   async roomActive(roomName: string): Promise<void> {
     const plan = planFor(roomName, this.rules.list());
-    if (plan) await this.apply(roomName, plan);
+    if (!plan) return;
+    this.leftEmpty.delete(roomName);
+    await this.apply(roomName, plan);
   }
 
   /** A room finished (a webhook said so): end the session a rule started there. */
   async roomFinished(roomName: string): Promise<void> {
+    this.leftEmpty.delete(roomName);
     if (!this.started.delete(roomName)) return;
     const session = this.sessions.find(roomName);
     if (!session || session.state === 'ENDED' || session.state === 'FAILED') return;
