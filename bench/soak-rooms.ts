@@ -88,12 +88,14 @@ async function main(): Promise<void> {
     }
     // The last rooms empty, end and upload.
     let pending: Rec[] = [];
+    let sessionsLeft = 0;
     const settle = Date.now() + 60_000;
     do {
       await sleep(1_000);
       const list = await gql<{ recordings: { edges: { node: Rec }[] } }>(`{ recordings(first: 100) { edges { node { id roomName participantIdentity state stopReason pauses { end } files { storage } } } } }`);
       pending = list.recordings.edges.map((e) => e.node).filter((r) => r.state !== 'COMPLETE' || r.files.some((f) => f.storage !== 'STORED'));
-    } while (pending.length > 0 && Date.now() < settle);
+      sessionsLeft = (await gql<{ activeSessions: unknown[] }>(`{ activeSessions { id } }`)).activeSessions.length;
+    } while ((pending.length > 0 || sessionsLeft > 0) && Date.now() < settle);
     sampling = false;
     await sampler;
     const all = await gql<{ recordings: { edges: { node: Rec }[] } }>(`{ recordings(first: 100) { edges { node { id roomName participantIdentity state stopReason pauses { end } files { storage } } } } }`);
