@@ -34,6 +34,7 @@ import { describeStorageError, ObjectStorage, type StorageSettings } from './obj
 import type { UploadOptions } from './services/uploads.js';
 import { TrackFeeds, type RoomPort, type TrackFeedsOptions } from './services/track-feeds.js';
 import { isWebPagePath, serveWebPage } from './web-page.js';
+import { findTap } from './media-tap.js';
 
 export interface AppOptions {
   databasePath: string;
@@ -216,6 +217,7 @@ export function buildApp(options: AppOptions): App {
   const media = new MediaService(sessions, feeds, log.child({ service: 'media' }), options.media);
   const storage = options.storage && new ObjectStorage(options.storage);
   const recordings = new RecordingService(database.db, config, sessions, feeds, log.child({ service: 'recordings' }), {
+    tap: findTap(),
     ...options.recordings,
     storage,
     uploads: options.uploads,
@@ -232,7 +234,11 @@ export function buildApp(options: AppOptions): App {
   logSessionActivity(sessions, log.child({ service: 'activity' }));
   const subscribers = new SubscriberActivity(sessions, log.child({ service: 'subscribers' }));
   const metrics = new Metrics({ sessions, media, recordings, subscribers });
-  const health = new HealthCheck(database.db, config, { minFreeMb: options.recordings?.minFreeMb ?? 500, storage });
+  const health = new HealthCheck(database.db, config, {
+    minFreeMb: options.recordings?.minFreeMb ?? 500,
+    storage,
+    passthrough: { ...recordings.passthrough, defaultMode: recordings.defaultMode },
+  });
   const access = new AccessPolicy({ listenHost: options.host ?? '127.0.0.1', ...options.access });
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
   // Parsed documents, bounded by the bytes of their text: distinct large queries must not pile up.

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isLoopbackHost, type AccessSettings } from './access.js';
 import { parseStorageUrl, type StorageSettings } from './object-storage.js';
+import { RECORDING_MODES, type RecordingMode } from './services/recording-model.js';
 
 /** Process settings read once from the environment. */
 export interface ProcessSettings {
@@ -19,6 +20,8 @@ export interface ProcessSettings {
   storage: StorageSettings | undefined;
   uploads: number | undefined;
   uploadMegabytesPerSec: number | undefined;
+  /** How recordings are made unless a start says otherwise (HAVEN_RECORDING_MODE); undefined: TRANSCODE. */
+  recordingMode: RecordingMode | undefined;
 }
 
 export interface EnvironmentConfig {
@@ -69,6 +72,7 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
     storage: storageSettings(env),
     uploads: positive(env, 'HAVEN_UPLOADS'),
     uploadMegabytesPerSec: nonNegative(env, 'HAVEN_UPLOAD_MBPS'),
+    recordingMode: recordingMode(env),
     databasePath: expandHome(nonEmpty(env.HAVEN_DB) ?? '~/.haven-player/haven.db'),
     environmentConfig: {
       livekitUrl: nonEmpty(env.LIVEKIT_URL),
@@ -89,6 +93,14 @@ function storageSettings(env: NodeJS.ProcessEnv): StorageSettings | undefined {
   if (pathStyle && !['true', 'false', '1', '0'].includes(pathStyle)) throw new Error('HAVEN_S3_FORCE_PATH_STYLE must be true or false');
   // Credentials: the AWS SDK's own chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, roles).
   return { url, endpoint, region: nonEmpty(env.HAVEN_S3_REGION), forcePathStyle: pathStyle === undefined ? undefined : pathStyle === 'true' || pathStyle === '1' };
+}
+
+function recordingMode(env: NodeJS.ProcessEnv): RecordingMode | undefined {
+  const raw = nonEmpty(env.HAVEN_RECORDING_MODE);
+  if (raw === undefined) return undefined;
+  const mode = RECORDING_MODES.find((known) => known === raw.trim().toUpperCase());
+  if (!mode) throw new Error(`HAVEN_RECORDING_MODE must be ${RECORDING_MODES.join(' or ')}, got ${JSON.stringify(raw)}`);
+  return mode;
 }
 
 function nonNegative(env: NodeJS.ProcessEnv, name: string): number | undefined {

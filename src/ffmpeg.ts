@@ -326,3 +326,51 @@ export function combine(videoPath: string | null, audioPath: string | null, outp
       .run();
   });
 }
+
+/**
+ * Puts what the media tap wrote into a container a browser plays, copying the packets: IVF (VP8,
+ * VP9) and Ogg (Opus) into WebM, an H.264 Annex-B stream into MP4. An Annex-B stream carries no
+ * timestamps: it is read at `h264Fps`.
+ */
+export function remux(inputPath: string, outputPath: string, options: { h264?: boolean; h264Fps?: number } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const command = configured()().input(inputPath);
+    if (options.h264 ?? inputPath.endsWith('.h264')) command.inputOptions(['-f', 'h264', '-framerate', String(options.h264Fps ?? 30)]);
+    const outputOptions = ['-c', 'copy'];
+    if (outputPath.endsWith('.mp4')) outputOptions.push('-movflags', '+faststart');
+    command
+      .outputOptions(outputOptions)
+      .output(outputPath)
+      .on('error', (error: Error) => reject(error))
+      .on('end', () => resolve())
+      .run();
+  });
+}
+
+/**
+ * Muxes a passthrough recording's video and audio files into one, copying both (WebM for VP8/VP9,
+ * MP4 for H.264 with its Opus audio); `videoOffsetSec` is where the video starts against the audio
+ * (negative: the audio starts later).
+ */
+export function combineCopy(videoPath: string | null, audioPath: string | null, outputPath: string, videoOffsetSec = 0): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const command = configured()();
+    if (videoPath) {
+      command.input(videoPath);
+      if (videoOffsetSec > 0) command.inputOptions(['-itsoffset', videoOffsetSec.toFixed(6)]);
+    }
+    if (audioPath) {
+      command.input(audioPath);
+      if (videoPath && videoOffsetSec < 0) command.inputOptions(['-itsoffset', (-videoOffsetSec).toFixed(6)]);
+    }
+    const options = ['-c', 'copy'];
+    // Opus in MP4 is still marked experimental by this ffmpeg; browsers play it.
+    if (outputPath.endsWith('.mp4')) options.push('-movflags', '+faststart', '-strict', 'experimental');
+    command
+      .outputOptions(options)
+      .output(outputPath)
+      .on('error', (error: Error) => reject(error))
+      .on('end', () => resolve())
+      .run();
+  });
+}

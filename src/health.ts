@@ -16,7 +16,7 @@ export interface Check {
 
 export interface Health {
   ok: boolean;
-  checks: { database: Check; ffmpeg: Check; recordingDirectory: Check; livekit: Check; storage: Check };
+  checks: { database: Check; ffmpeg: Check; recordingDirectory: Check; livekit: Check; storage: Check; passthrough: Check };
 }
 
 export interface HealthOptions {
@@ -26,6 +26,8 @@ export interface HealthOptions {
   livekitTimeoutMs?: number;
   /** Object storage, when recordings are uploaded. */
   storage?: ObjectStorage;
+  /** Whether the media tap is built (PASSTHROUGH recording), and the mode recordings take by default. */
+  passthrough?: { available: boolean; reason?: string; defaultMode: string };
 }
 
 /** How long a good ffmpeg answer is trusted before it is asked again. */
@@ -52,8 +54,19 @@ export class HealthCheck {
       this.livekit(),
       this.storage(),
     ]);
-    const checks = { database, ffmpeg, recordingDirectory, livekit, storage };
+    const checks = { database, ffmpeg, recordingDirectory, livekit, storage, passthrough: this.passthrough() };
     return { ok: Object.values(checks).every((check) => check.ok), checks };
+  }
+
+  /**
+   * Whether PASSTHROUGH recording can be used. Without the media tap recordings are made in TRANSCODE:
+   * the server still works, so this is ok unless PASSTHROUGH is the default it was told to use.
+   */
+  private passthrough(): Check {
+    const tap = this.options.passthrough;
+    if (!tap) return { ok: true, available: false };
+    if (tap.available) return { ok: true, available: true, defaultMode: tap.defaultMode };
+    return { ok: true, available: false, defaultMode: tap.defaultMode, reason: `PASSTHROUGH recording is unavailable: ${tap.reason}` };
   }
 
   /** The bucket answers to the credentials (a HEAD of it); with no object storage set, ok and `configured: false`. */

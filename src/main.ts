@@ -24,7 +24,7 @@ const app = buildApp({
   access: settings.access,
   sessions: { maxSessions: settings.maxSessions },
   media: { maxEncoders: settings.maxEncoders },
-  recordings: { minFreeMb: settings.minFreeMb },
+  recordings: { minFreeMb: settings.minFreeMb, defaultMode: settings.recordingMode },
   reconciler: { intervalSec: settings.reconcileSec },
   storage: settings.storage,
   uploads: { concurrency: settings.uploads, megabytesPerSec: settings.uploadMegabytesPerSec },

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -119,7 +121,7 @@ func TestIVFContinuesWithoutAHoleAfterAPauseAndFromAKeyframe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &recording{trackSid: "TR_v", codec: "vp8", video: true, writer: w}
+	rec := &recording{trackSid: "TR_v", codec: "vp8", video: true, writer: w, events: discardEvents(t)}
 	rec.pause.clockRate = 90000
 	const first = uint32(4_000_000_000) // wraps during the test
 	seq := uint16(65000)
@@ -228,7 +230,7 @@ func TestOggGranulesContinueAfterAPauseWithoutFillingIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &recording{trackSid: "TR_a", codec: "opus", writer: w}
+	rec := &recording{trackSid: "TR_a", codec: "opus", writer: w, events: discardEvents(t)}
 	rec.pause.clockRate = opusClockRate
 	const toc = 0xfc // CELT fullband 20 ms, stereo, one frame
 	send := func(i int) {
@@ -278,7 +280,7 @@ func TestOggGranulesContinueAfterAPauseWithoutFillingIt(t *testing.T) {
 }
 
 func TestPauseAndResumeAnswerTwiceWithAnError(t *testing.T) {
-	rec := &recording{trackSid: "TR_x", codec: "opus"}
+	rec := &recording{trackSid: "TR_x", codec: "opus", events: discardEvents(t)}
 	if _, problem := rec.resumeAt(at(0)); problem == "" {
 		t.Fatal("resume of a track that is not paused must fail")
 	}
@@ -290,5 +292,95 @@ func TestPauseAndResumeAnswerTwiceWithAnError(t *testing.T) {
 	}
 	if e, problem := rec.resumeAt(at(2)); problem != "" || e["pausedMs"] != int64(2000) {
 		t.Fatalf("resume: %v %q", e, problem)
+	}
+}
+
+// discardEvents is an emitter whose lines go to a file of the test's: events read with readEvents.
+func discardEvents(t *testing.T) *emitter {
+	t.Helper()
+	f, err := os.Create(filepath.Join(t.TempDir(), "events.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return newEmitter(f)
+}
+
+func readEvents(t *testing.T, e *emitter) []map[string]any {
+	t.Helper()
+	data, err := os.ReadFile(e.out.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if line == "" {
+			continue
+		}
+		var ev map[string]any
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func TestASpanWithoutMediaIsAGapAndAPauseIsNot(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v.ivf")
+	w, err := ivfwriter.New(path, ivfwriter.WithCodec(webrtc.MimeTypeVP8), ivfwriter.WithWidthAndHeight(640, 360),
+		ivfwriter.WithFrameRate(1, 90000), ivfwriter.WithDirectPTS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recording{trackSid: "TR_v", codec: "vp8", video: true, writer: w, events: discardEvents(t)}
+	rec.pause.clockRate = 90000
+	seq := uint16(1)
+	frame := func(i int, key bool) {
+		ts := uint32(1000 + i*3000)
+		rec.pause.saw(ts, at(float64(i)/30))
+		rec.write(vp8Packet(seq, ts, key, true, false))
+		seq++
+	}
+	frame(0, false) // before the first keyframe: not written, and the file starts later
+	for i := 1; i < 30; i++ {
+		frame(i, i == 1)
+	}
+	for i := 90; i < 120; i++ { // 2 s without media from 1 s (after frame 29)
+		frame(i, false)
+	}
+	if _, problem := rec.pauseAt(at(4)); problem != "" {
+		t.Fatal(problem)
+	}
+	for i := 120; i < 180; i++ {
+		frame(i, false)
+	}
+	if _, problem := rec.resumeAt(at(6)); problem != "" {
+		t.Fatal(problem)
+	}
+	for i := 180; i < 210; i++ {
+		frame(i, i == 181)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var gaps, writing []map[string]any
+	for _, ev := range readEvents(t, rec.events) {
+		switch ev["event"] {
+		case "gap":
+			gaps = append(gaps, ev)
+		case "writing":
+			writing = append(writing, ev)
+		}
+	}
+	if len(writing) != 1 || writing[0]["rtpTimestamp"] != float64(4000) {
+		t.Fatalf("writing events %v, want one at the first keyframe (RTP 4000)", writing)
+	}
+	if rec.beforeKeyframe != 1 {
+		t.Fatalf("beforeKeyframe %d, want 1", rec.beforeKeyframe)
+	}
+	// File time 0 is frame 1; frame 29 ends at 29 frame times, frame 90 starts at 89.
+	if len(gaps) != 1 || gaps[0]["fromMs"] != float64(966) || gaps[0]["toMs"] != float64(2966) {
+		t.Fatalf("gap events %v, want one from 966 to 2966 ms (none for the pause)", gaps)
 	}
 }

@@ -21,8 +21,13 @@ package main
 //	subscribed   trackSid, participantIdentity, kind, mimeType
 //	track        trackSid, codec (vp8|vp9|h264|opus), mimeType, clockRate, ssrc, firstPacketAtMs,
 //	             firstRtpTimestamp (on the first packet; width/height when the first packet tells them)
+//	writing      trackSid, atMs, rtpTimestamp, fileTimestamp, clockRate: the first packet went to the file
+//	             (video: a keyframe; what came before it is counted in beforeKeyframe); the file's time
+//	             line starts at fileTimestamp, which is rtpTimestamp on the track's RTP clock
+//	gap          trackSid, fromMs, toMs: a span of at least a second of the file's time line without
+//	             media (the RTP clock ran on and nothing came), reported when media comes again
 //	stats        trackSid, packets, bytes, keyframes, lost, lastPacketAtMs, srNtpMs, srRtpTimestamp,
-//	             gapFillMs (opus), paused, pausedMs (time taken out by ended pauses), pausedPackets
+//	             gapFillMs (opus), beforeKeyframe, paused, pausedMs (time taken out by ended pauses), pausedPackets
 //	             (received but not written: paused, or video waiting for its keyframe after a resume) —
 //	             every second while recording
 //	paused       trackSid, pausedAtMs

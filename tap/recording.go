@@ -29,8 +29,11 @@ const (
 	// How long a packet ahead of a gap waits for the gap to fill (a NACKed resend takes one round trip).
 	reorderWait       = 300 * time.Millisecond
 	reorderMaxPackets = 500
-	opusClockRate     = 48000
-	opusChannels      = 2
+	// A span of RTP time at least this long without packets is reported as a gap (Opus DTX sends a
+	// packet every 400 ms in silence: that is no gap).
+	silenceMs     = 1000
+	opusClockRate = 48000
+	opusChannels  = 2
 )
 
 // recording writes one track into one file, as its packets arrive.
@@ -64,11 +67,13 @@ type recording struct {
 	srRtpTimestamp                  uint32
 	badPackets                      int
 	pausedPackets                   uint64 // received but not written: paused, or waiting for a keyframe after
+	beforeKeyframe                  uint64 // video received before the first keyframe: not written (nothing decodes from it)
 	// The last packet that went to the writer (timestamp as received), and the frame step seen last.
 	wroteAny          bool
 	lastWrittenTS     uint32
 	lastWrittenMarker bool
 	frameStep         uint32
+	fileStartTS       uint32 // the file's time line begins here (a timestamp as written)
 	ioErr             error
 }
 
@@ -259,6 +264,10 @@ func (rec *recording) write(packet *rtp.Packet) {
 		rec.lastKeyframeTimestamp = packet.Timestamp
 		rec.lastKeyframeAt = time.Now()
 	}
+	if rec.video && !rec.wroteAny && !keyframeStart && rec.pause.state == running {
+		rec.beforeKeyframe++ // a file starts with a keyframe
+		return
+	}
 	if !rec.admit(packet, keyframeStart) {
 		rec.pausedPackets++
 		return
@@ -266,6 +275,16 @@ func (rec *recording) write(packet *rtp.Packet) {
 	// The timestamp as it goes into the file: paused time taken out.
 	out := *packet
 	out.Timestamp = rec.pause.out(packet.Timestamp)
+	if !rec.wroteAny {
+		rec.fileStartTS = out.Timestamp
+	} else if missing := int32(out.Timestamp - rec.pause.nextMin); missing > int32(rec.pause.clockRate*silenceMs/1000) {
+		// Nothing came for a while (RTP time ran on): a span of the file without media, on its time line.
+		rec.events.emit("gap", event{
+			"trackSid": rec.trackSid,
+			"fromMs":   rec.fileMs(rec.pause.nextMin),
+			"toMs":     rec.fileMs(out.Timestamp),
+		})
+	}
 	next := out.Timestamp + 1
 	if rec.codec == "opus" {
 		for _, filler := range rec.opus.fillers(&out) {
@@ -286,12 +305,27 @@ func (rec *recording) write(packet *rtp.Packet) {
 	}
 	rec.writePacket(&out)
 	rec.pause.written(next)
+	if !rec.wroteAny {
+		// Where the file's time line begins: what haven-live places the file by.
+		rec.events.emit("writing", event{
+			"trackSid":      rec.trackSid,
+			"atMs":          time.Now().UnixMilli(),
+			"rtpTimestamp":  packet.Timestamp,
+			"fileTimestamp": out.Timestamp,
+			"clockRate":     rec.pause.clockRate,
+		})
+	}
 	rec.wroteAny = true
 	rec.lastWrittenTS = packet.Timestamp
 	rec.lastWrittenMarker = packet.Marker
 	if rec.pause.state == pausing && packet.Marker {
 		rec.pause.state = paused // the frame that was being written is complete
 	}
+}
+
+// fileMs is a written timestamp on the file's time line, ms from its start.
+func (rec *recording) fileMs(ts uint32) int64 {
+	return int64(ts-rec.fileStartTS) * 1000 / int64(rec.pause.clockRate)
 }
 
 // admit tells whether an in-order packet goes to the file, as pause and resume stand (called with mu held).
@@ -469,7 +503,8 @@ func (rec *recording) counters() event {
 		"paused":    rec.isPaused(),
 		"pausedMs":  rec.pause.pausedTotal.Milliseconds(),
 		// Received while paused (or after a resume, before the keyframe video starts again from).
-		"pausedPackets": rec.pausedPackets,
+		"pausedPackets":  rec.pausedPackets,
+		"beforeKeyframe": rec.beforeKeyframe,
 	}
 	if !rec.lastAt.IsZero() {
 		fields["lastPacketAtMs"] = rec.lastAt.UnixMilli()

@@ -10,20 +10,9 @@ import { ffmpegPath, ffprobePath } from '../src/ffmpeg.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
 import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
 import { startTap, tapBin, type Tap, type TapEvent } from './harness/tap.js';
+import { decodes, ffprobe, packetsOf } from './harness/media-probe.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Probed {
-  streams: { codec_type: string; codec_name: string; width?: number; height?: number; nb_read_packets?: string }[];
-  format: { duration?: string };
-}
-
-/** What ffprobe reads from a file, with every packet counted. */
-function ffprobe(path: string): Probed {
-  return JSON.parse(
-    execFileSync(ffprobePath(), ['-v', 'error', '-count_packets', '-show_streams', '-show_format', '-of', 'json', path], { encoding: 'utf8' }),
-  ) as Probed;
-}
 
 /** Packets of the first video stream that ffprobe flags as keyframes. */
 function keyframesIn(path: string): number {
@@ -36,11 +25,6 @@ function keyframesIn(path: string): number {
 /** Rewraps without touching the coded data (`-c copy`): what the tap wrote must already be valid. */
 function remux(inputArgs: string[], output: string): void {
   execFileSync(ffmpegPath(), ['-v', 'error', '-y', ...inputArgs, '-c', 'copy', output]);
-}
-
-/** Decodes the whole file and fails on the first damaged frame or packet. */
-function decodes(path: string): void {
-  execFileSync(ffmpegPath(), ['-v', 'error', '-xerror', '-i', path, '-f', 'null', '-']);
 }
 
 /** The frame count an IVF file's header holds: the writer puts it there when the file is closed. */
@@ -57,21 +41,6 @@ function oggEnded(path: string): boolean {
 
 const num = (e: TapEvent, field: string) => Number(e[field]);
 
-/** Every packet of the first stream: its time in the file and whether it is a keyframe. */
-function packetsOf(path: string): { time: number; key: boolean }[] {
-  const out = execFileSync(ffprobePath(), ['-v', 'error', '-select_streams', '0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', path], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-  return out
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => {
-      const [time, flags] = line.split(',');
-      return { time: Number(time), key: (flags ?? '').includes('K') };
-    })
-    .sort((a, b) => a.time - b.time);
-}
 
 const TAP_DIR = fileURLToPath(new URL('../tap/', import.meta.url));
 
@@ -250,7 +219,12 @@ describe('the media tap against real LiveKit, publishers, ffmpeg and ffprobe', (
     const steps = videoPackets.slice(1).map((p, i) => p.time - videoPackets[i].time);
     const largestStep = Math.max(...steps);
     expect(largestStep).toBeLessThan(0.5);
-    const pauseInFile = (pausedAt - num(videoStart, 'firstPacketAtMs')) / 1000;
+    // The file's time line starts at the first packet written (a keyframe, which may come a while
+    // after the first packet under load), as the tap's `writing` event says.
+    const videoWriting = await tap.waitFor((e) => e.event === 'writing' && e.trackSid === cameraSid, 1_000, 'writing');
+    expect(num(videoWriting, 'atMs')).toBeGreaterThanOrEqual(num(videoStart, 'firstPacketAtMs'));
+    const pausedEvent = tap.events.find((e) => e.event === 'paused' && e.trackSid === cameraSid)!;
+    const pauseInFile = (num(pausedEvent, 'pausedAtMs') - num(videoWriting, 'atMs')) / 1000;
     const firstAfterPause = videoPackets.findIndex((p) => p.time > pauseInFile - 0.25 && p.time <= pauseInFile + 0.5 && p.key);
     expect(firstAfterPause).toBeGreaterThan(0);
 

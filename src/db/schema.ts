@@ -46,6 +46,8 @@ export const recordings = sqliteTable(
     gaps: text('gaps').notNull().default('[]'),
     /** JSON array of the spans it was paused, wall-clock ms ({ start, end }; end null while paused). */
     pauses: text('pauses').notNull().default('[]'),
+    /** PASSTHROUGH or TRANSCODE. */
+    mode: text('mode').notNull().default('TRANSCODE'),
   },
   (t) => [index('recordings_state').on(t.state), index('recordings_session').on(t.sessionId), index('recordings_room').on(t.roomName)],
 );

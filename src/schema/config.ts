@@ -1,5 +1,6 @@
 import type { ConfigKey, ConfigSource, PublicConfig } from '../services/config.js';
 import { builder } from './builder.js';
+import { RecordingModeEnum } from './recording-mode.js';
 
 const ConfigSourceEnum = builder.enumType('ConfigSource', {
   description: 'Where a setting value comes from: saved with updateConfig, the environment, the built-in default, or nowhere.',
@@ -23,6 +24,20 @@ const Config = builder.objectRef<PublicConfig>('Config').implement({
     hasLivekitApiSecret: t.exposeBoolean('hasLivekitApiSecret'),
     recordingDirectory: t.exposeString('recordingDirectory'),
     sources: t.field({ type: ConfigSources, resolve: (config) => config.sources }),
+    recordingMode: t.field({
+      type: RecordingModeEnum,
+      description: 'How a recording is made when its start names no mode (HAVEN_RECORDING_MODE)',
+      resolve: (_config, _args, { services }) => services.recordings.defaultMode,
+    }),
+    passthroughAvailable: t.boolean({
+      description: 'Whether PASSTHROUGH recording can be used: the media tap (tap/, Go) was built by npm install',
+      resolve: (_config, _args, { services }) => services.recordings.passthrough.available,
+    }),
+    passthroughUnavailableReason: t.string({
+      nullable: true,
+      description: 'Why PASSTHROUGH cannot be used (null when it can)',
+      resolve: (_config, _args, { services }) => (services.recordings.passthrough.available ? null : services.recordings.passthrough.reason),
+    }),
   }),
 });
 

@@ -3,6 +3,7 @@ import { FAMILY_FILES, MANIFEST_FILE, STOP_REASONS, type FileStorage, type GapRe
 import { builder } from './builder.js';
 import { historyConnection } from './history.js';
 import { LiveSession } from './sessions.js';
+import { RecordingModeEnum } from './recording-mode.js';
 
 const RecordingStateEnum = builder.enumType('RecordingState', {
   values: {
@@ -49,9 +50,15 @@ export const TrackSourceEnum = builder.enumType('TrackSource', {
 
 const RecordingFileKindEnum = builder.enumType('RecordingFileKind', {
   values: {
-    VIDEO: { description: 'video.mp4 (screen.mp4 for a screen share): H.264 in fragmented MP4, playable even when cut off' },
-    AUDIO: { description: 'audio.wav (screen-audio.wav): PCM s16le 48 kHz' },
-    COMBINED: { description: 'combined.mp4 (screen-combined.mp4): H.264 + AAC of one family of tracks, made when the recording stops' },
+    VIDEO: {
+      description:
+        'TRANSCODE: video.mp4 (screen.mp4 for a screen share), H.264 in fragmented MP4, playable even when cut off; PASSTHROUGH: video.webm (VP8/VP9) or video.mp4 (H.264) as sent',
+    },
+    AUDIO: { description: 'TRANSCODE: audio.wav (screen-audio.wav), PCM s16le 48 kHz; PASSTHROUGH: audio.webm (screen-audio.webm), Opus as sent' },
+    COMBINED: {
+      description:
+        'combined.mp4 (screen-combined.mp4; H.264 + AAC in TRANSCODE), or combined.webm in PASSTHROUGH (packets copied): one family of tracks, made when the recording stops',
+    },
   } as const,
 });
 
@@ -105,7 +112,7 @@ const RecordingFileType = builder.objectRef<RecordingFile & { recordingId: strin
     }),
     sizeBytes: t.float({ resolve: (file) => file.sizeBytes }),
     durationSec: t.exposeFloat('durationSec', { nullable: true }),
-    codec: t.exposeString('codec', { nullable: true }),
+    codec: t.exposeString('codec', { nullable: true, description: 'The codec stored (of the video for a combined file): h264, vp8, vp9, opus, pcm_s16le…' }),
     width: t.exposeInt('width', { nullable: true }),
     height: t.exposeInt('height', { nullable: true }),
   }),
@@ -142,6 +149,7 @@ export const Recording = builder.objectRef<RecordingView>('Recording').implement
     sessionId: t.exposeID('sessionId'),
     roomName: t.exposeString('roomName'),
     participantIdentity: t.exposeString('participantIdentity'),
+    mode: t.expose('mode', { type: RecordingModeEnum }),
     state: t.expose('state', { type: RecordingStateEnum }),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'The end of the recorded window' }),
@@ -193,8 +201,11 @@ builder.mutationFields((t) => ({
   startRecording: t.field({
     type: [Recording],
     description: "Records the room's session: each participant with media, and those who join",
-    args: { roomName: t.arg.string({ required: true }) },
-    resolve: (_root, { roomName }, { services }) => services.recordings.start(roomName),
+    args: {
+      roomName: t.arg.string({ required: true }),
+      mode: t.arg({ type: RecordingModeEnum, required: false, description: "Default: the server's (config.recordingMode)" }),
+    },
+    resolve: (_root, { roomName, mode }, { services }) => services.recordings.start(roomName, { mode }),
   }),
   stopRecording: t.field({
     type: [Recording],

@@ -3,6 +3,7 @@ import type { SessionState } from '../services/events.js';
 import type { SessionView } from '../services/sessions.js';
 import { builder } from './builder.js';
 import { historyConnection } from './history.js';
+import { RecordingModeEnum } from './recording-mode.js';
 
 export const SessionStateEnum = builder.enumType('SessionState', {
   values: ['CONNECTING', 'CONNECTED', 'RECONNECTING', 'ENDED', 'FAILED'] as const satisfies readonly SessionState[],
@@ -61,6 +62,7 @@ const StartSessionInput = builder.inputType('StartSessionInput', {
   fields: (t) => ({
     roomName: t.string({ required: true, description: '1 to 128 characters, no control characters' }),
     record: t.boolean({ required: false, description: 'Record the session from the start' }),
+    recordingMode: t.field({ type: RecordingModeEnum, required: false, description: "How it is recorded (with record); default: the server's" }),
   }),
 });
 
@@ -89,9 +91,12 @@ builder.mutationFields((t) => ({
     description: 'Joins the room as a hidden viewer, or returns the session already active there',
     args: { input: t.arg({ type: StartSessionInput, required: true }) },
     resolve: async (_root, { input }, { services }) => {
-      if (input.record) await services.recordings.checkDirectory();
+      if (input.record) {
+        services.recordings.checkMode(input.recordingMode);
+        await services.recordings.checkDirectory();
+      }
       const session = await services.sessions.start(input.roomName);
-      if (input.record) await services.recordings.start(input.roomName);
+      if (input.record) await services.recordings.start(input.roomName, { mode: input.recordingMode });
       return session;
     },
   }),

@@ -4,12 +4,27 @@ import { AudioFileWriter, VideoFileWriter, type RecordedTrack, type WriterContex
 
 export type { RecordedTrack } from './track-writers.js';
 
+/** What RecordingService asks of one participant's recorder of one family, in either mode. */
+export interface FamilyRecorder {
+  /** Where the video file starts against the audio file, µs (the combined file starts the video this late). */
+  readonly videoPhaseUs: number | undefined;
+  readonly droppedFrames: number;
+  readonly tracks: RecordedTrack[];
+  /** Where a file's first media is, µs after the recording's start on the files' time line. */
+  fileStartUs(kind: 'VIDEO' | 'AUDIO'): number;
+  record(kind: 'VIDEO' | 'AUDIO', trackSid: string): void;
+  /** The recording was paused or resumed (RecordingPauses already says so). */
+  setPaused(paused: boolean): void;
+  gaps(untilUs: number): TrackGap[];
+  stop(stopUs: number): Promise<Error | null>;
+}
+
 /**
  * One participant's recording of one family of tracks (camera and microphone, or screen share and
  * its audio): a writer per file, each taking the tracks of its kind as they are published. A
  * camera and a screen share can never mix: they are different families, with different writers.
  */
-export class ParticipantRecorder {
+export class ParticipantRecorder implements FamilyRecorder {
   private readonly video: VideoFileWriter;
   private readonly audio: AudioFileWriter;
 
@@ -39,6 +54,15 @@ export class ParticipantRecorder {
 
   get droppedFrames(): number {
     return this.video.droppedFrames;
+  }
+
+  fileStartUs(kind: 'VIDEO' | 'AUDIO'): number {
+    // The audio file is filled from the recording's start; the video file starts on its frame grid.
+    return kind === 'VIDEO' ? (this.video.phaseUs ?? 0) : 0;
+  }
+
+  setPaused(): void {
+    // The writers read the recording's pauses frame by frame.
   }
 
   /** Tracks taken, in the order they were. */

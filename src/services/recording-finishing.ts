@@ -1,7 +1,58 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { combine, probe } from '../ffmpeg.js';
-import { FAMILY_FILES, FAMILY_SOURCES, type FamilyTracks, type MediaFamily, type RecordingFile } from './recording-model.js';
+import { combine, combineCopy, probe, remux } from '../ffmpeg.js';
+import {
+  FAMILY_FILES,
+  FAMILY_SOURCES,
+  familyFileNames,
+  PASSTHROUGH_FILES,
+  type FamilyTracks,
+  type MediaFamily,
+  type RecordingFile,
+} from './recording-model.js';
+
+/**
+ * Turns what the media tap wrote (IVF, Annex-B, Ogg: playable up to where a crash cut them) into the
+ * files a browser plays, copying the packets; the tap's files go once their copy is made.
+ */
+async function remuxTapFiles(directory: string, family: MediaFamily): Promise<void> {
+  const names = PASSTHROUGH_FILES[family];
+  const jobs: [string, string][] = [
+    [names.raw.vp8, names.VIDEO.webm],
+    [names.raw.h264, names.VIDEO.mp4],
+    [names.raw.opus, names.AUDIO],
+  ];
+  for (const [raw, wanted] of jobs) {
+    const rawPath = join(directory, raw);
+    if (!existsSync(rawPath)) continue;
+    if (statSync(rawPath).size === 0) {
+      rmSync(rawPath, { force: true });
+      continue;
+    }
+    // The file was named before the server said the codec: an H.264 track written under the VP8 name
+    // is told by its first bytes (an IVF file starts with DKIF).
+    const h264 = raw === names.raw.h264 || (raw === names.raw.vp8 && !startsWith(rawPath, 'DKIF'));
+    const output = raw === names.raw.opus ? wanted : h264 ? names.VIDEO.mp4 : names.VIDEO.webm;
+    try {
+      await remux(rawPath, join(directory, output), { h264 });
+    } catch (error) {
+      rmSync(join(directory, output), { force: true });
+      throw new Error(`remuxing ${raw} failed: ${(error as Error).message}`);
+    }
+    rmSync(rawPath, { force: true });
+  }
+}
+
+function startsWith(path: string, magic: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(magic.length);
+    readSync(fd, head, 0, head.length, 0);
+    return head.toString('latin1') === magic;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Makes each family's combined file from what is there (unless asked not to) and probes every file. */
 export async function finishFiles(
@@ -10,36 +61,47 @@ export async function finishFiles(
   tracks = new Map<MediaFamily, FamilyTracks>(),
   videoOffsets = new Map<MediaFamily, number>(),
 ): Promise<RecordingFile[]> {
-  const present = (name: string) => {
-    const path = join(directory, name);
-    return existsSync(path) && statSync(path).size > 0 ? path : null;
+  const present = (names: string[]) => {
+    for (const name of names) {
+      const path = join(directory, name);
+      if (existsSync(path) && statSync(path).size > 0) return { name, path };
+    }
+    return null;
   };
   const files: RecordingFile[] = [];
-  let combineError: Error | undefined;
+  let finishError: Error | undefined;
   for (const family of ['CAMERA', 'SCREEN_SHARE'] as const) {
-    const names = FAMILY_FILES[family];
-    const video = present(names.VIDEO);
-    const audio = present(names.AUDIO);
+    await remuxTapFiles(directory, family).catch((error: Error) => (finishError ??= error));
+    const video = present(familyFileNames(family, 'VIDEO'));
+    const audio = present(familyFileNames(family, 'AUDIO'));
     if (makeCombined && (video || audio)) {
-      await combine(video, audio, join(directory, names.COMBINED), videoOffsets.get(family)).catch((error: Error) => (combineError ??= error));
+      // Passthrough files (WebM, or H.264 MP4 beside WebM audio) are combined by copying their packets.
+      const passthrough = video?.name.endsWith('.webm') || audio?.name.endsWith('.webm');
+      const offset = videoOffsets.get(family);
+      const combined = passthrough
+        ? join(directory, video?.name.endsWith('.mp4') ? PASSTHROUGH_FILES[family].COMBINED.mp4 : PASSTHROUGH_FILES[family].COMBINED.webm)
+        : join(directory, FAMILY_FILES[family].COMBINED);
+      await (passthrough ? combineCopy(video?.path ?? null, audio?.path ?? null, combined, offset) : combine(video?.path ?? null, audio?.path ?? null, combined, offset)).catch(
+        (error: Error) => (finishError ??= new Error(`combining the files failed: ${error.message}`)),
+      );
     }
     const known = tracks.get(family) ?? {};
     for (const kind of ['VIDEO', 'AUDIO', 'COMBINED'] as const) {
-      const path = present(names[kind]);
-      if (!path) continue;
+      const file = present(familyFileNames(family, kind));
+      if (!file) continue;
       const track = kind === 'AUDIO' ? known.AUDIO : (known.VIDEO ?? (kind === 'COMBINED' ? known.AUDIO : undefined));
-      const probed = await probe(path).catch(() => ({ durationSec: null, codec: null, width: null, height: null }));
+      const probed = await probe(file.path).catch(() => ({ durationSec: null, codec: null, width: null, height: null }));
       files.push({
         kind,
-        name: names[kind],
+        name: file.name,
         trackSid: track?.sid ?? null,
         source: kind === 'COMBINED' || !track ? FAMILY_SOURCES[family][kind] : track.source,
-        path,
-        sizeBytes: statSync(path).size,
+        path: file.path,
+        sizeBytes: statSync(file.path).size,
         ...probed,
       });
     }
   }
-  if (combineError) throw new Error(`combining the files failed: ${combineError.message}`);
+  if (finishError) throw finishError;
   return files;
 }

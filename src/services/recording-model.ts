@@ -2,6 +2,13 @@
 
 export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED';
 
+/**
+ * How a recording is made: PASSTHROUGH keeps the media as it was sent (the media tap writes the
+ * packets, files are remuxed, never re-encoded); TRANSCODE decodes and encodes again (H.264 and WAV).
+ */
+export type RecordingMode = 'PASSTHROUGH' | 'TRANSCODE';
+export const RECORDING_MODES: readonly RecordingMode[] = ['PASSTHROUGH', 'TRANSCODE'];
+
 export type RecordingState = 'RECORDING' | 'PAUSED' | 'FINALIZING' | 'COMPLETE' | 'EMPTY' | 'FAILED' | 'INTERRUPTED';
 export type RecordingFileKind = 'VIDEO' | 'AUDIO' | 'COMBINED';
 export type TrackSourceName = 'CAMERA' | 'MICROPHONE' | 'SCREEN_SHARE' | 'SCREEN_SHARE_AUDIO' | 'UNKNOWN';
@@ -18,11 +25,45 @@ export const FAMILY_FILES: Record<MediaFamily, Record<RecordingFileKind, string>
   SCREEN_SHARE: { VIDEO: 'screen.mp4', AUDIO: 'screen-audio.wav', COMBINED: 'screen-combined.mp4' },
 };
 
+/**
+ * Files of a PASSTHROUGH recording: what the media tap writes as packets arrive (crash-safe: IVF,
+ * Annex-B, Ogg), and what they are remuxed into when the recording ends (WebM for VP8/VP9 and Opus,
+ * MP4 for H.264).
+ */
+export const PASSTHROUGH_FILES: Record<
+  MediaFamily,
+  { raw: { vp8: string; h264: string; opus: string }; VIDEO: { webm: string; mp4: string }; AUDIO: string; COMBINED: { webm: string; mp4: string } }
+> = {
+  CAMERA: {
+    raw: { vp8: 'video.ivf', h264: 'video.h264', opus: 'audio.ogg' },
+    VIDEO: { webm: 'video.webm', mp4: 'video.mp4' },
+    AUDIO: 'audio.webm',
+    COMBINED: { webm: 'combined.webm', mp4: 'combined.mp4' },
+  },
+  SCREEN_SHARE: {
+    raw: { vp8: 'screen.ivf', h264: 'screen.h264', opus: 'screen-audio.ogg' },
+    VIDEO: { webm: 'screen.webm', mp4: 'screen.mp4' },
+    AUDIO: 'screen-audio.webm',
+    COMBINED: { webm: 'screen-combined.webm', mp4: 'screen-combined.mp4' },
+  },
+};
+
+/** The names a family's file of a kind may have, in either mode. */
+export function familyFileNames(family: MediaFamily, kind: RecordingFileKind): string[] {
+  const passthrough = PASSTHROUGH_FILES[family];
+  const names = kind === 'VIDEO' ? Object.values(passthrough.VIDEO) : kind === 'AUDIO' ? [passthrough.AUDIO] : Object.values(passthrough.COMBINED);
+  return [...new Set([FAMILY_FILES[family][kind], ...names])];
+}
+
 /** What a recording folder says of itself: times, tracks, gaps and clock corrections. */
 export const MANIFEST_FILE = 'manifest.json';
 
 /** Every file name a recording folder may hold (and a download may ask for). */
-export const FILE_NAMES = new Set([...Object.values(FAMILY_FILES).flatMap((names) => Object.values(names)), MANIFEST_FILE]);
+export const FILE_NAMES = new Set([
+  ...(['CAMERA', 'SCREEN_SHARE'] as const).flatMap((family) => (['VIDEO', 'AUDIO', 'COMBINED'] as const).flatMap((kind) => familyFileNames(family, kind))),
+  ...Object.values(PASSTHROUGH_FILES).flatMap((names) => Object.values(names.raw)),
+  MANIFEST_FILE,
+]);
 
 export const FAMILY_SOURCES: Record<MediaFamily, Record<RecordingFileKind, TrackSourceName>> = {
   CAMERA: { VIDEO: 'CAMERA', AUDIO: 'MICROPHONE', COMBINED: 'CAMERA' },
@@ -83,6 +124,7 @@ export interface RecordingView {
   sessionId: string;
   roomName: string;
   participantIdentity: string;
+  mode: RecordingMode;
   state: RecordingState;
   startedAt: Date;
   /** The end of the recorded window. */

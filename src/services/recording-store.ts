@@ -98,6 +98,7 @@ export function toView(row: RecordingRow): RecordingView {
     sessionId: row.sessionId,
     roomName: row.roomName,
     participantIdentity: row.participantIdentity,
+    mode: row.mode === 'PASSTHROUGH' ? 'PASSTHROUGH' : 'TRANSCODE',
     state: row.state as RecordingState,
     startedAt: row.startedAt,
     endedAt: row.endedAt,

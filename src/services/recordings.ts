@@ -14,7 +14,10 @@ import { GapCauses } from './gap-reasons.js';
 import { RecordingUploads, type UploadOptions } from './uploads.js';
 import { RecordingPauses } from './recording-pauses.js';
 import { RecordingStore, toView } from './recording-store.js';
-import { ParticipantRecorder } from './participant-recorder.js';
+import { ParticipantRecorder, type FamilyRecorder } from './participant-recorder.js';
+import { PassthroughRecorder, RoomTap } from './passthrough-recorder.js';
+import { mintViewerToken } from '../livekit.js';
+import type { TapAvailability } from '../media-tap.js';
 import { finishFiles } from './recording-finishing.js';
 import {
   FAMILY_FILES,
@@ -25,6 +28,7 @@ import {
   type MediaFamily,
   type RecordingFile,
   type RecordingGap,
+  type RecordingMode,
   type RecordingView,
   type StopReason,
   type TrackSourceName,
@@ -41,6 +45,10 @@ export interface RecordingServiceOptions {
   /** Object storage that finished recordings are uploaded to (HAVEN_STORAGE_URL); none: they stay on disk. */
   storage?: ObjectStorage;
   uploads?: UploadOptions;
+  /** The media tap, when built: PASSTHROUGH recording needs it. */
+  tap?: TapAvailability;
+  /** The mode of a recording whose start names none (HAVEN_RECORDING_MODE; default TRANSCODE). */
+  defaultMode?: RecordingMode;
 }
 
 /** Where a recording's file can be read: on disk, or in object storage. */
@@ -53,7 +61,7 @@ interface ActiveRecording {
   /** Session-clock time it started at, µs. */
   startUs: number;
   /** One recorder per family of tracks, each with its own files. */
-  recorders: Map<MediaFamily, ParticipantRecorder>;
+  recorders: Map<MediaFamily, FamilyRecorder>;
   tracks: Map<MediaFamily, FamilyTracks>;
   /** Its pauses, and its files' time line without them. */
   pauses: RecordingPauses;
@@ -76,6 +84,9 @@ interface RecordedSession {
   /** Participants whose recording reached its maximum length: not recorded again in this session. */
   done: Set<string>;
   paused: boolean;
+  mode: RecordingMode;
+  /** The room's media tap (PASSTHROUGH), once a track needs it. */
+  roomTap?: RoomTap;
 }
 
 /** Whether a participant's track of a source is recorded (a watch rule's participants and sources). */
@@ -86,6 +97,8 @@ export interface RecordOptions {
   filter?: RecordFilter;
   /** Each recording stops with MAX_DURATION once it holds this many seconds (null: no limit). */
   maxRecordingSec?: number | null;
+  /** PASSTHROUGH or TRANSCODE (default: the server's). */
+  mode?: RecordingMode | null;
 }
 
 /** Records sessions to disk, one recording per participant with media, and keeps their catalog. */
@@ -99,6 +112,9 @@ export class RecordingService {
   private diskTimer: NodeJS.Timeout | undefined;
   /** Uploads to object storage, when it is set. */
   readonly uploads: RecordingUploads | undefined;
+  /** Whether PASSTHROUGH recording can be used (the media tap is built), and why not. */
+  readonly passthrough: TapAvailability;
+  readonly defaultMode: RecordingMode;
 
   constructor(
     db: Db,
@@ -111,6 +127,12 @@ export class RecordingService {
     this.store = new RecordingStore(db, log);
     this.minFreeBytes = (options.minFreeMb ?? 500) * 1024 * 1024;
     this.uploads = options.storage && new RecordingUploads(this.store, options.storage, log.child({ service: 'uploads' }), options.uploads);
+    this.passthrough = options.tap ?? { available: false, reason: 'the media tap was not looked for' };
+    this.defaultMode = options.defaultMode ?? 'TRANSCODE';
+    if (this.defaultMode === 'PASSTHROUGH' && !this.passthrough.available) {
+      log.warn({ reason: this.passthrough.reason }, 'PASSTHROUGH recording is unavailable: recordings are made in TRANSCODE');
+      this.defaultMode = 'TRANSCODE';
+    }
     sessions.events.listen((event) => this.onSessionEvent(event));
   }
 
@@ -192,6 +214,7 @@ export class RecordingService {
 
   /** Starts recording every participant with media in the room's session (and those who join). */
   async start(roomName: string, options: RecordOptions = {}): Promise<RecordingView[]> {
+    const mode = this.checkMode(options.mode);
     let session = this.sessions.get(roomName);
     if (!this.recorded.has(session.id)) await this.checkDirectory();
     // The check awaited: another start may have begun recording meanwhile, or the session ended.
@@ -207,6 +230,7 @@ export class RecordingService {
         maxRecordingUs: options.maxRecordingSec == null ? undefined : options.maxRecordingSec * 1e6,
         done: new Set(),
         paused: false,
+        mode,
       });
       const recorded = this.recorded.get(session.id)!;
       for (const participant of session.participants) {
@@ -224,6 +248,15 @@ export class RecordingService {
       }
     }
     return this.forSession(session.id);
+  }
+
+  /** The mode a start asking for `mode` records in; RECORDING_FAILED saying why when it cannot be used. */
+  checkMode(mode: RecordingMode | null | undefined): RecordingMode {
+    const chosen = mode ?? this.defaultMode;
+    if (chosen === 'PASSTHROUGH' && !this.passthrough.available) {
+      throw new HavenError('RECORDING_FAILED', `PASSTHROUGH recording is unavailable (${this.passthrough.reason}): record in TRANSCODE`, { mode: chosen });
+    }
+    return chosen;
   }
 
   /** Stops recording the room's session and finishes its files. */
@@ -256,6 +289,7 @@ export class RecordingService {
       if (active.finishing) continue;
       const changed = paused ? active.pauses.pause(nowUs) : active.pauses.resume(nowUs);
       if (!changed) continue;
+      for (const recorder of active.recorders.values()) recorder.setPaused(paused);
       this.store.save(active.id, { state: paused ? 'PAUSED' : 'RECORDING', pauses: this.pausesJson(session, active) });
       this.emit(session, { type: paused ? 'RecordingPaused' : 'RecordingResumed', recording: this.get(active.id) });
     }
@@ -394,6 +428,7 @@ export class RecordingService {
           sessionId,
           roomName: session.roomName,
           participantIdentity,
+          mode: session.mode,
           state: session.paused ? 'PAUSED' : 'RECORDING',
           startedAt,
           directory,
@@ -411,6 +446,28 @@ export class RecordingService {
     }
     const family = familyOf(source);
     let recorder = active.recorders.get(family);
+    if (!recorder && session.mode === 'PASSTHROUGH' && this.passthrough.available) {
+      const { id } = active;
+      const { roomName } = session;
+      session.roomTap ??= new RoomTap(
+        this.passthrough.path,
+        async () => {
+          const credentials = this.config.livekitCredentials();
+          return { url: credentials.url, token: await mintViewerToken(credentials, roomName) };
+        },
+        this.log.child({ roomName, tap: true }),
+      );
+      recorder = new PassthroughRecorder(active.directory, family, {
+        roomTap: session.roomTap,
+        startUs: active.startUs,
+        clock: session.clock,
+        pauses: active.pauses,
+        publication: (sid) => this.feeds.publication({ roomName, sessionId, participantIdentity, trackSid: sid }),
+        onFailure: (error) => this.onRecorderFailure(session, participantIdentity, id, error),
+        log: this.log.child({ recordingId: id }),
+      });
+      active.recorders.set(family, recorder);
+    }
     if (!recorder) {
       const { id } = active;
       recorder = new ParticipantRecorder(active.directory, { VIDEO: FAMILY_FILES[family].VIDEO, AUDIO: FAMILY_FILES[family].AUDIO }, {
@@ -455,6 +512,7 @@ export class RecordingService {
     if (!session) return;
     this.recorded.delete(sessionId);
     await Promise.all([...session.participants.keys()].map((identity) => this.finish(session, identity, undefined, reason)));
+    await session.roomTap?.close();
   }
 
   private finish(
@@ -541,15 +599,15 @@ export class RecordingService {
         kind: track.kind,
         source: sources.get(track.sid) ?? 'UNKNOWN',
         // A track that delivered nothing has no file.
-        file: track.firstMediaUs === undefined ? null : track.kind === 'VIDEO' ? FAMILY_FILES[family].VIDEO : FAMILY_FILES[family].AUDIO,
+        file: track.firstMediaUs === undefined ? null : (done.files.find((file) => file.kind === track.kind && file.trackSid === track.sid)?.name ?? null),
         codec: track.mimeType,
         width: track.width,
         height: track.height,
         firstMediaSec: seconds(track.firstMediaUs),
         gaps: done.gaps.filter((gap) => gap.trackSid === track.sid),
         droppedFrames: track.kind === 'VIDEO' ? recorder.droppedFrames : 0,
-        // The video file's first frame is this long after the recording's start (its audio file starts at 0).
-        fileStartSec: track.kind === 'VIDEO' ? Math.round((recorder.videoPhaseUs ?? 0) / 1000) / 1000 : 0,
+        // The file's first media is this long after the recording's start.
+        fileStartSec: Math.round(recorder.fileStartUs(track.kind) / 1000) / 1000,
         sync: track.sync && {
           receiveDelayMs: Math.round(track.sync.receiveDelayMs * 10) / 10,
           corrections: track.sync.corrections,
@@ -574,8 +632,11 @@ export class RecordingService {
         atSec: seconds(span.startUs),
         lengthSec: Math.round(((span.endUs ?? done.stopUs) - span.startUs) / 1000) / 1000,
       })),
+      mode: session.mode,
       clock:
-        'Media is stamped where it leaves rtc-node, minus each track\'s jitter-buffer delay, on one session clock; ' +
+        session.mode === 'PASSTHROUGH'
+          ? "Packets are written as they arrived, on each track's RTP clock; each file starts at its first packet (video: its first keyframe), placed by when it arrived, and the combined file lines video up with audio by the publisher's RTCP sender reports."
+          : 'Media is stamped where it leaves rtc-node, minus each track\'s jitter-buffer delay, on one session clock; ' +
         'a track whose media position slips from it by more than 20 ms, or by more than 1 ms after a stall, is re-anchored there (listed as a DROPPED gap).',
       tracks,
       files: done.files.map(({ name, kind, trackSid, source, sizeBytes, durationSec, codec, width, height }) => ({ name, kind, trackSid, source, sizeBytes, durationSec, codec, width, height })),

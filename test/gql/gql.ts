@@ -42,6 +42,14 @@ type Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": typeof types.AudioFramesDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": typeof types.SnapshotDocument,
     "\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n": typeof types.MemoryFramesDocument,
+    "\n  query PassthroughConfig {\n    config {\n      recordingMode\n      passthroughAvailable\n      passthroughUnavailableReason\n    }\n  }\n": typeof types.PassthroughConfigDocument,
+    "\n  fragment PassthroughFields on Recording {\n    id\n    mode\n    state\n    stopReason\n    error\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      codec\n      durationSec\n      width\n      height\n    }\n  }\n": typeof types.PassthroughFieldsFragmentDoc,
+    "\n  mutation StartPassthrough($roomName: String!, $mode: RecordingMode) {\n    startSession(input: { roomName: $roomName, record: true, recordingMode: $mode }) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n": typeof types.StartPassthroughDocument,
+    "\n  mutation RecordRoom($roomName: String!, $mode: RecordingMode) {\n    startRecording(roomName: $roomName, mode: $mode) {\n      ...PassthroughFields\n    }\n  }\n": typeof types.RecordRoomDocument,
+    "\n  mutation PausePassthrough($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": typeof types.PausePassthroughDocument,
+    "\n  mutation ResumePassthrough($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": typeof types.ResumePassthroughDocument,
+    "\n  mutation StopPassthrough($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...PassthroughFields\n    }\n  }\n": typeof types.StopPassthroughDocument,
+    "\n  query PassthroughSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n": typeof types.PassthroughSessionDocument,
     "\n  fragment ControlFields on Recording {\n    id\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    stopReason\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      durationSec\n    }\n  }\n": typeof types.ControlFieldsFragmentDoc,
     "\n  mutation ControlStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": typeof types.ControlStartDocument,
     "\n  mutation ControlPause($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": typeof types.ControlPauseDocument,
@@ -118,6 +126,14 @@ const documents: Documents = {
     "\n  subscription AudioFrames($roomName: String!, $participantIdentity: String, $trackSid: String, $options: AudioFramesOptions) {\n    audioFrames(roomName: $roomName, participantIdentity: $participantIdentity, trackSid: $trackSid, options: $options) {\n      participantIdentity\n      trackSid\n      seq\n      timestampUs\n      sampleRate\n      channels\n      samplesPerChannel\n      droppedSamples\n      data\n    }\n  }\n": types.AudioFramesDocument,
     "\n  query Snapshot($roomName: String!, $participantIdentity: String, $maxWidth: Int, $quality: Int) {\n    snapshot(roomName: $roomName, participantIdentity: $participantIdentity, maxWidth: $maxWidth, quality: $quality) {\n      participantIdentity\n      trackSid\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": types.SnapshotDocument,
     "\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n": types.MemoryFramesDocument,
+    "\n  query PassthroughConfig {\n    config {\n      recordingMode\n      passthroughAvailable\n      passthroughUnavailableReason\n    }\n  }\n": types.PassthroughConfigDocument,
+    "\n  fragment PassthroughFields on Recording {\n    id\n    mode\n    state\n    stopReason\n    error\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      codec\n      durationSec\n      width\n      height\n    }\n  }\n": types.PassthroughFieldsFragmentDoc,
+    "\n  mutation StartPassthrough($roomName: String!, $mode: RecordingMode) {\n    startSession(input: { roomName: $roomName, record: true, recordingMode: $mode }) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n": types.StartPassthroughDocument,
+    "\n  mutation RecordRoom($roomName: String!, $mode: RecordingMode) {\n    startRecording(roomName: $roomName, mode: $mode) {\n      ...PassthroughFields\n    }\n  }\n": types.RecordRoomDocument,
+    "\n  mutation PausePassthrough($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": types.PausePassthroughDocument,
+    "\n  mutation ResumePassthrough($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": types.ResumePassthroughDocument,
+    "\n  mutation StopPassthrough($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...PassthroughFields\n    }\n  }\n": types.StopPassthroughDocument,
+    "\n  query PassthroughSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n": types.PassthroughSessionDocument,
     "\n  fragment ControlFields on Recording {\n    id\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    stopReason\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      durationSec\n    }\n  }\n": types.ControlFieldsFragmentDoc,
     "\n  mutation ControlStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": types.ControlStartDocument,
     "\n  mutation ControlPause($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": types.ControlPauseDocument,
@@ -292,6 +308,38 @@ export function graphql(source: "\n  query Snapshot($roomName: String!, $partici
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription MemoryFrames($roomName: String!, $options: VideoFramesOptions) {\n    videoFrames(roomName: $roomName, options: $options) {\n      seq\n      chunkIndex\n      chunkCount\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PassthroughConfig {\n    config {\n      recordingMode\n      passthroughAvailable\n      passthroughUnavailableReason\n    }\n  }\n"): (typeof documents)["\n  query PassthroughConfig {\n    config {\n      recordingMode\n      passthroughAvailable\n      passthroughUnavailableReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PassthroughFields on Recording {\n    id\n    mode\n    state\n    stopReason\n    error\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      codec\n      durationSec\n      width\n      height\n    }\n  }\n"): (typeof documents)["\n  fragment PassthroughFields on Recording {\n    id\n    mode\n    state\n    stopReason\n    error\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      codec\n      durationSec\n      width\n      height\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPassthrough($roomName: String!, $mode: RecordingMode) {\n    startSession(input: { roomName: $roomName, record: true, recordingMode: $mode }) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartPassthrough($roomName: String!, $mode: RecordingMode) {\n    startSession(input: { roomName: $roomName, record: true, recordingMode: $mode }) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordRoom($roomName: String!, $mode: RecordingMode) {\n    startRecording(roomName: $roomName, mode: $mode) {\n      ...PassthroughFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordRoom($roomName: String!, $mode: RecordingMode) {\n    startRecording(roomName: $roomName, mode: $mode) {\n      ...PassthroughFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PausePassthrough($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation PausePassthrough($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumePassthrough($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation ResumePassthrough($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopPassthrough($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...PassthroughFields\n    }\n  }\n"): (typeof documents)["\n  mutation StopPassthrough($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...PassthroughFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PassthroughSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query PassthroughSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -57,16 +57,23 @@ export type GapReason =
   | 'UNPUBLISHED';
 
 export type RecordingFileKind =
-  /** audio.wav (screen-audio.wav): PCM s16le 48 kHz */
+  /** TRANSCODE: audio.wav (screen-audio.wav), PCM s16le 48 kHz; PASSTHROUGH: audio.webm (screen-audio.webm), Opus as sent */
   | 'AUDIO'
-  /** combined.mp4 (screen-combined.mp4): H.264 + AAC of one family of tracks, made when the recording stops */
+  /** combined.mp4 (screen-combined.mp4; H.264 + AAC in TRANSCODE), or combined.webm in PASSTHROUGH (packets copied): one family of tracks, made when the recording stops */
   | 'COMBINED'
-  /** video.mp4 (screen.mp4 for a screen share): H.264 in fragmented MP4, playable even when cut off */
+  /** TRANSCODE: video.mp4 (screen.mp4 for a screen share), H.264 in fragmented MP4, playable even when cut off; PASSTHROUGH: video.webm (VP8/VP9) or video.mp4 (H.264) as sent */
   | 'VIDEO';
 
 export type RecordingGapKind =
   | 'AUDIO'
   | 'VIDEO';
+
+/** How a recording is made */
+export type RecordingMode =
+  /** The media as the publisher sent it, never decoded (the media tap): VP8/VP9 and Opus in WebM, H.264 in MP4; needs the tap built by npm install (config.passthroughAvailable) */
+  | 'PASSTHROUGH'
+  /** Decoded and encoded again: H.264 MP4 and WAV whatever the publisher sent; costs a core per two or three participants */
+  | 'TRANSCODE';
 
 export type RecordingState =
   | 'COMPLETE'
@@ -91,6 +98,8 @@ export type SessionState =
 export type StartSessionInput = {
   /** Record the session from the start */
   record?: boolean | null | undefined;
+  /** How it is recorded (with record); default: the server's */
+  recordingMode?: RecordingMode | null | undefined;
   /** 1 to 128 characters, no control characters */
   roomName: string;
 };

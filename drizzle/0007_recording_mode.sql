@@ -1,0 +1,1 @@
+ALTER TABLE `recordings` ADD `mode` text DEFAULT 'TRANSCODE' NOT NULL;

@@ -1,0 +1,265 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './gql/index.js';
+import { query, request } from './harness/graphql.js';
+import { startApp, type TestApp } from './harness/haven.js';
+import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
+import { decodes, ffprobe, packetsOf } from './harness/media-probe.js';
+import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
+import { tapBin } from './harness/tap.js';
+
+const PassthroughConfig = graphql(`
+  query PassthroughConfig {
+    config {
+      recordingMode
+      passthroughAvailable
+      passthroughUnavailableReason
+    }
+  }
+`);
+
+const PassthroughFields = graphql(`
+  fragment PassthroughFields on Recording {
+    id
+    mode
+    state
+    stopReason
+    error
+    pauses {
+      start
+      end
+    }
+    gaps {
+      kind
+      start
+      end
+      reason
+    }
+    files {
+      kind
+      path
+      codec
+      durationSec
+      width
+      height
+    }
+  }
+`);
+
+const StartPassthrough = graphql(`
+  mutation StartPassthrough($roomName: String!, $mode: RecordingMode) {
+    startSession(input: { roomName: $roomName, record: true, recordingMode: $mode }) {
+      id
+      recordings {
+        ...PassthroughFields
+      }
+    }
+  }
+`);
+
+const RecordRoom = graphql(`
+  mutation RecordRoom($roomName: String!, $mode: RecordingMode) {
+    startRecording(roomName: $roomName, mode: $mode) {
+      ...PassthroughFields
+    }
+  }
+`);
+
+const PausePassthrough = graphql(`
+  mutation PausePassthrough($roomName: String!) {
+    pauseRecording(roomName: $roomName) {
+      id
+      state
+    }
+  }
+`);
+
+const ResumePassthrough = graphql(`
+  mutation ResumePassthrough($roomName: String!) {
+    resumeRecording(roomName: $roomName) {
+      id
+      state
+    }
+  }
+`);
+
+const StopPassthrough = graphql(`
+  mutation StopPassthrough($roomName: String!) {
+    stopRecording(roomName: $roomName) {
+      ...PassthroughFields
+    }
+  }
+`);
+
+const PassthroughSession = graphql(`
+  query PassthroughSession($roomName: String!) {
+    session(roomName: $roomName) {
+      id
+      recordings {
+        ...PassthroughFields
+      }
+    }
+  }
+`);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Processes whose command line names the tap binary. */
+function tapPids(bin: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] === bin;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe('PASSTHROUGH recording through the media tap, against real LiveKit, publishers and ffmpeg', () => {
+  let livekit: LiveKitServer;
+  let app: TestApp;
+  let publisher: Publisher;
+  let bin: string;
+  const room = 'passthrough-room';
+
+  beforeAll(async () => {
+    bin = tapBin(); // builds tap/ once (Go), or fails here saying how to get it
+    livekit = await startLiveKit();
+    app = await startApp({ livekit });
+    publisher = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'passthrough-person' });
+    await publisher.publishVideo({ width: 640, height: 360, fps: 30, codec: 'vp8' });
+    await publisher.publishAudio();
+  });
+
+  afterAll(async () => {
+    killAllPublishers();
+    await app?.close();
+    await livekit?.stop();
+  });
+
+  it('says that PASSTHROUGH can be used, and TRANSCODE stays the default', async () => {
+    const { config } = await query(app.url, PassthroughConfig, {});
+    expect(config).toEqual({ recordingMode: 'TRANSCODE', passthroughAvailable: true, passthroughUnavailableReason: null });
+    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { checks: { passthrough: { ok: boolean; available: boolean } } };
+    expect(health.checks.passthrough).toMatchObject({ ok: true, available: true });
+  });
+
+  it('records a VP8 camera and its microphone as sent: WebM files with the pause left out, combined by copying, and the tap gone after', async () => {
+    const started = await query(app.url, StartPassthrough, { roomName: room, mode: 'PASSTHROUGH' });
+    expect(started.startSession.recordings).toHaveLength(1);
+    expect(started.startSession.recordings[0]).toMatchObject({ mode: 'PASSTHROUGH', state: 'RECORDING' });
+    const startedAt = Date.now();
+    await sleep(1_000);
+    const [pid] = tapPids(bin);
+    expect(pid).toBeGreaterThan(0);
+    const cpuFrom = cpuSeconds(pid);
+    const cpuFromAt = Date.now();
+    await sleep(4_000);
+    const cpuShare = (cpuSeconds(pid) - cpuFrom) / ((Date.now() - cpuFromAt) / 1000);
+
+    const pausedAt = Date.now();
+    const paused = await query(app.url, PausePassthrough, { roomName: room });
+    expect(paused.pauseRecording.map((r) => r.state)).toEqual(['PAUSED']);
+    await sleep(3_000);
+    const resumedAt = Date.now();
+    await query(app.url, ResumePassthrough, { roomName: room });
+    await sleep(4_000);
+    const stoppedAt = Date.now();
+    const { stopRecording } = await query(app.url, StopPassthrough, { roomName: room });
+    const recording = stopRecording[0];
+    expect(recording).toMatchObject({ mode: 'PASSTHROUGH', state: 'COMPLETE', stopReason: 'STOPPED', error: null });
+    expect(recording.pauses).toHaveLength(1);
+    const recordedSec = (stoppedAt - startedAt - (resumedAt - pausedAt)) / 1000;
+
+    const byKind = Object.fromEntries(recording.files.map((file) => [file.kind, { ...file, name: basename(file.path) }]));
+    expect(byKind.VIDEO).toMatchObject({ name: 'video.webm', codec: 'vp8', width: 640, height: 360 });
+    expect(byKind.AUDIO).toMatchObject({ name: 'audio.webm', codec: 'opus' });
+    expect(byKind.COMBINED).toMatchObject({ name: 'combined.webm', codec: 'vp8' });
+    for (const file of recording.files) {
+      decodes(file.path);
+      // The first packet's arrival and the first keyframe start the files: a few hundred ms at most in.
+      expect(file.durationSec!).toBeGreaterThan(recordedSec - 1.2);
+      expect(file.durationSec!).toBeLessThan(recordedSec + 0.5);
+    }
+    // Every frame kept: 30 fps over what was recorded (less the first keyframe's wait and a resume's).
+    const video = ffprobe(byKind.VIDEO.path);
+    expect(Number(video.streams[0].nb_read_packets)).toBeGreaterThanOrEqual(0.85 * 30 * (recordedSec - 1.2));
+    const videoPackets = packetsOf(byKind.VIDEO.path);
+    expect(videoPackets[0].key).toBe(true);
+    const largestStep = Math.max(...videoPackets.slice(1).map((p, i) => p.time - videoPackets[i].time));
+    expect(largestStep).toBeLessThan(0.5); // the pause is not a hole in the file
+    const combined = ffprobe(byKind.COMBINED.path);
+    expect(combined.streams.map((s) => s.codec_name).sort()).toEqual(['opus', 'vp8']);
+    // The tap's own files were remuxed and removed; what is left is what the catalog lists and the manifest.
+    const directory = join(byKind.VIDEO.path, '..');
+    expect(readdirSync(directory).sort()).toEqual(['audio.webm', 'combined.webm', 'manifest.json', 'video.webm']);
+    const manifest = JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8')) as {
+      mode: string;
+      tracks: { kind: string; file: string | null; codec: string | null; fileStartSec: number }[];
+    };
+    expect(manifest.mode).toBe('PASSTHROUGH');
+    expect(manifest.tracks.map((t) => [t.kind, t.file]).sort()).toEqual([
+      ['AUDIO', 'audio.webm'],
+      ['VIDEO', 'video.webm'],
+    ]);
+    // A pause is no gap, and nothing else stopped.
+    expect(recording.gaps).toEqual([]);
+
+    // The session goes on unrecorded: the room's tap has left.
+    await expect.poll(() => tapPids(bin), { timeout: 10_000 }).toEqual([]);
+    console.log(`passthrough: ${recordedSec.toFixed(1)} s recorded, ${video.streams[0].nb_read_packets} frames, tap CPU ${(cpuShare * 100).toFixed(1)}% of a core`);
+    // Copying packets costs a fraction of what decoding and encoding does (0.5 core and more).
+    expect(cpuShare).toBeLessThan(0.15);
+  }, 90_000);
+
+  it('stays in the mode it was started in, and an unknown mode is refused by the schema', async () => {
+    const again = await query(app.url, RecordRoom, { roomName: room, mode: 'PASSTHROUGH' });
+    // The session's recordings: the one before, complete, and a new one.
+    const running = again.startRecording.filter((r) => r.state === 'RECORDING');
+    expect(running.map((r) => r.mode)).toEqual(['PASSTHROUGH']);
+    await sleep(2_000);
+    const { stopRecording } = await query(app.url, StopPassthrough, { roomName: room });
+    expect(stopRecording.find((r) => r.id === running[0].id)).toMatchObject({ state: 'COMPLETE' });
+    const bad = await request(app.url, RecordRoom, { roomName: room, mode: 'RAW' as never });
+    expect(bad.errors?.[0].message).toMatch(/RecordingMode/);
+    const { session } = await query(app.url, PassthroughSession, { roomName: room });
+    expect(session!.recordings.every((r) => r.mode === 'PASSTHROUGH')).toBe(true);
+  }, 60_000);
+});
+
+describe('without the media tap', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startApp({ recordings: { minFreeMb: 1, tap: { available: false, reason: 'Go is not installed, so the media tap was not built' } } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('says why PASSTHROUGH cannot be used, refuses it with a typed error, and starts nothing', async () => {
+    const { config } = await query(app.url, PassthroughConfig, {});
+    expect(config).toEqual({ recordingMode: 'TRANSCODE', passthroughAvailable: false, passthroughUnavailableReason: 'Go is not installed, so the media tap was not built' });
+    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { checks: { passthrough: { ok: boolean; reason: string } } };
+    expect(health.checks.passthrough).toMatchObject({ ok: true, available: false });
+    expect(health.checks.passthrough.reason).toMatch(/Go is not installed/);
+    const refused = await request(app.url, StartPassthrough, { roomName: 'no-tap-room', mode: 'PASSTHROUGH' });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'RECORDING_FAILED' });
+    expect(refused.errors?.[0].message).toMatch(/PASSTHROUGH recording is unavailable \(Go is not installed/);
+    const { session } = await query(app.url, PassthroughSession, { roomName: 'no-tap-room' });
+    expect(session).toBeNull();
+    expect(existsSync(join(app.dir, 'recordings', 'no-tap-room'))).toBe(false);
+  });
+});
