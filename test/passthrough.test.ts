@@ -7,7 +7,11 @@ import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
 import { decodes, ffprobe, packetsOf } from './harness/media-probe.js';
 import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
+import { startServerProcess } from './harness/server-process.js';
 import { tapBin } from './harness/tap.js';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const PassthroughConfig = graphql(`
   query PassthroughConfig {
@@ -98,6 +102,19 @@ const PassthroughSession = graphql(`
       id
       recordings {
         ...PassthroughFields
+      }
+    }
+  }
+`);
+
+const PassthroughCatalog = graphql(`
+  query PassthroughCatalog($roomName: String) {
+    recordings(roomName: $roomName, first: 10) {
+      edges {
+        node {
+          participantIdentity
+          ...PassthroughFields
+        }
       }
     }
   }
@@ -262,4 +279,119 @@ describe('without the media tap', () => {
     expect(session).toBeNull();
     expect(existsSync(join(app.dir, 'recordings', 'no-tap-room'))).toBe(false);
   });
+});
+
+describe('PASSTHROUGH recordings across Ctrl-C and a crash of `npm start`', () => {
+  let livekit: LiveKitServer;
+  let dir: string;
+  let bin: string;
+
+  beforeAll(async () => {
+    bin = tapBin();
+    livekit = await startLiveKit();
+    dir = mkdtempSync(join(tmpdir(), 'haven-passthrough-process-'));
+  });
+
+  afterAll(async () => {
+    killAllPublishers();
+    await livekit?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const env = (name: string) => ({
+    HAVEN_DB: join(dir, `${name}.db`),
+    HAVEN_RECORDING_DIR: join(dir, name),
+    HAVEN_RECORDING_MODE: 'passthrough',
+    LIVEKIT_URL: livekit.url,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+  });
+  const rows = (name: string) => {
+    const db = new Database(join(dir, `${name}.db`), { readonly: true });
+    try {
+      return db.prepare('select participant_identity as identity, mode, state, directory from recordings').all() as { identity: string; mode: string; state: string; directory: string }[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('finishes a camera and a screen share of one participant into two WebM families when Ctrl-C reaches the process group', async () => {
+    const name = 'pt-ctrl-c';
+    const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: name, identity: 'presenter' });
+    await pub.publishVideo({ width: 320, height: 180, fps: 15, codec: 'vp8' });
+    await pub.publishAudio();
+    await pub.publishVideo({ width: 640, height: 360, fps: 5, codec: 'vp8', source: 'screenshare', name: 'screen', still: true });
+    const server = await startServerProcess(env(name), { group: true, npm: true });
+    try {
+      const { config } = await query(server.url, PassthroughConfig, {});
+      expect(config.recordingMode).toBe('PASSTHROUGH'); // HAVEN_RECORDING_MODE, any case
+      await query(server.url, StartPassthrough, { roomName: name, mode: null });
+      await sleep(5_000);
+      const signalledAt = Date.now();
+      process.kill(-server.process.pid!, 'SIGINT');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      expect(Date.now() - signalledAt).toBeLessThan(20_000);
+    } finally {
+      try {
+        process.kill(-server.process.pid!, 'SIGKILL');
+      } catch {
+        // The group is gone.
+      }
+    }
+    // The tap runs in a group of its own: haven-live stopped it, it was not cut by the signal.
+    expect(tapPids(bin)).toEqual([]);
+    const [row] = rows(name);
+    expect(row).toMatchObject({ mode: 'PASSTHROUGH', state: 'COMPLETE' });
+    expect(readdirSync(row.directory).sort()).toEqual(['audio.webm', 'combined.webm', 'manifest.json', 'screen-combined.webm', 'screen.webm', 'video.webm']);
+    for (const file of ['video.webm', 'screen.webm', 'combined.webm', 'screen-combined.webm']) decodes(join(row.directory, file));
+    for (const file of ['video.webm', 'audio.webm', 'combined.webm']) expect(Number(ffprobe(join(row.directory, file)).format.duration)).toBeGreaterThan(3);
+    // A still screen share sends few frames; the tap asks for a keyframe every 3 s, so it spans the recording.
+    expect(Number(ffprobe(join(row.directory, 'screen.webm')).streams[0].nb_read_packets)).toBeGreaterThanOrEqual(2);
+    expect(Number(ffprobe(join(row.directory, 'screen.webm')).format.duration)).toBeGreaterThan(2);
+    expect(ffprobe(join(row.directory, 'screen.webm')).streams[0]).toMatchObject({ codec_name: 'vp8', width: 640, height: 360 });
+    expect(ffprobe(join(row.directory, 'video.webm')).streams[0]).toMatchObject({ codec_name: 'vp8', width: 320, height: 180 });
+    await pub.disconnect();
+  }, 90_000);
+
+  it('keeps what the tap wrote when haven-live is killed (the tap closes its files and exits), and the next start remuxes it, INTERRUPTED', async () => {
+    const name = 'pt-kill';
+    const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: name, identity: 'p' });
+    await pub.publishVideo({ width: 320, height: 180, fps: 30, codec: 'vp8' });
+    await pub.publishAudio();
+    const server = await startServerProcess(env(name));
+    await query(server.url, StartPassthrough, { roomName: name, mode: 'PASSTHROUGH' });
+    const recordedFrom = Date.now();
+    await sleep(6_000);
+    server.process.kill('SIGKILL');
+    await server.exited;
+    const recordedSec = (Date.now() - recordedFrom) / 1000;
+    // Its stdin ended with haven-live: the tap finishes its files and leaves.
+    await expect.poll(() => tapPids(bin), { timeout: 10_000 }).toEqual([]);
+    const [before] = rows(name);
+    expect(before.state).toBe('RECORDING');
+    expect(readdirSync(before.directory).sort()).toEqual(['audio.ogg', 'video.ivf']);
+
+    const restarted = await startServerProcess(env(name));
+    try {
+      let recording = (await query(restarted.url, PassthroughCatalog, { roomName: name })).recordings.edges[0].node;
+      for (let i = 0; i < 50 && recording.files.length === 0; i++) {
+        await sleep(200);
+        recording = (await query(restarted.url, PassthroughCatalog, { roomName: name })).recordings.edges[0].node;
+      }
+      expect(recording).toMatchObject({ state: 'INTERRUPTED', mode: 'PASSTHROUGH' });
+      const byKind = Object.fromEntries(recording.files.map((file) => [file.kind, file]));
+      expect(byKind.VIDEO).toMatchObject({ codec: 'vp8' });
+      expect(byKind.AUDIO).toMatchObject({ codec: 'opus' });
+      expect(basename(byKind.VIDEO.path)).toBe('video.webm');
+      expect(byKind.VIDEO.durationSec!).toBeGreaterThanOrEqual(recordedSec - 2);
+      expect(byKind.AUDIO.durationSec!).toBeGreaterThanOrEqual(recordedSec - 2);
+      decodes(byKind.VIDEO.path);
+      expect(readdirSync(before.directory).sort()).toEqual(['audio.webm', 'combined.webm', 'video.webm']);
+      restarted.process.kill('SIGTERM');
+      await restarted.exited;
+    } finally {
+      restarted.process.kill('SIGKILL');
+    }
+    await pub.disconnect();
+  }, 90_000);
 });

@@ -50,6 +50,7 @@ type Documents = {
     "\n  mutation ResumePassthrough($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": typeof types.ResumePassthroughDocument,
     "\n  mutation StopPassthrough($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...PassthroughFields\n    }\n  }\n": typeof types.StopPassthroughDocument,
     "\n  query PassthroughSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n": typeof types.PassthroughSessionDocument,
+    "\n  query PassthroughCatalog($roomName: String) {\n    recordings(roomName: $roomName, first: 10) {\n      edges {\n        node {\n          participantIdentity\n          ...PassthroughFields\n        }\n      }\n    }\n  }\n": typeof types.PassthroughCatalogDocument,
     "\n  fragment ControlFields on Recording {\n    id\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    stopReason\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      durationSec\n    }\n  }\n": typeof types.ControlFieldsFragmentDoc,
     "\n  mutation ControlStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": typeof types.ControlStartDocument,
     "\n  mutation ControlPause($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": typeof types.ControlPauseDocument,
@@ -134,6 +135,7 @@ const documents: Documents = {
     "\n  mutation ResumePassthrough($roomName: String!) {\n    resumeRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": types.ResumePassthroughDocument,
     "\n  mutation StopPassthrough($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      ...PassthroughFields\n    }\n  }\n": types.StopPassthroughDocument,
     "\n  query PassthroughSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n": types.PassthroughSessionDocument,
+    "\n  query PassthroughCatalog($roomName: String) {\n    recordings(roomName: $roomName, first: 10) {\n      edges {\n        node {\n          participantIdentity\n          ...PassthroughFields\n        }\n      }\n    }\n  }\n": types.PassthroughCatalogDocument,
     "\n  fragment ControlFields on Recording {\n    id\n    participantIdentity\n    state\n    startedAt\n    endedAt\n    stopReason\n    pauses {\n      start\n      end\n    }\n    gaps {\n      kind\n      start\n      end\n      reason\n    }\n    files {\n      kind\n      path\n      durationSec\n    }\n  }\n": types.ControlFieldsFragmentDoc,
     "\n  mutation ControlStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n    }\n  }\n": types.ControlStartDocument,
     "\n  mutation ControlPause($roomName: String!) {\n    pauseRecording(roomName: $roomName) {\n      ...ControlFields\n    }\n  }\n": types.ControlPauseDocument,
@@ -340,6 +342,10 @@ export function graphql(source: "\n  mutation StopPassthrough($roomName: String!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PassthroughSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query PassthroughSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      recordings {\n        ...PassthroughFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PassthroughCatalog($roomName: String) {\n    recordings(roomName: $roomName, first: 10) {\n      edges {\n        node {\n          participantIdentity\n          ...PassthroughFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PassthroughCatalog($roomName: String) {\n    recordings(roomName: $roomName, first: 10) {\n      edges {\n        node {\n          participantIdentity\n          ...PassthroughFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
