@@ -347,12 +347,24 @@ export function remux(inputPath: string, outputPath: string, options: { h264?: b
   });
 }
 
+/** When a file's first packet is (s): an Opus file remuxed from Ogg starts before 0 by its pre-skip. */
+export function startTimeSec(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    configured().ffprobe(path, (error: Error | null, data) => {
+      if (error) return reject(error);
+      const start = Number(data.streams[0]?.start_time ?? data.format.start_time);
+      resolve(Number.isFinite(start) ? start : 0);
+    });
+  });
+}
+
 /**
  * Muxes a passthrough recording's video and audio files into one, copying both (WebM for VP8/VP9,
- * MP4 for H.264 with its Opus audio); `videoOffsetSec` is where the video starts against the audio
- * (negative: the audio starts later).
+ * MP4 for H.264 with its Opus audio); `videoOffsetSec` is where the video's first packet is against
+ * the audio's (negative: the audio starts later), whatever time each file gives its first packet.
  */
-export function combineCopy(videoPath: string | null, audioPath: string | null, outputPath: string, videoOffsetSec = 0): Promise<void> {
+export async function combineCopy(videoPath: string | null, audioPath: string | null, outputPath: string, firstPacketsOffsetSec = 0): Promise<void> {
+  const videoOffsetSec = videoPath && audioPath ? firstPacketsOffsetSec - (await startTimeSec(videoPath)) + (await startTimeSec(audioPath)) : 0;
   return new Promise((resolve, reject) => {
     const command = configured()();
     if (videoPath) {

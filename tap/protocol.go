@@ -21,7 +21,7 @@ package main
 //	subscribed   trackSid, participantIdentity, kind, mimeType
 //	track        trackSid, codec (vp8|vp9|h264|opus), mimeType, clockRate, ssrc, firstPacketAtMs,
 //	             firstRtpTimestamp (on the first packet; width/height when the first packet tells them)
-//	writing      trackSid, atMs, rtpTimestamp, fileTimestamp, clockRate: the first packet went to the file
+//	writing      trackSid, atMs, rtpTimestamp, fileTimestamp, clockRate, packetSamples (opus): the first packet went to the file
 //	             (video: a keyframe; what came before it is counted in beforeKeyframe); the file's time
 //	             line starts at fileTimestamp, which is rtpTimestamp on the track's RTP clock
 //	gap          trackSid, fromMs, toMs: a span of at least a second of the file's time line without

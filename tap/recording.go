@@ -307,13 +307,17 @@ func (rec *recording) write(packet *rtp.Packet) {
 	rec.pause.written(next)
 	if !rec.wroteAny {
 		// Where the file's time line begins: what haven-live places the file by.
-		rec.events.emit("writing", event{
+		writing := event{
 			"trackSid":      rec.trackSid,
 			"atMs":          time.Now().UnixMilli(),
 			"rtpTimestamp":  packet.Timestamp,
 			"fileTimestamp": out.Timestamp,
 			"clockRate":     rec.pause.clockRate,
-		})
+		}
+		if rec.codec == "opus" {
+			writing["packetSamples"] = opusPacketSamples(out.Payload)
+		}
+		rec.events.emit("writing", writing)
 	}
 	rec.wroteAny = true
 	rec.lastWrittenTS = packet.Timestamp

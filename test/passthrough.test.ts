@@ -8,7 +8,8 @@ import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
 import { decodes, ffprobe, packetsOf } from './harness/media-probe.js';
 import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
 import { startServerProcess } from './harness/server-process.js';
-import { tapBin } from './harness/tap.js';
+import { tapBin, tapPids } from './harness/tap.js';
+import { processTicks, ticksPerSecond } from '../bench/procfs.js';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,27 +123,6 @@ const PassthroughCatalog = graphql(`
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** CPU seconds (user + system) a process has used, from /proc. */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** Processes whose command line names the tap binary. */
-function tapPids(bin: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] === bin;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
 describe('PASSTHROUGH recording through the media tap, against real LiveKit, publishers and ffmpeg', () => {
   let livekit: LiveKitServer;
   let app: TestApp;
@@ -180,10 +160,10 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     await sleep(1_000);
     const [pid] = tapPids(bin);
     expect(pid).toBeGreaterThan(0);
-    const cpuFrom = cpuSeconds(pid);
+    const cpuFrom = processTicks(pid)! / ticksPerSecond();
     const cpuFromAt = Date.now();
     await sleep(4_000);
-    const cpuShare = (cpuSeconds(pid) - cpuFrom) / ((Date.now() - cpuFromAt) / 1000);
+    const cpuShare = (processTicks(pid)! / ticksPerSecond() - cpuFrom) / ((Date.now() - cpuFromAt) / 1000);
 
     const pausedAt = Date.now();
     const paused = await query(app.url, PausePassthrough, { roomName: room });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wsClient } from './harness/graphql.js';
 import { killAllPublishers } from './harness/publisher-client.js';
 import { startServerWithLiveKit, type ServerWithLiveKit } from './harness/server-process.js';
+import { tapBin, tapPids } from './harness/tap.js';
 import { busyLoops, measureAvSync, settled, stallTwice, summarize, type Measured, type SyncPair, type SyncRun } from './harness/sync-measure.js';
 
 /** 45 s a run: four runs (the independent publisher's among them) take what three of 60 s took. */
@@ -11,6 +12,9 @@ const RECORD_S = 45;
 const STALL_BOUND_MS = 200;
 /** From the run's median offset, for a publisher whose own send delay sets the mean. */
 const INDEPENDENT_BOUND_MS = 40;
+/** PASSTHROUGH's bound (issue 18's goal): from the third flash, every flash; and the slope's. */
+const PASSTHROUGH_BOUND_MS = 20;
+const PASSTHROUGH_SLOPE_MS_PER_MIN = 2;
 /** Median offset of the last 10 flashes against the first 10 judged. */
 const DRIFT_BOUND_MS = 50;
 
@@ -34,8 +38,8 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
     await stack?.close();
   });
 
-  const measure = (room: string, condition?: SyncRun['condition'], publisher: SyncRun['publisher'] = 'own') =>
-    measureAvSync({ url: stack.server.url, client, livekit: stack.livekit, room, seconds: RECORD_S, condition, publisher });
+  const measure = (room: string, condition?: SyncRun['condition'], publisher: SyncRun['publisher'] = 'own', mode?: SyncRun['mode']) =>
+    measureAvSync({ url: stack.server.url, client, livekit: stack.livekit, room, seconds: RECORD_S, condition, publisher, mode });
 
   /**
    * Judges the flashes after the clock settled (see SETTLING_FLASHES) against `boundMs`, all but
@@ -112,4 +116,51 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
       expect(after.length, name).toBeGreaterThanOrEqual(8);
     }
   });
+
+  /**
+   * PASSTHROUGH: the media tap writes packets with their RTP times and the combined file lines video
+   * up with audio by the publisher's sender reports, once: loaded cores and stalls of the tap itself
+   * cannot move a packet's time. Judged in the file (the live streams stay on rtc-node, judged above).
+   */
+  function expectPassthroughInSync(measured: Measured, stallSec: number[] = []): void {
+    const s = summarize(settled(measured.recorded));
+    const line = `passthrough: worst ${s.worstMs.toFixed(1)} ms, mean ${s.meanMs.toFixed(1)} ms, slope ${s.slopeMsPerMin.toFixed(1)} ms/min, band ${s.bandMs.toFixed(1)} ms over ${s.flashes} flashes; offsets ${measured.recorded.map((p) => p.offsetMs.toFixed(0)).join(' ')}`;
+    console.log(line + (stallSec.length ? `; tap stalled at ${stallSec.map((t) => t.toFixed(1)).join(', ')} s` : ''));
+    expect(measured.missingBeeps.recorded, line).toEqual([]);
+    expect(s.flashes, line).toBeGreaterThanOrEqual(35);
+    expect(s.worstMs, line).toBeLessThanOrEqual(PASSTHROUGH_BOUND_MS);
+    expect(Math.abs(s.slopeMsPerMin), line).toBeLessThanOrEqual(PASSTHROUGH_SLOPE_MS_PER_MIN);
+  }
+
+  it('PASSTHROUGH, idle: worst |audio - video| in the file within PASSTHROUGH_BOUND_MS from the third flash', { timeout: 180_000 }, async () => {
+    expectPassthroughInSync(await measure('sync-passthrough', undefined, 'own', 'PASSTHROUGH'));
+  });
+
+  it('PASSTHROUGH, both cores busy-looped and the tap stopped twice for 300 ms: the same bound, no slope', { timeout: 180_000 }, async () => {
+    const bin = tapBin();
+    const stalls: number[] = [];
+    const stallTap = stallTwice(() => {
+      const [pid] = tapPids(bin);
+      if (!pid) throw new Error('no media tap is running');
+      return pid;
+    }, stalls);
+    let stop = () => undefined as void;
+    try {
+      const measured = await measure(
+        'sync-passthrough-loaded',
+        async (since) => {
+          stop = busyLoops(2);
+          await stallTap(since);
+        },
+        'own',
+        'PASSTHROUGH',
+      );
+      stop();
+      expect(stalls).toHaveLength(2);
+      expectPassthroughInSync(measured, stalls.map((at) => (at - measured.startedAtMs) / 1000));
+    } finally {
+      stop();
+    }
+  });
 });
+

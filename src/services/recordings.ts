@@ -633,6 +633,11 @@ export class RecordingService {
         lengthSec: Math.round(((span.endUs ?? done.stopUs) - span.startUs) / 1000) / 1000,
       })),
       mode: session.mode,
+      // PASSTHROUGH: how each family's video file was placed against its audio file in the combined file.
+      alignment:
+        session.mode === 'PASSTHROUGH'
+          ? Object.fromEntries([...active.recorders.entries()].map(([family, recorder]) => [family, recorder instanceof PassthroughRecorder ? recorder.alignment : null]))
+          : undefined,
       clock:
         session.mode === 'PASSTHROUGH'
           ? "Packets are written as they arrived, on each track's RTP clock; each file starts at its first packet (video: its first keyframe), placed by when it arrived, and the combined file lines video up with audio by the publisher's RTCP sender reports."

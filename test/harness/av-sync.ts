@@ -21,6 +21,16 @@ function startTime(path: string, stream: 'v:0' | 'a:0'): number {
   return Number.isFinite(value) ? value : 0;
 }
 
+/** The time of the first audio frame the decoder puts out (s): after a pre-skip, later than the stream's start. */
+function firstDecodedAudio(path: string): number {
+  const run = spawnSync(ffprobePath(), ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'frame=best_effort_timestamp_time', '-of', 'csv=p=0', path], {
+    maxBuffer: 1 << 26,
+  });
+  const value = Number(run.stdout.toString().trim().split('\n')[0]);
+  if (!Number.isFinite(value)) throw new Error(`${path}: no decoded audio frame time`);
+  return value;
+}
+
 /** Onsets (s) of a signal that rises above its midpoint, at least `gapSec` apart. */
 function onsets(values: number[], rateHz: number, gapSec = 0.5): number[] {
   const low = Math.min(...values);
@@ -36,11 +46,23 @@ function onsets(values: number[], rateHz: number, gapSec = 0.5): number[] {
   return found;
 }
 
+/** Each video frame's presentation time (s), in order: a file as sent has no constant rate. */
+function frameTimes(path: string): number[] {
+  const run = spawnSync(ffprobePath(), ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', path], { maxBuffer: 1 << 26 });
+  return run.stdout
+    .toString()
+    .split('\n')
+    .filter((line) => line.trim())
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
 /**
  * Finds the publisher's once-a-second white flashes (picture brightness, frame by frame at the
- * file's constant 30 fps) and beeps (audio energy in 5 ms windows) in a recording.
+ * file's constant 30 fps, or at each frame's own time with `frames: 'pts'`) and beeps (audio
+ * energy in 5 ms windows) in a recording.
  */
-export function measureSync(path: string, fps = 30): SyncReport {
+export function measureSync(path: string, fps = 30, options: { frames?: 'constant' | 'pts' } = {}): SyncReport {
   // Every frame once, as stored (no frames made up to fill the start): frame i is at start + i / fps.
   const gray = decode(path, ['-map', '0:v:0', '-vf', 'scale=16:16', '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', 'gray']);
   const brightness: number[] = [];
@@ -58,8 +80,16 @@ export function measureSync(path: string, fps = 30): SyncReport {
     energy.push(Math.sqrt(sum / 240));
   }
   const videoStart = startTime(path, 'v:0');
-  const audioStart = startTime(path, 'a:0');
-  const flashes = onsets(brightness, fps).map((at) => at + videoStart);
+  // Opus carries a pre-skip: the decoder drops the first samples, so decoded audio starts at the
+  // first decoded frame's time, not at the stream's first packet.
+  const audioStart = options.frames === 'pts' ? firstDecodedAudio(path) : startTime(path, 'a:0');
+  let flashes = onsets(brightness, fps).map((at) => at + videoStart);
+  if (options.frames === 'pts') {
+    const times = frameTimes(path);
+    if (times.length !== brightness.length) throw new Error(`${path}: ${times.length} video packets but ${brightness.length} frames decoded`);
+    // The onset's frame index, at that frame's own time.
+    flashes = onsets(brightness, fps).map((at) => times[Math.round(at * fps)]);
+  }
   const beeps = onsets(energy, 200).map((at) => at + audioStart);
   const offsetsMs = flashes.map((flash) => {
     const nearest = beeps.reduce((best, beep) => (Math.abs(beep - flash) < Math.abs(best - flash) ? beep : best), Infinity);

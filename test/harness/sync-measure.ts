@@ -8,8 +8,8 @@ import type { LiveKitServer } from './livekit.js';
 import { startPublisher } from './publisher-client.js';
 
 const StartSynced = graphql(`
-  mutation StartSyncedSession($roomName: String!) {
-    startSession(input: { roomName: $roomName, record: true }) {
+  mutation StartSyncedSession($roomName: String!, $mode: RecordingMode) {
+    startSession(input: { roomName: $roomName, record: true, recordingMode: $mode }) {
       id
       startedAt
     }
@@ -223,6 +223,8 @@ export interface SyncRun {
    * with a microphone does (part of its offset is its own send delay, which varies by run).
    */
   publisher?: 'own' | 'independent';
+  /** How the room is recorded (default: the server's). */
+  mode?: 'PASSTHROUGH' | 'TRANSCODE';
   /** Runs once the audio flows; told the ms since the recording started. */
   condition?: (sinceStartMs: () => number) => Promise<void>;
 }
@@ -236,7 +238,7 @@ export async function measureAvSync(run: SyncRun): Promise<Measured> {
   const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'metronome' });
   try {
     await pub.publishVideo({ width: 320, height: 180, fps: 30, syncFlash: true });
-    const { startSession } = await query(url, StartSynced, { roomName: room });
+    const { startSession } = await query(url, StartSynced, { roomName: room, mode: run.mode ?? null });
     const video = subscribe(client, SyncedFrames, { roomName: room });
     await video.waitFor(() => true, 30_000, 'a live video frame');
     const started = Date.now();
@@ -258,7 +260,7 @@ export async function measureAvSync(run: SyncRun): Promise<Measured> {
     await query(url, EndSynced, { roomName: room });
     if (recording.state !== 'COMPLETE') throw new Error(`the recording ended ${recording.state}`);
     const combined = recording.files.find((file) => file.kind === 'COMBINED')!;
-    const report = measureSync(combined.path);
+    const report = measureSync(combined.path, 30, { frames: run.mode === 'PASSTHROUGH' ? 'pts' : 'constant' });
     const recorded = pair(
       report.flashes.map((s) => s * 1e6),
       report.beeps.map((s) => s * 1e6),
@@ -285,13 +287,17 @@ export function busyLoops(count: number): () => void {
   return () => hogs.forEach((hog) => hog.kill('SIGKILL'));
 }
 
-/** Stops a process for 300 ms (SIGSTOP, SIGCONT) at 15 s and 30 s into the run; `at` gets the wall-clock ms of each. */
-export function stallTwice(pid: number, at: number[] = []): (sinceStartMs: () => number) => Promise<void> {
+/**
+ * Stops a process for 300 ms (SIGSTOP, SIGCONT) at 15 s and 30 s into the run; `at` gets the
+ * wall-clock ms of each. `pid` may be looked up when the stall comes (a process started by the run).
+ */
+export function stallTwice(pid: number | (() => number), at: number[] = []): (sinceStartMs: () => number) => Promise<void> {
   const stall = async () => {
+    const target = typeof pid === 'number' ? pid : pid();
     at.push(Date.now());
-    process.kill(pid, 'SIGSTOP');
+    process.kill(target, 'SIGSTOP');
     await sleep(300);
-    process.kill(pid, 'SIGCONT');
+    process.kill(target, 'SIGCONT');
   };
   return async (since) => {
     await sleep(Math.max(0, 15_000 - since()));

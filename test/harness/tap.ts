@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { killOnExit } from './children.js';
 
@@ -25,6 +25,20 @@ export function tapBin(): string {
         (e.stderr ? `scripts/tap.sh said:\n${e.stderr.toString().trim()}` : `error: ${e.message ?? String(error)}`),
     );
   }
+}
+
+/** Processes running the tap binary (those haven-live started, or a test). */
+export function tapPids(bin = tapBin()): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] === bin;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 export type TapCommand =
