@@ -1,7 +1,8 @@
 /**
  * Recording benchmark: CPU of recording one 720p30 participant against ffmpeg alone encoding the
- * same raw frames with the same settings, and event-loop delay while recording. A/V sync is
- * measured by bench/sync.ts.
+ * same raw frames with the same settings, and event-loop delay while recording; then the same
+ * participant (camera and microphone) recorded in PASSTHROUGH (the media tap) and in TRANSCODE,
+ * each above the idle session, in one run. A/V sync is measured by bench/sync.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
     await camera.publishVideo(VIDEO);
     await camera.publishAudio();
     await graphqlRequest(server.url, 'mutation { startSession(input: { roomName: "rec" }) { id } }');
+    await sleep(3_000);
+    log(`idle session ${WINDOW_S} s`);
+    const idle = await cpuOver(server, WINDOW_S);
     log('capturing raw frames for ffmpeg alone');
     const rawFile = join(work, 'frames.yuv');
     const capture = await server.request<CaptureResult>({ cmd: 'capture', args: { roomName: 'rec', participantIdentity: 'camera', path: rawFile, count: CAPTURE_FRAMES } }, 60_000);
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
     await sleep(3_000);
     log(`baseline ${WINDOW_S} s`);
     const baseline = await cpuOver(server, WINDOW_S);
-    await graphqlRequest(server.url, 'mutation { startRecording(roomName: "rec") { id } }');
+    await graphqlRequest(server.url, 'mutation { startRecording(roomName: "rec", mode: TRANSCODE) { id } }');
     await sleep(3_000);
     await server.request({ cmd: 'reset' });
     log(`recording ${WINDOW_S} s`);
@@ -65,6 +69,31 @@ async function main(): Promise<void> {
     const sample = await server.request<ServerSample>({ cmd: 'sample' });
     await graphqlRequest(server.url, 'mutation { stopRecording(roomName: "rec") { id } }');
     await server.request({ cmd: 'release' });
+
+    // PASSTHROUGH: the media tap writes the packets; nothing is decoded for the recording.
+    await sleep(5_000);
+    await server.request({ cmd: 'reset' });
+    await graphqlRequest(server.url, 'mutation { startRecording(roomName: "rec", mode: PASSTHROUGH) { id } }');
+    await sleep(3_000);
+    log(`passthrough recording ${WINDOW_S} s`);
+    const passthrough = await cpuOver(server, WINDOW_S);
+    const passthroughSample = await server.request<ServerSample>({ cmd: 'sample' });
+    const stopped = await graphqlRequest<{ stopRecording: { mode: string; state: string; files: { kind: string; codec: string; durationSec: number }[] }[] }>(
+      server.url,
+      'mutation { stopRecording(roomName: "rec") { mode state files { kind codec durationSec } } }',
+    );
+    const passthroughRecording = stopped.stopRecording.find((r) => r.mode === 'PASSTHROUGH');
+    if (passthroughRecording?.state !== 'COMPLETE') throw new Error(`the passthrough recording ended ${JSON.stringify(passthroughRecording)}`);
+    const core = (window: { server: number; children: number }) => (window.server + window.children - idle.server - idle.children) / WINDOW_S;
+    const transcodeCore = core(recording);
+    const passthroughCore = core(passthrough);
+    rows.push(
+      { metric: `CPU of recording one ${VIDEO.width}x${VIDEO.height} ${VIDEO.fps} fps participant with audio in TRANSCODE (server + ffmpeg, decoding included, above the idle session)`, value: `${round(transcodeCore, 3)} core`, goal: '', met: null },
+      { metric: 'the same in PASSTHROUGH (server + media tap, above the idle session)', value: `${round(passthroughCore, 3)} core`, goal: '≤ 0.05 core', met: passthroughCore <= 0.05 },
+      { metric: 'PASSTHROUGH / TRANSCODE', value: String(round(passthroughCore / transcodeCore, 3)), goal: '≤ 0.125', met: passthroughCore / transcodeCore <= 0.125 },
+      { metric: 'event-loop delay p99 while recording in PASSTHROUGH', value: `${passthroughSample.eventLoopDelay.p99} ms`, goal: '≤ 20 ms', met: passthroughSample.eventLoopDelay.p99 <= 20 },
+    );
+    json.modes = { idle, transcode: recording, passthrough, transcodeCore, passthroughCore, files: passthroughRecording.files };
     const frames = WINDOW_S * RECORDING_FPS;
     const recordingMsPerFrame = ((recording.server + recording.children - baseline.server - baseline.children) * 1000) / frames;
 

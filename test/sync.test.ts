@@ -122,13 +122,17 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
    * up with audio by the publisher's sender reports, once: loaded cores and stalls of the tap itself
    * cannot move a packet's time. Judged in the file (the live streams stay on rtc-node, judged above).
    */
-  function expectPassthroughInSync(measured: Measured, stallSec: number[] = []): void {
+  function expectPassthroughInSync(measured: Measured, stallSec: number[] = [], publisher: SyncRun['publisher'] = 'own'): void {
     const s = summarize(settled(measured.recorded));
-    const line = `passthrough: worst ${s.worstMs.toFixed(1)} ms, mean ${s.meanMs.toFixed(1)} ms, slope ${s.slopeMsPerMin.toFixed(1)} ms/min, band ${s.bandMs.toFixed(1)} ms over ${s.flashes} flashes; offsets ${measured.recorded.map((p) => p.offsetMs.toFixed(0)).join(' ')}`;
+    const live = summarize(settled(measured.live));
+    console.log(`live (rtc-node) in the same run: worst ${live.worstMs.toFixed(1)} ms, mean ${live.meanMs.toFixed(1)} ms, band ${live.bandMs.toFixed(1)} ms, slope ${live.slopeMsPerMin.toFixed(1)} ms/min`);
+    const line = `passthrough, ${publisher} publisher: worst ${s.worstMs.toFixed(1)} ms, mean ${s.meanMs.toFixed(1)} ms, slope ${s.slopeMsPerMin.toFixed(1)} ms/min, band ${s.bandMs.toFixed(1)} ms over ${s.flashes} flashes; offsets ${measured.recorded.map((p) => p.offsetMs.toFixed(0)).join(' ')}`;
     console.log(line + (stallSec.length ? `; tap stalled at ${stallSec.map((t) => t.toFixed(1)).join(', ')} s` : ''));
     expect(measured.missingBeeps.recorded, line).toEqual([]);
     expect(s.flashes, line).toBeGreaterThanOrEqual(35);
-    expect(s.worstMs, line).toBeLessThanOrEqual(PASSTHROUGH_BOUND_MS);
+    // An independent publisher's mean is its own send delay (it varies by run): its band is judged.
+    if (publisher === 'own') expect(s.worstMs, line).toBeLessThanOrEqual(PASSTHROUGH_BOUND_MS);
+    else expect(s.bandMs, line).toBeLessThanOrEqual(PASSTHROUGH_BOUND_MS);
     expect(Math.abs(s.slopeMsPerMin), line).toBeLessThanOrEqual(PASSTHROUGH_SLOPE_MS_PER_MIN);
   }
 
@@ -136,7 +140,11 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
     expectPassthroughInSync(await measure('sync-passthrough', undefined, 'own', 'PASSTHROUGH'));
   });
 
-  it('PASSTHROUGH, both cores busy-looped and the tap stopped twice for 300 ms: the same bound, no slope', { timeout: 180_000 }, async () => {
+  it('PASSTHROUGH, an independent publisher (audio pushed in real time), idle: a band of PASSTHROUGH_BOUND_MS, no slope', { timeout: 180_000 }, async () => {
+    expectPassthroughInSync(await measure('sync-passthrough-independent', undefined, 'independent', 'PASSTHROUGH'), [], 'independent');
+  });
+
+  it.each(['own', 'independent'] as const)('PASSTHROUGH, %s publisher, both cores busy-looped and the tap stopped twice for 300 ms: the same bound, no slope', { timeout: 180_000 }, async (publisher) => {
     const bin = tapBin();
     const stalls: number[] = [];
     const stallTap = stallTwice(() => {
@@ -147,17 +155,21 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
     let stop = () => undefined as void;
     try {
       const measured = await measure(
-        'sync-passthrough-loaded',
+        `sync-passthrough-loaded-${publisher}`,
         async (since) => {
           stop = busyLoops(2);
           await stallTap(since);
         },
-        'own',
+        publisher,
         'PASSTHROUGH',
       );
       stop();
       expect(stalls).toHaveLength(2);
-      expectPassthroughInSync(measured, stalls.map((at) => (at - measured.startedAtMs) / 1000));
+      expectPassthroughInSync(
+        measured,
+        stalls.map((at) => (at - measured.startedAtMs) / 1000),
+        publisher,
+      );
     } finally {
       stop();
     }
