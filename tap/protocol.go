@@ -27,7 +27,7 @@ package main
 //	gap          trackSid, fromMs, toMs: a span of at least a second of the file's time line without
 //	             media (the RTP clock ran on and nothing came), reported when media comes again
 //	stats        trackSid, packets, bytes, keyframes, lost, lastPacketAtMs, srNtpMs, srRtpTimestamp,
-//	             gapFillMs (opus), beforeKeyframe, paused, pausedMs (time taken out by ended pauses), pausedPackets
+//	             gapFillMs (opus), beforeKeyframe, framesReceived and framesWritten (video), paused, pausedMs (time taken out by ended pauses), pausedPackets
 //	             (received but not written: paused, or video waiting for its keyframe after a resume) —
 //	             every second while recording
 //	paused       trackSid, pausedAtMs

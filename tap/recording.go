@@ -68,6 +68,7 @@ type recording struct {
 	badPackets                      int
 	pausedPackets                   uint64 // received but not written: paused, or waiting for a keyframe after
 	beforeKeyframe                  uint64 // video received before the first keyframe: not written (nothing decodes from it)
+	framesReceived, framesWritten   uint64 // video frames (packets with the marker bit) that came, and that went to the file
 	// The last packet that went to the writer (timestamp as received), and the frame step seen last.
 	wroteAny          bool
 	lastWrittenTS     uint32
@@ -257,6 +258,9 @@ func (rec *recording) openWriter(first *rtp.Packet) error {
 func (rec *recording) write(packet *rtp.Packet) {
 	rec.packets++
 	rec.bytes += uint64(len(packet.Payload))
+	if rec.video && packet.Marker {
+		rec.framesReceived++
+	}
 	keyframeStart := startsKeyframe(rec.codec, packet.Payload)
 	if keyframeStart && (!rec.sawKeyframe || packet.Timestamp != rec.lastKeyframeTimestamp) {
 		rec.keyframes++
@@ -320,6 +324,9 @@ func (rec *recording) write(packet *rtp.Packet) {
 		rec.events.emit("writing", writing)
 	}
 	rec.wroteAny = true
+	if rec.video && packet.Marker {
+		rec.framesWritten++
+	}
 	rec.lastWrittenTS = packet.Timestamp
 	rec.lastWrittenMarker = packet.Marker
 	if rec.pause.state == pausing && packet.Marker {
@@ -509,6 +516,8 @@ func (rec *recording) counters() event {
 		// Received while paused (or after a resume, before the keyframe video starts again from).
 		"pausedPackets":  rec.pausedPackets,
 		"beforeKeyframe": rec.beforeKeyframe,
+		"framesReceived": rec.framesReceived,
+		"framesWritten":  rec.framesWritten,
 	}
 	if !rec.lastAt.IsZero() {
 		fields["lastPacketAtMs"] = rec.lastAt.UnixMilli()

@@ -179,6 +179,15 @@ export class PassthroughRecorder implements FamilyRecorder {
     };
   }
 
+  /** What the tap counted of a track (from its stop): packets, bytes, frames, keyframes, losses. */
+  figures(trackSid: string): Record<string, number> | undefined {
+    const track = [...this.byKind.values()].find((candidate) => candidate.recorded.sid === trackSid);
+    const stopped = track?.stopped;
+    if (!stopped) return undefined;
+    const names = ['packets', 'bytes', 'keyframes', 'lost', 'framesReceived', 'framesWritten', 'beforeKeyframe', 'pausedPackets', 'gapFillMs'];
+    return Object.fromEntries(names.filter((name) => Number.isFinite(field(stopped, name))).map((name) => [name, field(stopped, name)]));
+  }
+
   /** Where each file's first media is, µs after the recording's start on its time line (pauses left out). */
   fileStartUs(kind: 'VIDEO' | 'AUDIO'): number {
     const track = this.byKind.get(kind);

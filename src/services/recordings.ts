@@ -608,6 +608,8 @@ export class RecordingService {
         droppedFrames: track.kind === 'VIDEO' ? recorder.droppedFrames : 0,
         // The file's first media is this long after the recording's start.
         fileStartSec: Math.round(recorder.fileStartUs(track.kind) / 1000) / 1000,
+        // PASSTHROUGH: what the media tap counted of the track.
+        tap: recorder instanceof PassthroughRecorder ? recorder.figures(track.sid) : undefined,
         sync: track.sync && {
           receiveDelayMs: Math.round(track.sync.receiveDelayMs * 10) / 10,
           corrections: track.sync.corrections,
