@@ -386,3 +386,21 @@ export async function combineCopy(videoPath: string | null, audioPath: string | 
       .run();
   });
 }
+
+/**
+ * Every picture of a video file, decoded and scaled to `width`x`height` (I420, one buffer), read
+ * only while the file is small: for a file whose frames are tiny (a placeholder stream).
+ */
+export function decodeSmall(path: string, width = 32, height = 18): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(ffmpegPath(), ['-v', 'error', '-nostdin', '-i', path, '-vf', `scale=${width}:${height}`, '-pix_fmt', 'yuv420p', '-f', 'rawvideo', 'pipe:1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`ffmpeg could not decode ${path}: ${stderr.trim().slice(0, 200)}`))));
+  });
+}

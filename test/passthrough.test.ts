@@ -233,6 +233,58 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     const { session } = await query(app.url, PassthroughSession, { roomName: room });
     expect(session!.recordings.every((r) => r.mode === 'PASSTHROUGH')).toBe(true);
   }, 60_000);
+  it('makes no file for a camera that never sent a frame (a whole-window gap beside the audio), and EMPTY when it was all', async () => {
+    const roomName = 'passthrough-dead-camera';
+    const blank = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: roomName, identity: 'blank' });
+    await blank.publishVideo({ width: 320, height: 180, fps: 15, noFrames: true });
+    const voice = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: roomName, identity: 'voice' });
+    const voiceCamera = await voice.publishVideo({ width: 320, height: 180, fps: 15, noFrames: true });
+    await voice.publishAudio();
+    await query(app.url, StartPassthrough, { roomName, mode: 'PASSTHROUGH' });
+    await sleep(6_000);
+    const recordings = (await query(app.url, StopPassthrough, { roomName })).stopRecording;
+    const of = (identity: string) => recordings.find((r) => r.files.length > 0 === (identity === 'voice'))!;
+    const described = JSON.stringify(recordings.map((r) => [r.state, r.files.map((f) => basename(f.path)), r.gaps]));
+    expect(recordings.map((r) => r.state).sort(), described).toEqual(['COMPLETE', 'EMPTY']);
+    expect(of('voice').files.map((f) => basename(f.path)).sort(), described).toEqual(['audio.webm', 'combined.webm']);
+    const gap = of('voice').gaps.find((g) => g.reason === 'NO_MEDIA' && g.kind === 'VIDEO');
+    expect(gap, described).toBeDefined();
+    expect(gap!.start, described).toBeLessThan(0.5);
+    expect(gap!.end, described).toBeGreaterThan(5);
+    expect(voiceCamera).toBeTruthy();
+    await blank.disconnect();
+    await voice.disconnect();
+  }, 60_000);
+
+  it('lists a 5 s mute of both tracks as MUTED gaps at the right times, the files keeping wall time', async () => {
+    const roomName = 'passthrough-mute';
+    const shy = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: roomName, identity: 'shy' });
+    const camera = await shy.publishVideo({ width: 320, height: 180, fps: 30, codec: 'vp8' });
+    const microphone = await shy.publishAudio({ channels: 1 });
+    await sleep(1_000);
+    const started = await query(app.url, StartPassthrough, { roomName, mode: 'PASSTHROUGH' });
+    const startedAt = Date.now();
+    expect(started.startSession.recordings).toHaveLength(1);
+    await sleep(3_000);
+    await Promise.all([shy.mute(camera), shy.mute(microphone)]);
+    const mutedAt = (Date.now() - startedAt) / 1000;
+    await sleep(5_000);
+    await Promise.all([shy.unmute(camera), shy.unmute(microphone)]);
+    const unmutedAt = (Date.now() - startedAt) / 1000;
+    await sleep(3_000);
+    const stoppedAt = (Date.now() - startedAt) / 1000;
+    const [recording] = (await query(app.url, StopPassthrough, { roomName })).stopRecording;
+    const described = JSON.stringify({ mutedAt, unmutedAt, stoppedAt, gaps: recording.gaps, files: recording.files.map((f) => [f.kind, f.durationSec]) });
+    for (const kind of ['VIDEO', 'AUDIO'] as const) {
+      const muted = recording.gaps.filter((gap) => gap.kind === kind && gap.reason === 'MUTED');
+      expect(muted, described).toHaveLength(1);
+      expect(Math.abs(muted[0].start - mutedAt), described).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(muted[0].end - unmutedAt), described).toBeLessThanOrEqual(0.8);
+    }
+    // Wall time is kept across the mute: the files last the window (less the first keyframe's wait).
+    for (const file of recording.files) expect(Math.abs(file.durationSec! - stoppedAt), described).toBeLessThan(1);
+    await shy.disconnect();
+  }, 60_000);
 });
 
 describe('without the media tap', () => {

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { rm } from 'node:fs/promises';
+import { decodeSmall } from '../ffmpeg.js';
 import { field, MediaTap, type TapEvent } from '../media-tap.js';
+import { isPlaceholderPicture } from './video-timeline.js';
 import type { TrackGap } from './gap-reasons.js';
 import type { FamilyRecorder } from './participant-recorder.js';
 import { PASSTHROUGH_FILES, type MediaFamily } from './recording-model.js';
@@ -8,6 +11,8 @@ import type { RecordingPauses } from './recording-pauses.js';
 import type { SessionClock } from './session-clock.js';
 import type { RecordedTrack } from './track-writers.js';
 
+/** A video whose frames average fewer bytes than this may be LiveKit's black placeholder only: it is decoded to tell. */
+const PLACEHOLDER_FRAME_BYTES = 150;
 /** How long a track may take to close its file once told to stop. */
 const STOP_TIMEOUT_MS = 15_000;
 /** A track that sent nothing for this long before the stop has a gap up to it (the tap reports the others). */
@@ -273,7 +278,9 @@ export class PassthroughRecorder implements FamilyRecorder {
         try {
           track.stopped = await this.context.roomTap.stop(track.recorded.sid);
           const error = track.stopped.error;
-          return typeof error === 'string' ? new Error(error) : null;
+          if (typeof error === 'string') return new Error(error);
+          await this.dropPlaceholder(track);
+          return null;
         } catch (error) {
           return error as Error;
         } finally {
@@ -282,6 +289,28 @@ export class PassthroughRecorder implements FamilyRecorder {
       }),
     );
     return results.find((error) => error !== null) ?? null;
+  }
+
+  /**
+   * Until a source captures its first frame, LiveKit sends a black placeholder picture (10 tiny
+   * frames a second). A video file that holds nothing else is no media: it is removed, and the
+   * track has a gap over the whole window, as in TRANSCODE.
+   */
+  private async dropPlaceholder(track: TapTrack): Promise<void> {
+    const frames = field(track.stopped!, 'framesWritten');
+    const bytes = field(track.stopped!, 'bytes');
+    if (track.recorded.kind !== 'VIDEO' || !(frames > 0) || bytes / frames >= PLACEHOLDER_FRAME_BYTES) return;
+    const width = 32;
+    const height = 18;
+    const frameBytes = (width * height * 3) / 2;
+    const pictures = await decodeSmall(track.path, width, height).catch(() => undefined);
+    if (!pictures || pictures.length < frameBytes) return;
+    for (let at = 0; at + frameBytes <= pictures.length; at += frameBytes) {
+      if (!isPlaceholderPicture(pictures.subarray(at, at + frameBytes), width, height)) return;
+    }
+    await rm(track.path, { force: true });
+    track.recorded.firstMediaUs = undefined;
+    track.writing = undefined;
   }
 
   private onEvent(track: TapTrack, event: TapEvent): void {
