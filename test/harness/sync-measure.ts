@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Client } from 'graphql-ws';
 import { graphql } from '../gql/index.js';
 import { measureSync } from './av-sync.js';
@@ -153,6 +155,8 @@ export interface Measured {
   missingBeeps: { recorded: number[]; live: number[] };
   /** Wall-clock ms the session (its clock's zero, and the recording's start) began at. */
   startedAtMs: number;
+  /** PASSTHROUGH: how the combined file lined video up with audio (manifest.json's alignment). */
+  alignment?: unknown;
 }
 
 export interface SyncSummary {
@@ -274,6 +278,7 @@ export async function measureAvSync(run: SyncRun): Promise<Measured> {
       flashes: { recorded: recorded.pairs.length, live: live.pairs.length },
       missingBeeps: { recorded: recorded.missing, live: live.missing },
       startedAtMs: new Date(startSession.startedAt).getTime(),
+      alignment: (JSON.parse(readFileSync(join(dirname(combined.path), 'manifest.json'), 'utf8')) as { alignment?: unknown }).alignment,
     };
   } finally {
     await pub.disconnect();
@@ -291,13 +296,13 @@ export function busyLoops(count: number): () => void {
  * Stops a process for 300 ms (SIGSTOP, SIGCONT) at 15 s and 30 s into the run; `at` gets the
  * wall-clock ms of each. `pid` may be looked up when the stall comes (a process started by the run).
  */
-export function stallTwice(pid: number | (() => number), at: number[] = []): (sinceStartMs: () => number) => Promise<void> {
+export function stallTwice(pid: number | (() => number[]), at: number[] = []): (sinceStartMs: () => number) => Promise<void> {
   const stall = async () => {
-    const target = typeof pid === 'number' ? pid : pid();
+    const targets = typeof pid === 'number' ? [pid] : pid();
     at.push(Date.now());
-    process.kill(target, 'SIGSTOP');
+    for (const target of targets) process.kill(target, 'SIGSTOP');
     await sleep(300);
-    process.kill(target, 'SIGCONT');
+    for (const target of targets) process.kill(target, 'SIGCONT');
   };
   return async (since) => {
     await sleep(Math.max(0, 15_000 - since()));
