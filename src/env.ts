@@ -20,7 +20,7 @@ export interface ProcessSettings {
   storage: StorageSettings | undefined;
   uploads: number | undefined;
   uploadMegabytesPerSec: number | undefined;
-  /** How recordings are made unless a start says otherwise (HAVEN_RECORDING_MODE); undefined: TRANSCODE. */
+  /** How recordings are made unless a start says otherwise (HAVEN_RECORDING_MODE); undefined: PASSTHROUGH when the tap is built, else TRANSCODE. */
   recordingMode: RecordingMode | undefined;
 }
 

@@ -145,9 +145,9 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     await livekit?.stop();
   });
 
-  it('says that PASSTHROUGH can be used, and TRANSCODE stays the default', async () => {
+  it('says that PASSTHROUGH can be used, and is the default', async () => {
     const { config } = await query(app.url, PassthroughConfig, {});
-    expect(config).toEqual({ recordingMode: 'TRANSCODE', passthroughAvailable: true, passthroughUnavailableReason: null });
+    expect(config).toEqual({ recordingMode: 'PASSTHROUGH', passthroughAvailable: true, passthroughUnavailableReason: null });
     const health = (await (await fetch(`${app.url}/healthz`)).json()) as { checks: { passthrough: { ok: boolean; available: boolean } } };
     expect(health.checks.passthrough).toMatchObject({ ok: true, available: true });
   });

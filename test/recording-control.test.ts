@@ -214,7 +214,7 @@ describe('pause, consent and limits of recordings', () => {
 
   beforeAll(async () => {
     livekit = await startLiveKit();
-    app = await startApp({ livekit, reconciler: { intervalSec: 1 } });
+    app = await startApp({ livekit, recordingMode: 'TRANSCODE', reconciler: { intervalSec: 1 } });
     client = wsClient(app.url);
     roomService = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
   });
@@ -355,14 +355,14 @@ describe('pause, consent and limits of recordings', () => {
 
   it('watches and records a room that started while haven-live was down within one reconcile interval and 3 s of its start', { timeout: 120_000 }, async () => {
     const reconcileSec = 5;
-    const first = await startApp({ livekit, reconciler: { intervalSec: reconcileSec } });
+    const first = await startApp({ livekit, recordingMode: 'TRANSCODE', reconciler: { intervalSec: reconcileSec } });
     const { dir, databasePath } = first;
     await query(first.url, LimitRule, { input: { roomPattern: 'missed-*', record: true } });
     // Stopped, its database kept: the next start finds the rule there.
     await first.stop();
     const pub = await publisher('missed-1', 'early');
     await Promise.all([pub.publishVideo({ width: 320, height: 180, fps: 15 }), pub.publishAudio()]);
-    const second = await startApp({ livekit, dir, databasePath, reconciler: { intervalSec: reconcileSec } });
+    const second = await startApp({ livekit, recordingMode: 'TRANSCODE', dir, databasePath, reconciler: { intervalSec: reconcileSec } });
     const startedAt = Date.now();
     try {
       const watched = await until(

@@ -161,7 +161,7 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
 
   beforeAll(async () => {
     livekit = await startLiveKit();
-    app = await startApp({ livekit });
+    app = await startApp({ livekit, recordingMode: 'TRANSCODE' });
     recordingDir = join(app.dir, 'recordings');
     client = wsClient(app.url);
   });
@@ -600,6 +600,7 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     const small = join(app.dir, 'small-disk');
     const unmount = mountSmallDisk(small, '1m');
     const full = await startApp({
+      recordingMode: 'TRANSCODE',
       livekit,
       environmentConfig: { recordingDirectory: small },
       // No guard: this is what happens when the disk fills up anyway.
@@ -641,7 +642,7 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
   it('stops every recording cleanly when free space falls below HAVEN_MIN_FREE_MB, before the disk is full', async () => {
     const small = join(app.dir, 'guarded-disk');
     const unmount = mountSmallDisk(small, '12m');
-    const guarded = await startApp({ livekit, environmentConfig: { recordingDirectory: small }, recordings: { minFreeMb: 11 } });
+    const guarded = await startApp({ livekit, recordingMode: 'TRANSCODE', environmentConfig: { recordingDirectory: small }, recordings: { minFreeMb: 11 } });
     const guardedClient = wsClient(guarded.url);
     const pub = await publisher('guarded-room', 'talker');
     try {
@@ -741,6 +742,7 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     const blocker = join(app.dir, 'a-file');
     writeFileSync(blocker, 'x');
     const broken = await startApp({
+      recordingMode: 'TRANSCODE',
       environmentConfig: {
         livekitUrl: livekit.url,
         livekitApiKey: livekit.apiKey,
@@ -775,6 +777,7 @@ describe('recordings across a crash and a shutdown of the server process', () =>
   });
 
   const env = (name: string) => ({
+    HAVEN_RECORDING_MODE: 'TRANSCODE',
     HAVEN_DB: join(dir, `${name}.db`),
     HAVEN_RECORDING_DIR: join(dir, name),
     LIVEKIT_URL: livekit.url,

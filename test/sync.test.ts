@@ -30,7 +30,8 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
   let client: Client;
 
   beforeAll(async () => {
-    stack = await startServerWithLiveKit('sync', process.env.SYNC_DEBUG ? { LOG_LEVEL: 'debug' } : {});
+    // The runs above judge the TRANSCODE recorder; the PASSTHROUGH runs name their mode.
+    stack = await startServerWithLiveKit('sync', { HAVEN_RECORDING_MODE: 'TRANSCODE', ...(process.env.SYNC_DEBUG ? { LOG_LEVEL: 'debug' } : {}) });
     client = wsClient(stack.server.url);
   });
 

@@ -47,7 +47,7 @@ export interface RecordingServiceOptions {
   uploads?: UploadOptions;
   /** The media tap, when built: PASSTHROUGH recording needs it. */
   tap?: TapAvailability;
-  /** The mode of a recording whose start names none (HAVEN_RECORDING_MODE; default TRANSCODE). */
+  /** The mode of a recording whose start names none (HAVEN_RECORDING_MODE; default PASSTHROUGH when the tap is built, else TRANSCODE). */
   defaultMode?: RecordingMode;
 }
 
@@ -128,7 +128,7 @@ export class RecordingService {
     this.minFreeBytes = (options.minFreeMb ?? 500) * 1024 * 1024;
     this.uploads = options.storage && new RecordingUploads(this.store, options.storage, log.child({ service: 'uploads' }), options.uploads);
     this.passthrough = options.tap ?? { available: false, reason: 'the media tap was not looked for' };
-    this.defaultMode = options.defaultMode ?? 'TRANSCODE';
+    this.defaultMode = options.defaultMode ?? (this.passthrough.available ? 'PASSTHROUGH' : 'TRANSCODE');
     if (this.defaultMode === 'PASSTHROUGH' && !this.passthrough.available) {
       log.warn({ reason: this.passthrough.reason }, 'PASSTHROUGH recording is unavailable: recordings are made in TRANSCODE');
       this.defaultMode = 'TRANSCODE';

@@ -1,3 +1,4 @@
+import type { RecordingMode } from '../../src/services/recording-model.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,9 +24,15 @@ export interface TestApp extends App {
  * `livekit` gives it that server's URL and keys as environment settings.
  */
 export async function startApp(
-  options: Partial<AppOptions> & { dir?: string; port?: number; livekit?: Pick<LiveKitServer, 'url' | 'apiKey' | 'apiSecret'> } = {},
+  options: Partial<AppOptions> & {
+    dir?: string;
+    port?: number;
+    livekit?: Pick<LiveKitServer, 'url' | 'apiKey' | 'apiSecret'>;
+    /** The server's default recording mode (tests of the TRANSCODE recorder name it). */
+    recordingMode?: RecordingMode;
+  } = {},
 ): Promise<TestApp> {
-  const { livekit, port, ...appOptions } = options;
+  const { livekit, port, recordingMode, ...appOptions } = options;
   // rtc-node's own logger prints at debug unless told otherwise (as src/main.ts tells it).
   setRtcNodeLogLevel(process.env.TEST_LOG_LEVEL ?? 'warn');
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'haven-test-'));
@@ -34,8 +41,8 @@ export async function startApp(
   const app = buildApp({
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     // A test machine's disk may be nearly full; the disk guard has tests of its own.
-    recordings: { minFreeMb: 1 },
     ...appOptions,
+    recordings: { minFreeMb: 1, ...appOptions.recordings, ...(recordingMode && { defaultMode: recordingMode }) },
     databasePath,
     environmentConfig: { recordingDirectory: join(dir, 'recordings'), ...credentials, ...options.environmentConfig },
   });
