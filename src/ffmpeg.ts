@@ -329,13 +329,11 @@ export function combine(videoPath: string | null, audioPath: string | null, outp
 
 /**
  * Puts what the media tap wrote into a container a browser plays, copying the packets: IVF (VP8,
- * VP9) and Ogg (Opus) into WebM, an H.264 Annex-B stream into MP4. An Annex-B stream carries no
- * timestamps: it is read at `h264Fps`.
+ * VP9, H.264) and Ogg (Opus) into WebM, or into MP4 for H.264; every frame keeps its time.
  */
-export function remux(inputPath: string, outputPath: string, options: { h264?: boolean; h264Fps?: number } = {}): Promise<void> {
+export function remux(inputPath: string, outputPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const command = configured()().input(inputPath);
-    if (options.h264 ?? inputPath.endsWith('.h264')) command.inputOptions(['-f', 'h264', '-framerate', String(options.h264Fps ?? 30)]);
     const outputOptions = ['-c', 'copy'];
     if (outputPath.endsWith('.mp4')) outputOptions.push('-movflags', '+faststart');
     command

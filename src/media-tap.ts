@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 
 /**
  * The media tap (tap/, Go, on LiveKit's Go SDK): a child process that joins a room hidden and writes
- * the tracks it is told to as they arrive, without decoding (VP8/VP9 to IVF, H.264 to Annex-B, Opus
+ * the tracks it is told to as they arrive, without decoding (VP8, VP9 and H.264 to IVF, Opus
  * to Ogg). haven-live talks to it in JSON lines over stdio (tap/protocol.go). It runs in its own
  * process group: a Ctrl-C meant for haven-live does not cut its files, haven-live stops it; and it
  * closes its files and exits when its stdin ends, so it is gone when haven-live dies.

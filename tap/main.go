@@ -1,6 +1,6 @@
 // Command haven-tap joins a LiveKit room as a hidden, subscribe-only participant and writes the
 // tracks it is told to record to disk as their RTP arrives, without decoding: VP8 and VP9 into IVF,
-// H.264 into an Annex-B stream, Opus into Ogg.
+// H.264 into IVF too (FourCC H264, access units in Annex-B with their RTP times), Opus into Ogg.
 //
 // haven-live drives it over stdio: one JSON command per line on stdin, one JSON event per line on
 // stdout (see protocol.go). Logs go to stderr only. When stdin ends (haven-live quit or died) it closes

@@ -14,7 +14,6 @@ import (
 	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
 	"github.com/pion/webrtc/v4/pkg/media"
-	"github.com/pion/webrtc/v4/pkg/media/h264writer"
 	"github.com/pion/webrtc/v4/pkg/media/ivfwriter"
 	"github.com/pion/webrtc/v4/pkg/media/oggwriter"
 )
@@ -240,7 +239,11 @@ func (rec *recording) openWriter(first *rtp.Packet) error {
 			ivfwriter.WithFrameRate(1, 90000),
 			ivfwriter.WithDirectPTS())
 	case "h264":
-		rec.writer = h264writer.NewWith(rec.file)
+		width, height := uint16(0), uint16(0)
+		if info := rec.pub.TrackInfo(); info != nil {
+			width, height = uint16(info.Width), uint16(info.Height)
+		}
+		rec.writer, err = newH264IVF(rec.file, width, height)
 	case "opus":
 		// The Ogg writer marks the last page end-of-stream at Close only on a file it opened itself.
 		if err = rec.file.Close(); err == nil {

@@ -347,10 +347,10 @@ describe('PASSTHROUGH recordings across Ctrl-C and a crash of `npm start`', () =
     }
   };
 
-  it('finishes a camera and a screen share of one participant into two WebM families when Ctrl-C reaches the process group', async () => {
+  it('finishes an H.264 camera and a VP8 still screen share of one participant (MP4 and WebM families) when Ctrl-C reaches the process group', async () => {
     const name = 'pt-ctrl-c';
     const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: name, identity: 'presenter' });
-    await pub.publishVideo({ width: 320, height: 180, fps: 15, codec: 'vp8' });
+    await pub.publishVideo({ width: 320, height: 180, fps: 15, codec: 'h264' });
     await pub.publishAudio();
     await pub.publishVideo({ width: 640, height: 360, fps: 5, codec: 'vp8', source: 'screenshare', name: 'screen', still: true });
     const server = await startServerProcess(env(name), { group: true, npm: true });
@@ -374,14 +374,16 @@ describe('PASSTHROUGH recordings across Ctrl-C and a crash of `npm start`', () =
     expect(tapPids(bin)).toEqual([]);
     const [row] = rows(name);
     expect(row).toMatchObject({ mode: 'PASSTHROUGH', state: 'COMPLETE' });
-    expect(readdirSync(row.directory).sort()).toEqual(['audio.webm', 'combined.webm', 'manifest.json', 'screen-combined.webm', 'screen.webm', 'video.webm']);
-    for (const file of ['video.webm', 'screen.webm', 'combined.webm', 'screen-combined.webm']) decodes(join(row.directory, file));
-    for (const file of ['video.webm', 'audio.webm', 'combined.webm']) expect(Number(ffprobe(join(row.directory, file)).format.duration)).toBeGreaterThan(3);
+    expect(readdirSync(row.directory).sort()).toEqual(['audio.webm', 'combined.mp4', 'manifest.json', 'screen-combined.webm', 'screen.webm', 'video.mp4']);
+    for (const file of ['video.mp4', 'screen.webm', 'combined.mp4', 'screen-combined.webm']) decodes(join(row.directory, file));
+    for (const file of ['video.mp4', 'audio.webm', 'combined.mp4']) expect(Number(ffprobe(join(row.directory, file)).format.duration)).toBeGreaterThan(3);
+    // H.264 as sent, with the Opus audio beside it in the combined MP4.
+    expect(ffprobe(join(row.directory, 'combined.mp4')).streams.map((s) => s.codec_name).sort()).toEqual(['h264', 'opus']);
     // A still screen share sends few frames; the tap asks for a keyframe every 3 s, so it spans the recording.
     expect(Number(ffprobe(join(row.directory, 'screen.webm')).streams[0].nb_read_packets)).toBeGreaterThanOrEqual(2);
     expect(Number(ffprobe(join(row.directory, 'screen.webm')).format.duration)).toBeGreaterThan(2);
     expect(ffprobe(join(row.directory, 'screen.webm')).streams[0]).toMatchObject({ codec_name: 'vp8', width: 640, height: 360 });
-    expect(ffprobe(join(row.directory, 'video.webm')).streams[0]).toMatchObject({ codec_name: 'vp8', width: 320, height: 180 });
+    expect(ffprobe(join(row.directory, 'video.mp4')).streams[0]).toMatchObject({ codec_name: 'h264', width: 320, height: 180 });
     await pub.disconnect();
   }, 90_000);
 

@@ -209,8 +209,7 @@ export class PassthroughRecorder implements FamilyRecorder {
     }
     const publication = this.context.publication(trackSid);
     const names = PASSTHROUGH_FILES[this.family].raw;
-    // The codec is known once the server sends the track: H.264 goes to its own raw file.
-    const path = join(this.directory, kind === 'AUDIO' ? names.opus : publication?.mimeType?.toLowerCase().includes('h264') ? names.h264 : names.vp8);
+    const path = join(this.directory, kind === 'AUDIO' ? names.opus : names.video);
     const track: TapTrack = {
       recorded: {
         sid: trackSid,

@@ -12,29 +12,22 @@ import {
 } from './recording-model.js';
 
 /**
- * Turns what the media tap wrote (IVF, Annex-B, Ogg: playable up to where a crash cut them) into the
- * files a browser plays, copying the packets; the tap's files go once their copy is made.
+ * Turns what the media tap wrote (IVF, Ogg: playable up to where a crash cut them) into the files a
+ * browser plays, copying the packets: an IVF file of VP8 or VP9 into WebM, of H.264 into MP4 (its
+ * header's FourCC says which), Ogg Opus into WebM. The tap's files go once their copy is made.
  */
 async function remuxTapFiles(directory: string, family: MediaFamily): Promise<void> {
   const names = PASSTHROUGH_FILES[family];
-  const jobs: [string, string][] = [
-    [names.raw.vp8, names.VIDEO.webm],
-    [names.raw.h264, names.VIDEO.mp4],
-    [names.raw.opus, names.AUDIO],
-  ];
-  for (const [raw, wanted] of jobs) {
+  for (const raw of [names.raw.video, names.raw.opus]) {
     const rawPath = join(directory, raw);
     if (!existsSync(rawPath)) continue;
     if (statSync(rawPath).size === 0) {
       rmSync(rawPath, { force: true });
       continue;
     }
-    // The file was named before the server said the codec: an H.264 track written under the VP8 name
-    // is told by its first bytes (an IVF file starts with DKIF).
-    const h264 = raw === names.raw.h264 || (raw === names.raw.vp8 && !startsWith(rawPath, 'DKIF'));
-    const output = raw === names.raw.opus ? wanted : h264 ? names.VIDEO.mp4 : names.VIDEO.webm;
+    const output = raw === names.raw.opus ? names.AUDIO : ivfFourCc(rawPath) === 'H264' ? names.VIDEO.mp4 : names.VIDEO.webm;
     try {
-      await remux(rawPath, join(directory, output), { h264 });
+      await remux(rawPath, join(directory, output));
     } catch (error) {
       rmSync(join(directory, output), { force: true });
       throw new Error(`remuxing ${raw} failed: ${(error as Error).message}`);
@@ -43,12 +36,13 @@ async function remuxTapFiles(directory: string, family: MediaFamily): Promise<vo
   }
 }
 
-function startsWith(path: string, magic: string): boolean {
+/** The codec an IVF file's header names (VP80, VP90, H264). */
+function ivfFourCc(path: string): string {
   const fd = openSync(path, 'r');
   try {
-    const head = Buffer.alloc(magic.length);
+    const head = Buffer.alloc(12);
     readSync(fd, head, 0, head.length, 0);
-    return head.toString('latin1') === magic;
+    return head.subarray(8, 12).toString('latin1');
   } finally {
     closeSync(fd);
   }

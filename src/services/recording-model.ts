@@ -26,22 +26,22 @@ export const FAMILY_FILES: Record<MediaFamily, Record<RecordingFileKind, string>
 };
 
 /**
- * Files of a PASSTHROUGH recording: what the media tap writes as packets arrive (crash-safe: IVF,
- * Annex-B, Ogg), and what they are remuxed into when the recording ends (WebM for VP8/VP9 and Opus,
- * MP4 for H.264).
+ * Files of a PASSTHROUGH recording: what the media tap writes as packets arrive (crash-safe: IVF
+ * for VP8, VP9 and H.264, Ogg for Opus), and what they are remuxed into when the recording ends
+ * (WebM for VP8/VP9 and Opus, MP4 for H.264).
  */
 export const PASSTHROUGH_FILES: Record<
   MediaFamily,
-  { raw: { vp8: string; h264: string; opus: string }; VIDEO: { webm: string; mp4: string }; AUDIO: string; COMBINED: { webm: string; mp4: string } }
+  { raw: { video: string; opus: string }; VIDEO: { webm: string; mp4: string }; AUDIO: string; COMBINED: { webm: string; mp4: string } }
 > = {
   CAMERA: {
-    raw: { vp8: 'video.ivf', h264: 'video.h264', opus: 'audio.ogg' },
+    raw: { video: 'video.ivf', opus: 'audio.ogg' },
     VIDEO: { webm: 'video.webm', mp4: 'video.mp4' },
     AUDIO: 'audio.webm',
     COMBINED: { webm: 'combined.webm', mp4: 'combined.mp4' },
   },
   SCREEN_SHARE: {
-    raw: { vp8: 'screen.ivf', h264: 'screen.h264', opus: 'screen-audio.ogg' },
+    raw: { video: 'screen.ivf', opus: 'screen-audio.ogg' },
     VIDEO: { webm: 'screen.webm', mp4: 'screen.mp4' },
     AUDIO: 'screen-audio.webm',
     COMBINED: { webm: 'screen-combined.webm', mp4: 'screen-combined.mp4' },
