@@ -318,6 +318,13 @@ export function combine(videoPath: string | null, audioPath: string | null, outp
     const options = ['-movflags', '+faststart'];
     if (videoPath) options.push('-c:v', 'copy');
     if (audioPath) options.push('-c:a', 'aac', '-b:a', '128k');
+    runTo(command, options, outputPath).then(resolve, reject);
+  });
+}
+
+/** Runs a fluent-ffmpeg command into `outputPath` with `options`; resolves when it ends. */
+function runTo(command: ffmpeg.FfmpegCommand, options: string[], outputPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
     command
       .outputOptions(options)
       .output(outputPath)
@@ -332,17 +339,9 @@ export function combine(videoPath: string | null, audioPath: string | null, outp
  * VP9, H.264) and Ogg (Opus) into WebM, or into MP4 for H.264; every frame keeps its time.
  */
 export function remux(inputPath: string, outputPath: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const command = configured()().input(inputPath);
-    const outputOptions = ['-c', 'copy'];
-    if (outputPath.endsWith('.mp4')) outputOptions.push('-movflags', '+faststart');
-    command
-      .outputOptions(outputOptions)
-      .output(outputPath)
-      .on('error', (error: Error) => reject(error))
-      .on('end', () => resolve())
-      .run();
-  });
+  const options = ['-c', 'copy'];
+  if (outputPath.endsWith('.mp4')) options.push('-movflags', '+faststart');
+  return runTo(configured()().input(inputPath), options, outputPath);
 }
 
 /** When a file's first packet is (s): an Opus file remuxed from Ogg starts before 0 by its pre-skip. */
@@ -363,26 +362,19 @@ export function startTimeSec(path: string): Promise<number> {
  */
 export async function combineCopy(videoPath: string | null, audioPath: string | null, outputPath: string, firstPacketsOffsetSec = 0): Promise<void> {
   const videoOffsetSec = videoPath && audioPath ? firstPacketsOffsetSec - (await startTimeSec(videoPath)) + (await startTimeSec(audioPath)) : 0;
-  return new Promise((resolve, reject) => {
-    const command = configured()();
-    if (videoPath) {
-      command.input(videoPath);
-      if (videoOffsetSec > 0) command.inputOptions(['-itsoffset', videoOffsetSec.toFixed(6)]);
-    }
-    if (audioPath) {
-      command.input(audioPath);
-      if (videoPath && videoOffsetSec < 0) command.inputOptions(['-itsoffset', (-videoOffsetSec).toFixed(6)]);
-    }
-    const options = ['-c', 'copy'];
-    // Opus in MP4 is still marked experimental by this ffmpeg; browsers play it.
-    if (outputPath.endsWith('.mp4')) options.push('-movflags', '+faststart', '-strict', 'experimental');
-    command
-      .outputOptions(options)
-      .output(outputPath)
-      .on('error', (error: Error) => reject(error))
-      .on('end', () => resolve())
-      .run();
-  });
+  const command = configured()();
+  if (videoPath) {
+    command.input(videoPath);
+    if (videoOffsetSec > 0) command.inputOptions(['-itsoffset', videoOffsetSec.toFixed(6)]);
+  }
+  if (audioPath) {
+    command.input(audioPath);
+    if (videoPath && videoOffsetSec < 0) command.inputOptions(['-itsoffset', (-videoOffsetSec).toFixed(6)]);
+  }
+  const options = ['-c', 'copy'];
+  // Opus in MP4 is still marked experimental by this ffmpeg; browsers play it.
+  if (outputPath.endsWith('.mp4')) options.push('-movflags', '+faststart', '-strict', 'experimental');
+  return runTo(command, options, outputPath);
 }
 
 /**

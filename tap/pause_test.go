@@ -115,14 +115,7 @@ func readIVF(t *testing.T, path string) (frames []ivfFrame, headerCount uint32) 
 }
 
 func TestIVFContinuesWithoutAHoleAfterAPauseAndFromAKeyframe(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v.ivf")
-	w, err := ivfwriter.New(path, ivfwriter.WithCodec(webrtc.MimeTypeVP8), ivfwriter.WithWidthAndHeight(640, 360),
-		ivfwriter.WithFrameRate(1, 90000), ivfwriter.WithDirectPTS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := &recording{trackSid: "TR_v", codec: "vp8", video: true, writer: w, events: discardEvents(t)}
-	rec.pause.clockRate = 90000
+	path, w, rec := vp8Recording(t)
 	const first = uint32(4_000_000_000) // wraps during the test
 	seq := uint16(65000)
 	// Frames at 30 fps; keyframes at 0 and 92. Frame 29 comes in two packets, the pause arriving between
@@ -327,14 +320,7 @@ func readEvents(t *testing.T, e *emitter) []map[string]any {
 }
 
 func TestASpanWithoutMediaIsAGapAndAPauseIsNot(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v.ivf")
-	w, err := ivfwriter.New(path, ivfwriter.WithCodec(webrtc.MimeTypeVP8), ivfwriter.WithWidthAndHeight(640, 360),
-		ivfwriter.WithFrameRate(1, 90000), ivfwriter.WithDirectPTS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := &recording{trackSid: "TR_v", codec: "vp8", video: true, writer: w, events: discardEvents(t)}
-	rec.pause.clockRate = 90000
+	_, w, rec := vp8Recording(t)
 	seq := uint16(1)
 	frame := func(i int, key bool) {
 		ts := uint32(1000 + i*3000)
@@ -383,4 +369,18 @@ func TestASpanWithoutMediaIsAGapAndAPauseIsNot(t *testing.T) {
 	if len(gaps) != 1 || gaps[0]["fromMs"] != float64(966) || gaps[0]["toMs"] != float64(2966) {
 		t.Fatalf("gap events %v, want one from 966 to 2966 ms (none for the pause)", gaps)
 	}
+}
+
+// vp8Recording is a VP8 track's recording into a 640x360 IVF file as the tap makes it (PTS from the RTP clock).
+func vp8Recording(t *testing.T) (string, *ivfwriter.IVFWriter, *recording) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "v.ivf")
+	w, err := ivfwriter.New(path, ivfwriter.WithCodec(webrtc.MimeTypeVP8), ivfwriter.WithWidthAndHeight(640, 360),
+		ivfwriter.WithFrameRate(1, 90000), ivfwriter.WithDirectPTS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recording{trackSid: "TR_v", codec: "vp8", video: true, writer: w, events: discardEvents(t)}
+	rec.pause.clockRate = 90000
+	return path, w, rec
 }

@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:c
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { killOnExit } from './children.js';
+import type { TapCommand, TapEvent } from '../../src/media-tap.js';
 
 /** The media tap (tap/, Go): joins a room hidden and writes tracks to disk without decoding, driven over stdio. */
 
@@ -41,22 +42,7 @@ export function tapPids(bin = tapBin()): number[] {
     .map(Number);
 }
 
-export type TapCommand =
-  | { cmd: 'join'; url: string; token: string }
-  | { cmd: 'record'; trackSid: string; path: string }
-  | { cmd: 'stop'; trackSid: string }
-  /** Without trackSid: every track being recorded. */
-  | { cmd: 'pause'; trackSid?: string }
-  | { cmd: 'resume'; trackSid?: string }
-  | { cmd: 'quit' };
-
-/** One line the tap printed: `event` names it, the other fields depend on it (see tap/protocol.go). */
-export interface TapEvent {
-  event: string;
-  trackSid?: string;
-  message?: string;
-  [field: string]: unknown;
-}
+export type { TapCommand, TapEvent } from '../../src/media-tap.js';
 
 export interface TapExit {
   code: number | null;
