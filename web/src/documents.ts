@@ -61,6 +61,7 @@ export const RecordingsQuery = graphql(`
           id
           roomName
           participantIdentity
+          mode
           state
           startedAt
           endedAt

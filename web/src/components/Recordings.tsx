@@ -75,6 +75,10 @@ function RecordingItem({ recording }: { recording: Recording }) {
         <strong>{recording.participantIdentity}</strong> <span className={`state state-${recording.state}`}>{recording.state}</span>{' '}
         <span data-testid="recording-duration">{duration ? formatDuration(duration) : '–'}</span> ·{' '}
         <span data-testid="recording-size">{formatBytes(size)}</span>
+        <span className="hint" data-testid="recording-mode" title={recording.mode === 'PASSTHROUGH' ? 'as sent, not re-encoded' : 'decoded and encoded again'}>
+          {' '}
+          {recording.mode === 'PASSTHROUGH' ? 'as sent' : 'transcoded'}
+        </span>
         {recording.stopReason && <span className="hint"> {recording.stopReason}</span>}
         {recording.pauses.length > 0 && (
           <span className="hint" data-testid="recording-pauses" data-count={recording.pauses.length}>
