@@ -6,7 +6,8 @@
  * Reports the audio-minus-video offset in the combined file and in live timestampUs: mean (partly
  * the publisher's), band within the run, shift across stalls, and slope over the last 50 s. Each
  * recording mode in turn (BENCH_SYNC_MODES, default "PASSTHROUGH,TRANSCODE"); in PASSTHROUGH the
- * stalls stop haven-live and its media tap together.
+ * stalls stop haven-live and its media tap together; and, in PASSTHROUGH, a Chromium publisher
+ * (livekit-client, a canvas and Web Audio) idle.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +50,11 @@ async function main(): Promise<void> {
         runs[`stalled/${publisher}/${mode}`] = measured;
         stalls[`stalled/${publisher}/${mode}`] = at.map((ms) => (ms - measured.startedAtMs) / 1000);
       }
+    if (MODES.includes('PASSTHROUGH')) {
+      // A web application's publisher: livekit-client in Chromium, a canvas and Web Audio.
+      log(`PASSTHROUGH, chromium publisher: idle, ${SECONDS} s`);
+      runs['idle/chromium/PASSTHROUGH'] = await measureAvSync({ url: stack.server.url, client, livekit: stack.livekit, room: 'bench-idle-chromium', seconds: SECONDS, publisher: 'chromium', mode: 'PASSTHROUGH' });
+    }
   } finally {
     await client.dispose();
     killAllPublishers();

@@ -29,8 +29,8 @@ export function chromiumPath(): string {
   return bin;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: FLAGS, headless: true });
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...FLAGS, ...extraArgs], headless: true });
 }
 
 /** Saves a full-page screenshot as test-results/browser/<name>.png and returns its path. */

@@ -7,6 +7,7 @@ import { measureSync } from './av-sync.js';
 import { reassemble } from './frames.js';
 import { query, subscribe } from './graphql.js';
 import type { LiveKitServer } from './livekit.js';
+import { startChromiumPublisher } from './chromium-publisher.js';
 import { startPublisher } from './publisher-client.js';
 
 const StartSynced = graphql(`
@@ -225,8 +226,10 @@ export interface SyncRun {
    * `own`: the project's publisher, which keeps its audio source 100 ms ahead so that it never
    * runs dry. `independent`: audio pushed in real time into a 50 ms queue, as an application
    * with a microphone does (part of its offset is its own send delay, which varies by run).
+   * `chromium`: livekit-client in Chromium, a canvas and Web Audio (chromium-publisher.ts), as a
+   * web application publishes, through Chromium's own WebRTC.
    */
-  publisher?: 'own' | 'independent';
+  publisher?: 'own' | 'independent' | 'chromium';
   /** How the room is recorded (default: the server's). */
   mode?: 'PASSTHROUGH' | 'TRANSCODE';
   /** Runs once the audio flows; told the ms since the recording started. */
@@ -239,7 +242,8 @@ export interface SyncRun {
  */
 export async function measureAvSync(run: SyncRun): Promise<Measured> {
   const { url, client, livekit, room } = run;
-  const pub = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'metronome' });
+  const who = { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'metronome' };
+  const pub = run.publisher === 'chromium' ? await startChromiumPublisher(who) : await startPublisher(who);
   try {
     await pub.publishVideo({ width: 320, height: 180, fps: 30, syncFlash: true });
     const { startSession } = await query(url, StartSynced, { roomName: room, mode: run.mode ?? null });
