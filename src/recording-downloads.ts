@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import send from 'send';
+import { FILE_NAMES } from './services/recording-model.js';
 import type { RecordingService } from './services/recordings.js';
 
-const PATH = /^\/recordings\/([0-9a-f-]{36})\/((?:screen-)?(?:combined\.mp4)|video\.mp4|audio\.wav|screen\.mp4|screen-audio\.wav|manifest\.json)$/;
+/** /recordings/<recording id>/<file name>; the name is one a recording folder may hold (FILE_NAMES). */
+const PATH = /^\/recordings\/([0-9a-f-]{36})\/([a-z0-9.-]{1,40})$/;
 
 /** Recording files by a stable path, /recordings/<id>/<file>, with Range support for seeking. */
 export function downloadPath(id: string, fileName: string): string {
@@ -18,7 +20,7 @@ export function serveRecordingFile(recordings: RecordingService, req: IncomingMe
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith('/recordings/')) return false;
   const match = PATH.exec(url.pathname);
-  const location = match ? recordings.fileLocation(match[1], match[2]) : undefined;
+  const location = match && FILE_NAMES.has(match[2]) ? recordings.fileLocation(match[1], match[2]) : undefined;
   if (!location || (req.method !== 'GET' && req.method !== 'HEAD')) {
     res.writeHead(location ? 405 : 404, { 'content-type': 'text/plain' }).end(location ? 'method not allowed\n' : 'no such recording file\n');
     return true;

@@ -44,6 +44,8 @@ const PassthroughFields = graphql(`
     files {
       kind
       path
+      downloadPath
+      sizeBytes
       codec
       durationSec
       width
@@ -196,6 +198,16 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     expect(videoPackets[0].key).toBe(true);
     const largestStep = Math.max(...videoPackets.slice(1).map((p, i) => p.time - videoPackets[i].time));
     expect(largestStep).toBeLessThan(0.5); // the pause is not a hole in the file
+    // Downloads, whole and by Range (what a <video> element asks for), as WebM.
+    for (const file of recording.files) {
+      const whole = await fetch(`${app.url}${file.downloadPath}`);
+      expect(whole.status).toBe(200);
+      expect(whole.headers.get('content-type')).toMatch(/^(audio|video)\/webm/);
+      expect((await whole.arrayBuffer()).byteLength).toBe(file.sizeBytes);
+      const part = await fetch(`${app.url}${file.downloadPath}`, { headers: { range: 'bytes=0-1023' } });
+      expect(part.status).toBe(206);
+      expect((await part.arrayBuffer()).byteLength).toBe(1024);
+    }
     const combined = ffprobe(byKind.COMBINED.path);
     expect(combined.streams.map((s) => s.codec_name).sort()).toEqual(['opus', 'vp8']);
     // The tap's own files were remuxed and removed; what is left is what the catalog lists and the manifest.

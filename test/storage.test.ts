@@ -148,7 +148,7 @@ describe('recordings in object storage (a real S3-compatible server)', () => {
     s3.resume();
     const [stored] = await until(() => recordingsOf(app, room), (list) => list[0]?.files.every((file) => file.storage === 'STORED'), 'every file STORED');
     for (const file of stored.files) {
-      expect(file.objectKey).toMatch(/^haven\/[^/]+\/(video\.mp4|audio\.wav|combined\.mp4)$/);
+      expect(file.objectKey).toMatch(/^haven\/[^/]+\/(video|audio|combined)\.(mp4|wav|webm)$/);
       expect(sha256(await object(file.objectKey!)), `${file.objectKey} holds the file's bytes`).toBe(local.get(file.path));
       expect(file.storageError).toBeNull();
     }

@@ -141,8 +141,10 @@ describe('one clock for audio and video, recorded and live (flash/beep publisher
     // publisher adds its own send delay.
     expect(s.bandMs, line).toBeLessThanOrEqual(PASSTHROUGH_BOUND_MS);
     expect(Math.abs(s.meanMs), line).toBeLessThanOrEqual(publisher === 'own' ? PASSTHROUGH_MEAN_MS : PASSTHROUGH_MEAN_MS + 20);
-    // No drift: offsets are whole ms, so one 1 ms step tilts a 45 s run's slope by 2 ms/min; the bench measures the slope over minutes.
-    expect(Math.abs(s.driftMs), line).toBeLessThanOrEqual(PASSTHROUGH_DRIFT_MS);
+    // No drift: offsets are whole ms, so one 1 ms step tilts a 45 s run's slope by 2 ms/min; the bench
+    // measures the slope over minutes. An independent publisher whose audio source runs dry under load
+    // sends the rest of its audio one 10 ms tick later on its RTP clock: a step within the band.
+    expect(Math.abs(s.driftMs), line).toBeLessThanOrEqual(publisher === 'own' ? PASSTHROUGH_DRIFT_MS : PASSTHROUGH_BOUND_MS);
   }
 
   it('PASSTHROUGH, idle: the offset in the file stays in a band of PASSTHROUGH_BOUND_MS from the third flash, no drift', { timeout: 180_000 }, async () => {
