@@ -43,6 +43,9 @@ export async function startChromiumPublisher(opts: { url: string; apiKey: string
     page.on('pageerror', (error) => process.stderr.write(`[chromium publisher] ${error.message}\n`));
     if (process.env.CHROMIUM_PUBLISHER_LOGS === '1') page.on('console', (message) => process.stderr.write(`[chromium publisher console] ${message.text()}\n`));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    // Functions handed to page.evaluate are compiled by whatever runs this file; tsx (the benches)
+    // wraps them in esbuild's __name helper, which the page must have too.
+    await page.evaluate('window.__name = (target) => target');
     await page.addScriptTag({ path: require.resolve('livekit-client') });
     await page.evaluate(
       async ({ url, token }) => {
