@@ -83,10 +83,6 @@ export class MediaTap {
     });
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
   get running(): boolean {
     return this.exitedWith === undefined;
   }

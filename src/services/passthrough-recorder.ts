@@ -48,10 +48,6 @@ export class RoomTap {
     this.joined.catch(() => undefined);
   }
 
-  get pid(): number | undefined {
-    return this.tap.pid;
-  }
-
   /** Writes a track to `path`; its events go to `listener` (an `error` event when it cannot). */
   record(trackSid: string, path: string, listener: (event: TapEvent) => void, paused: boolean): void {
     this.tracks.set(trackSid, listener);
