@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { setPriority } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { createRequire } from 'node:module';
+import { rm, writeFile } from 'node:fs/promises';
 import ffmpeg from 'fluent-ffmpeg';
 
 const require = createRequire(import.meta.url);
@@ -342,6 +343,50 @@ export function remux(inputPath: string, outputPath: string): Promise<void> {
   const options = ['-c', 'copy'];
   if (outputPath.endsWith('.mp4')) options.push('-movflags', '+faststart');
   return runTo(configured()().input(inputPath), options, outputPath);
+}
+
+/**
+ * Joins the parts of one track the media tap wrote (the tap was started again, or the track was
+ * published again) into one file, copying the packets: each part's first packet lands `atSec` after
+ * the first part's, or right after the part before it when they would overlap. Parts are of one codec.
+ */
+export async function concatCopy(parts: { path: string; atSec: number }[], outputPath: string): Promise<void> {
+  const timings = await Promise.all(parts.map((part) => timing(part.path)));
+  // The concat demuxer starts each part where the one before ends (its `duration`), at the part's
+  // container start time; a part's first packet may be before that (Opus pre-skip).
+  const lead = timings.map((t) => t.firstSec - t.startSec);
+  let at = 0;
+  const lines = ['ffconcat version 1.0'];
+  parts.forEach((part, index) => {
+    lines.push(`file '${part.path.replaceAll("'", "'\\''")}'`);
+    const next = parts[index + 1];
+    if (!next) return;
+    const wanted = next.atSec - parts[0]!.atSec + lead[0]! - lead[index + 1]! - at;
+    const duration = Math.max(wanted, timings[index]!.durationSec);
+    lines.push(`duration ${duration.toFixed(6)}`);
+    at += duration;
+  });
+  const list = `${outputPath}.concat.txt`;
+  await writeFile(list, `${lines.join('\n')}\n`);
+  const options = ['-c', 'copy'];
+  if (outputPath.endsWith('.mp4')) options.push('-movflags', '+faststart');
+  try {
+    await runTo(configured()().input(list).inputOptions(['-f', 'concat', '-safe', '0']), options, outputPath);
+  } finally {
+    await rm(list, { force: true });
+  }
+}
+
+/** A file's container start time, its first packet's time and its length (s). */
+function timing(path: string): Promise<{ startSec: number; firstSec: number; durationSec: number }> {
+  return new Promise((resolve, reject) => {
+    configured().ffprobe(path, (error: Error | null, data) => {
+      if (error) return reject(error);
+      const number = (value: unknown) => (Number.isFinite(Number(value)) ? Number(value) : 0);
+      const startSec = number(data.format.start_time);
+      resolve({ startSec, firstSec: number(data.streams[0]?.start_time ?? startSec), durationSec: number(data.format.duration) });
+    });
+  });
 }
 
 /** When a file's first packet is (s): an Opus file remuxed from Ogg starts before 0 by its pre-skip. */

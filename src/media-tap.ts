@@ -80,6 +80,7 @@ export class MediaTap {
     this.child.stdout.on('data', (chunk: Buffer) => this.onStdout(chunk.toString('utf8')));
     this.child.stderr.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-8_000);
+      if (this.log.isLevelEnabled('debug')) this.log.debug({ tapLog: chunk.toString('utf8').trimEnd() }, 'media tap log');
     });
   }
 

@@ -29,11 +29,13 @@ package main
 //	stats        trackSid, packets, bytes, keyframes, lost, lastPacketAtMs, srNtpMs, srRtpTimestamp,
 //	             gapFillMs (opus), beforeKeyframe, framesReceived and framesWritten (video), paused, pausedMs (time taken out by ended pauses), pausedPackets
 //	             (received but not written: paused, or video waiting for its keyframe after a resume) —
-//	             every second while recording
+//	             four times a second while recording
 //	paused       trackSid, pausedAtMs
 //	resumed      trackSid, pausedMs (this pause, on the track's RTP clock), totalPausedMs
 //	stopped      trackSid, path, reason (stop|quit|eof|signal|ended|error), packets, bytes, keyframes,
 //	             lost, pausedMs, pausedPackets, firstPacketAtMs, error (when the file could not be finished)
+//	reconnecting the connection to the room was lost; LiveKit's SDK is resuming or rejoining it
+//	reconnected  it is back (media may still not flow: haven-live starts a new tap when none comes)
 //	disconnected reason (the room dropped us)
 //	error        message, and trackSid or cmd when it concerns one
 

@@ -65,6 +65,8 @@ func (t *tap) join(url, token string) {
 			OnTrackSubscriptionFailed: t.onTrackSubscriptionFailed,
 		},
 		OnDisconnectedWithReason: t.onDisconnected,
+		OnReconnecting:           func() { t.events.emit("reconnecting", event{}) },
+		OnReconnected:            func() { t.events.emit("reconnected", event{}) },
 	}
 	room, err := lksdk.ConnectToRoomWithToken(url, token, callback, lksdk.WithAutoSubscribe(false))
 	if err != nil {

@@ -7,6 +7,7 @@ import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
 import { decodes, ffprobe, packetsOf } from './harness/media-probe.js';
 import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
+import { ip, resetOwnConnections } from './harness/processes.js';
 import { startServerProcess } from './harness/server-process.js';
 import { tapBin, tapPids } from './harness/tap.js';
 import { processTicks, ticksPerSecond } from '../bench/procfs.js';
@@ -297,6 +298,126 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     for (const file of recording.files) expect(Math.abs(file.durationSec! - stoppedAt), described).toBeLessThan(1);
     await shy.disconnect();
   }, 60_000);
+
+  it('goes on in a new part when the tap is SIGKILLed and when the camera is published again: one file per track, the spans listed as gaps', async () => {
+    const roomName = 'passthrough-faults';
+    const steady = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: roomName, identity: 'steady' });
+    const firstCamera = await steady.publishVideo({ width: 320, height: 180, fps: 30, codec: 'vp8' });
+    await steady.publishAudio({ channels: 1 });
+    await sleep(1_000);
+    await query(app.url, StartPassthrough, { roomName, mode: 'PASSTHROUGH' });
+    const startedAt = Date.now();
+    const at = () => (Date.now() - startedAt) / 1000;
+    await sleep(4_000);
+    const taps = tapPids(bin);
+    expect(taps).toHaveLength(1);
+    process.kill(taps[0], 'SIGKILL');
+    const killedAt = at();
+    // Another tap takes over, and the files go on.
+    await expect.poll(() => tapPids(bin).filter((pid) => pid !== taps[0]), { timeout: 10_000 }).toHaveLength(1);
+    await sleep(6_000);
+    await steady.unpublish(firstCamera);
+    const unpublishedAt = at();
+    await sleep(1_500);
+    await steady.publishVideo({ width: 320, height: 180, fps: 30, codec: 'vp8' });
+    const republishedAt = at();
+    await sleep(5_000);
+    const [recording] = (await query(app.url, StopPassthrough, { roomName })).stopRecording;
+    const stoppedAt = at();
+    const files = Object.fromEntries(recording.files.map((file) => [file.kind, file]));
+    const described = JSON.stringify({ killedAt, unpublishedAt, republishedAt, stoppedAt, state: recording.state, error: recording.error, gaps: recording.gaps, files: recording.files.map((f) => [basename(f.path), f.durationSec]) });
+    expect(recording.state, described).toBe('COMPLETE');
+    expect(recording.files.map((f) => basename(f.path)).sort(), described).toEqual(['audio.webm', 'combined.webm', 'video.webm']);
+    // Each kind's parts are joined in place: the files keep wall time.
+    for (const file of recording.files) {
+      decodes(file.path);
+      expect(Math.abs(file.durationSec! - stoppedAt), described).toBeLessThan(1.5);
+    }
+    for (const kind of ['VIDEO', 'AUDIO'] as const) {
+      const restarted = recording.gaps.filter((gap) => gap.kind === kind && gap.reason === 'RECORDER_RESTARTED');
+      expect(restarted, described).toHaveLength(1);
+      // From the last packet the dead tap reported (its stats come four times a second) to the new tap's first.
+      expect(restarted[0].start, described).toBeGreaterThan(killedAt - 0.6);
+      expect(restarted[0].start, described).toBeLessThanOrEqual(killedAt + 0.2);
+      expect(restarted[0].end, described).toBeGreaterThan(killedAt);
+      expect(restarted[0].end, described).toBeLessThan(killedAt + 6);
+    }
+    const unpublished = recording.gaps.filter((gap) => gap.kind === 'VIDEO' && gap.reason === 'UNPUBLISHED');
+    expect(unpublished, described).toHaveLength(1);
+    expect(Math.abs(unpublished[0].start - unpublishedAt), described).toBeLessThan(0.8);
+    expect(unpublished[0].end, described).toBeGreaterThan(republishedAt - 0.5);
+    expect(unpublished[0].end, described).toBeLessThan(republishedAt + 3);
+    expect(recording.gaps.filter((gap) => gap.kind === 'AUDIO').length, described).toBe(1);
+    const directory = join(files.VIDEO.path, '..');
+    const manifest = JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8')) as { tracks: { kind: string; sid: string; fileStartSec: number; tap?: { parts?: number } }[] };
+    // Each file has a hole where each of its gaps is, and media again at the gap's end (recording
+    // time = where the file starts + file time; gaps are timed by arrival, files by RTP time).
+    for (const kind of ['VIDEO', 'AUDIO'] as const) {
+      const times = packetsOf(files[kind].path).map((p) => p.time);
+      const fileStartSec = manifest.tracks.find((t) => t.kind === kind)!.fileStartSec;
+      const recordingTimes = times.map((time) => fileStartSec + time - times[0]);
+      const holes = recordingTimes.slice(1).map((time, i) => [recordingTimes[i], time]).filter(([a, b]) => b - a > 0.1);
+      for (const gap of recording.gaps.filter((g) => g.kind === kind)) {
+        const hole = holes.find(([, end]) => Math.abs(end - gap.end) < 0.3);
+        expect(hole, `${described} ${kind} holes ${JSON.stringify(holes)}`).toBeDefined();
+        expect(hole![0] - gap.start, `${described} ${kind} holes ${JSON.stringify(holes)}`).toBeGreaterThan(-0.1);
+        expect(hole![0] - gap.start, `${described} ${kind} holes ${JSON.stringify(holes)}`).toBeLessThan(0.5);
+      }
+    }
+    expect(readdirSync(directory).sort()).toEqual(['audio.webm', 'combined.webm', 'manifest.json', 'video.webm']);
+    expect(manifest.tracks.filter((t) => t.kind === 'VIDEO'), described).toHaveLength(2);
+    expect(manifest.tracks.find((t) => t.kind === 'AUDIO')?.tap?.parts, described).toBe(2);
+    await steady.disconnect();
+  }, 90_000);
+
+  it('lists a 3 s network outage as a gap of both files from RTP (±0.3 s), and goes on after one that also resets every signalling connection', async () => {
+    const roomName = 'passthrough-outage';
+    const steady = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: roomName, identity: 'steady' });
+    await steady.publishVideo({ width: 320, height: 180, fps: 30, codec: 'vp8' });
+    await steady.publishAudio({ channels: 1 });
+    await sleep(1_000);
+    await query(app.url, StartPassthrough, { roomName, mode: 'PASSTHROUGH' });
+    const startedAt = Date.now();
+    const at = () => (Date.now() - startedAt) / 1000;
+    const outages: { cut: number; restored: number }[] = [];
+    const outage = async (resetSignalling: boolean) => {
+      await sleep(3_000);
+      ip('addr', 'del', '10.77.0.1/24', 'dev', 'hv0');
+      const cut = at();
+      try {
+        if (resetSignalling) {
+          expect(resetOwnConnections(livekit.port)).toBeGreaterThan(0);
+          for (const pid of tapPids(bin)) expect(resetOwnConnections(livekit.port, pid)).toBeGreaterThan(0);
+        }
+        await sleep(3_000);
+      } finally {
+        ip('addr', 'add', '10.77.0.1/24', 'dev', 'hv0');
+      }
+      outages.push({ cut, restored: at() });
+    };
+    await outage(false);
+    await outage(true);
+    await sleep(15_000);
+    const [recording] = (await query(app.url, StopPassthrough, { roomName })).stopRecording;
+    const stoppedAt = at();
+    const described = JSON.stringify({ outages, stoppedAt, state: recording.state, error: recording.error, gaps: recording.gaps, files: recording.files.map((f) => [basename(f.path), f.durationSec]) });
+    expect(recording.state, described).toBe('COMPLETE');
+    expect(recording.files.map((f) => basename(f.path)).sort(), described).toEqual(['audio.webm', 'combined.webm', 'video.webm']);
+    for (const file of recording.files) expect(Math.abs(file.durationSec! - stoppedAt), described).toBeLessThan(1.5);
+    for (const { cut, restored } of outages) {
+      for (const kind of ['VIDEO', 'AUDIO'] as const) {
+        const gap = recording.gaps.find((g) => g.kind === kind && Math.abs(g.start - cut) <= 0.3);
+        expect(gap, `${kind}: ${described}`).toBeDefined();
+        // Until media came again: what the publisher captured in the outage and sent after it is in
+        // the file (video: from about 1.4 s after the cut), so a gap may end before the restore.
+        expect(gap!.end, described).toBeGreaterThan(cut + 1);
+        // After a reset of every signalling connection, the tap's ICE may never recover: another tap takes over.
+        expect(gap!.end, described).toBeLessThan(restored + 12);
+      }
+    }
+    console.log(`passthrough outages: ${described}`);
+    await steady.disconnect();
+  }, 120_000);
 });
 
 describe('without the media tap', () => {

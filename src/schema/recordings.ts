@@ -125,6 +125,7 @@ const GapReasonEnum = builder.enumType('GapReason', {
     RECONNECTING: { description: 'haven-live was reconnecting to the room' },
     UNPUBLISHED: { description: 'The track was unpublished (and published again later, or not)' },
     DROPPED: { description: "The track's clock slipped from the session clock and was re-anchored: silence filled in, or samples dropped" },
+    RECORDER_RESTARTED: { description: 'PASSTHROUGH: the media tap recording the room died or lost the room and was started again; the track goes on in the same file after the gap' },
   } as const satisfies Record<GapReason, object>,
 });
 

@@ -1,12 +1,14 @@
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Logger } from 'pino';
 import { rm } from 'node:fs/promises';
 import { decodeSmall } from '../ffmpeg.js';
 import { field, MediaTap, type TapEvent } from '../media-tap.js';
 import { isPlaceholderPicture } from './video-timeline.js';
 import type { TrackGap } from './gap-reasons.js';
+import type { GapReason } from './recording-model.js';
 import type { FamilyRecorder } from './participant-recorder.js';
-import { PASSTHROUGH_FILES, type MediaFamily } from './recording-model.js';
+import { PARTS_FILE, PASSTHROUGH_FILES, rawPartName, type MediaFamily } from './recording-model.js';
 import type { RecordingPauses } from './recording-pauses.js';
 import type { SessionClock } from './session-clock.js';
 import type { RecordedTrack } from './track-writers.js';
@@ -18,34 +20,42 @@ const STOP_TIMEOUT_MS = 15_000;
 /** A track that sent nothing for this long before the stop has a gap up to it (the tap reports the others). */
 const TRAILING_SILENCE_US = 1_500_000;
 
+/** A tap that reconnected to the room but gets no packet for this long is replaced (its ICE may never recover). */
+const NO_MEDIA_AFTER_RECONNECT_MS = 8_000;
+/** The longest wait before starting another tap when they keep failing. */
+const MAX_RESTART_DELAY_MS = 30_000;
+
 /**
  * The media tap of one recorded room: started on the first PASSTHROUGH track, joined with a token of
- * its own, and told which tracks to write where. Commands wait for the join; a tap that cannot join,
- * or that dies, fails every track it was writing.
+ * its own, and told which tracks to write where. Commands wait for the join. A tap that dies, leaves
+ * the room, or reconnects to it and then gets no media, is replaced by another (each track it was
+ * writing gets a `lost` event and is asked for again, into a new part), sooner the first time and
+ * later when they keep failing; one that cannot join at first fails every track it was writing.
  */
 export class RoomTap {
-  private readonly tap: MediaTap;
-  private readonly joined: Promise<void>;
+  private tap!: MediaTap;
+  private joined!: Promise<MediaTap>;
   private readonly tracks = new Map<string, (event: TapEvent) => void>();
   private failure: Error | undefined;
   private closing = false;
+  private everJoined = false;
+  private readonly restarts: number[] = [];
+  /** Since when the tap has been reconnecting with no packet come since (epoch ms). */
+  private quietSince: number | undefined;
+  private readonly watchdog: NodeJS.Timeout;
 
-  constructor(bin: string, join: () => Promise<{ url: string; token: string }>, log: Logger) {
-    this.tap = new MediaTap(bin, log);
-    this.tap.onEvent((event) => {
-      if (event.trackSid) this.tracks.get(event.trackSid)?.(event);
-      else if (event.event === 'disconnected') this.fail(new Error(`the media tap left the room (${String(event.reason ?? 'disconnected')})`));
-    });
-    void this.tap.exited.then((exit) => {
-      if (!this.closing) this.fail(new Error(`the media tap exited (code ${exit.code}, signal ${exit.signal}): ${this.tap.stderr()}`));
-    });
-    this.joined = join()
-      .then(({ url, token }) => this.tap.join(url, token))
-      .catch((error: Error) => {
-        this.fail(error);
-        throw error;
-      });
-    this.joined.catch(() => undefined);
+  constructor(
+    private readonly bin: string,
+    private readonly credentials: () => Promise<{ url: string; token: string }>,
+    private readonly log: Logger,
+  ) {
+    this.start(0);
+    this.watchdog = setInterval(() => {
+      if (this.quietSince !== undefined && this.tracks.size > 0 && Date.now() - this.quietSince > NO_MEDIA_AFTER_RECONNECT_MS) {
+        this.lost(this.tap, new Error(`no media came for ${NO_MEDIA_AFTER_RECONNECT_MS / 1000} s after the media tap reconnected`));
+      }
+    }, 1_000);
+    this.watchdog.unref();
   }
 
   /** Writes a track to `path`; its events go to `listener` (an `error` event when it cannot). */
@@ -56,24 +66,24 @@ export class RoomTap {
       return;
     }
     void this.joined.then(
-      () => {
-        this.tap.send({ cmd: 'record', trackSid, path });
-        if (paused) this.tap.send({ cmd: 'pause', trackSid });
+      (tap) => {
+        tap.send({ cmd: 'record', trackSid, path });
+        if (paused) tap.send({ cmd: 'pause', trackSid });
       },
       () => undefined,
     );
   }
 
   pause(trackSid: string, paused: boolean): void {
-    void this.joined.then(() => this.tap.send({ cmd: paused ? 'pause' : 'resume', trackSid }), () => undefined);
+    void this.joined.then((tap) => tap.send({ cmd: paused ? 'pause' : 'resume', trackSid }), () => undefined);
   }
 
   /** Closes the track's file; resolves to its `stopped` event. */
   async stop(trackSid: string): Promise<TapEvent> {
     if (this.failure) throw this.failure;
-    await this.joined;
-    const stopped = this.tap.next((e) => e.event === 'stopped' && e.trackSid === trackSid, STOP_TIMEOUT_MS, `the end of ${trackSid}`);
-    this.tap.send({ cmd: 'stop', trackSid });
+    const tap = await this.joined;
+    const stopped = tap.next((e) => e.event === 'stopped' && e.trackSid === trackSid, STOP_TIMEOUT_MS, `the end of ${trackSid}`);
+    tap.send({ cmd: 'stop', trackSid });
     return stopped;
   }
 
@@ -84,7 +94,51 @@ export class RoomTap {
   /** Closes every file and ends the process. */
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.watchdog);
     await this.tap.quit();
+  }
+
+  /** Starts a tap process (after `delayMs`) and joins it to the room. */
+  private start(delayMs: number): void {
+    const tap = new MediaTap(this.bin, this.log);
+    this.tap = tap;
+    tap.onEvent((event) => {
+      if (tap !== this.tap) return;
+      if (event.event === 'reconnecting' || event.event === 'reconnected') this.quietSince = Date.now();
+      else if (event.event === 'stats' && this.quietSince !== undefined && field(event, 'lastPacketAtMs') > this.quietSince) this.quietSince = undefined;
+      if (event.trackSid) this.tracks.get(event.trackSid)?.(event);
+      else if (event.event === 'disconnected') this.lost(tap, new Error(`the media tap left the room (${String(event.reason ?? 'disconnected')})`));
+    });
+    void tap.exited.then((exit) => this.lost(tap, new Error(`the media tap exited (code ${exit.code}, signal ${exit.signal}): ${tap.stderr()}`)));
+    this.joined = new Promise<void>((resolve) => setTimeout(resolve, delayMs))
+      .then(() => this.credentials())
+      .then(({ url, token }) => tap.join(url, token))
+      .then(() => {
+        this.everJoined = true;
+        return tap;
+      });
+    this.joined.catch((error: Error) => this.lost(tap, error));
+  }
+
+  /** The tap died, left the room, could not join, or got no media after reconnecting: start another, or fail every track. */
+  private lost(tap: MediaTap, error: Error): void {
+    if (tap !== this.tap || this.closing || this.failure) return;
+    if (!this.everJoined) {
+      this.fail(error);
+      void tap.quit(3_000);
+      return;
+    }
+    const now = Date.now();
+    while (this.restarts.length > 0 && now - this.restarts[0]! > 60_000) this.restarts.shift();
+    this.restarts.push(now);
+    // At once the first time in a minute, then 1, 2, 4 … s, at most 30 s.
+    const delayMs = Math.min(MAX_RESTART_DELAY_MS, this.restarts.length === 1 ? 0 : 1_000 * 2 ** (this.restarts.length - 2));
+    this.log.warn({ err: error, restartsInAMinute: this.restarts.length, delayMs }, 'media tap lost: starting another');
+    this.quietSince = undefined;
+    // The old one closes what it still has open; its events no longer count.
+    void tap.quit(3_000);
+    this.start(delayMs);
+    for (const [trackSid, listener] of [...this.tracks]) listener({ event: 'lost', trackSid, message: error.message });
   }
 
   private fail(error: Error): void {
@@ -106,9 +160,19 @@ export interface PassthroughContext {
   log: Logger;
 }
 
-interface TapTrack {
+/** One file the tap writes for a track: the first, or one begun after the tap was started again or the track was published again. */
+interface TapPart {
+  /** The track (shared by the parts of one track). */
   recorded: RecordedTrack;
+  /** Its place among its kind's files (video.ivf, video.2.ivf, …). */
+  index: number;
   path: string;
+  /** Why it was begun, when not the first: what the span before its first media is. */
+  cause: GapReason | undefined;
+  /** When it was asked for and when it ended (session clock, µs). */
+  fromUs: number;
+  untilUs: number | undefined;
+  firstMediaUs: number | undefined;
   codec: string | undefined;
   /** The `writing` event: where the file's time line starts. */
   writing: TapEvent | undefined;
@@ -117,18 +181,25 @@ interface TapTrack {
   lastPacketAtMs: number | undefined;
   /** Spans of the file without media, ms on its time line. */
   silences: { fromMs: number; toMs: number }[];
+  /** The last stats, and the stop (none when the tap was lost). */
+  stats: TapEvent | undefined;
   stopped: TapEvent | undefined;
+  /** Ended without a stop: the tap was lost, or the track was gone when it came back. */
+  abandoned: boolean;
 }
 
 /**
  * One participant's PASSTHROUGH recording of one family of tracks (camera and microphone, or screen
  * share and its audio): the room's media tap writes each track as it arrived, and what it reports
- * (first packet, sender reports, silent spans) places the files on the recording's time line.
- * The first track of each kind is recorded; a track published again later is not (yet) appended.
+ * (first packet, sender reports, silent spans) places the files on the recording's time line. When
+ * the tap is started again, or the participant publishes the source again, the track goes on in a
+ * new part, and the parts are joined into one file at the end.
  */
 export class PassthroughRecorder implements FamilyRecorder {
-  private readonly byKind = new Map<'VIDEO' | 'AUDIO', TapTrack>();
+  private readonly byKind = new Map<'VIDEO' | 'AUDIO', TapPart[]>();
   private failed = false;
+  /** Where each part after the first begins, s after the first that wrote (saved beside them: a crash keeps it). */
+  private readonly placements: Record<string, number> = {};
 
   constructor(
     private readonly directory: string,
@@ -137,7 +208,7 @@ export class PassthroughRecorder implements FamilyRecorder {
   ) {}
 
   get tracks(): RecordedTrack[] {
-    return [...this.byKind.values()].map((track) => track.recorded);
+    return [...new Set([...this.byKind.values()].flat().map((part) => part.recorded))];
   }
 
   get droppedFrames(): number {
@@ -150,8 +221,7 @@ export class PassthroughRecorder implements FamilyRecorder {
    * first packet arrived.
    */
   get videoPhaseUs(): number | undefined {
-    const video = this.byKind.get('VIDEO');
-    if (!video?.writing) return undefined;
+    if (!this.firstWriting('VIDEO')) return undefined;
     const alignment = this.alignment;
     return alignment ? Math.round(alignment.videoAfterAudioMs * 1000) : 0;
   }
@@ -163,8 +233,8 @@ export class PassthroughRecorder implements FamilyRecorder {
    * sender report and its arrival say (measured: 20 ms late in the file otherwise, for 20 ms packets).
    */
   get alignment(): { by: 'SENDER_REPORTS' | 'ARRIVAL'; videoAfterAudioMs: number; arrivalDifferenceMs: number; audioPacketMs: number } | null {
-    const video = this.byKind.get('VIDEO');
-    const audio = this.byKind.get('AUDIO');
+    const video = this.firstWriting('VIDEO');
+    const audio = this.firstWriting('AUDIO');
     if (!video?.writing || !audio?.writing) return null;
     const videoNtp = senderTimeMs(video);
     const audioNtp = senderTimeMs(audio);
@@ -180,85 +250,91 @@ export class PassthroughRecorder implements FamilyRecorder {
     };
   }
 
-  /** What the tap counted of a track (from its stop): packets, bytes, frames, keyframes, losses. */
+  /** What the tap counted of a track (over its parts): packets, bytes, frames, keyframes, losses, parts. */
   figures(trackSid: string): Record<string, number> | undefined {
-    const track = [...this.byKind.values()].find((candidate) => candidate.recorded.sid === trackSid);
-    const stopped = track?.stopped;
-    if (!stopped) return undefined;
+    const parts = [...this.byKind.values()].flat().filter((part) => part.recorded.sid === trackSid && (part.stopped ?? part.stats));
+    if (parts.length === 0) return undefined;
     const names = ['packets', 'bytes', 'keyframes', 'lost', 'framesReceived', 'framesWritten', 'beforeKeyframe', 'pausedPackets', 'gapFillMs'];
-    return Object.fromEntries(names.filter((name) => Number.isFinite(field(stopped, name))).map((name) => [name, field(stopped, name)]));
+    const figures: Record<string, number> = {};
+    for (const name of names) {
+      const values = parts.map((part) => field((part.stopped ?? part.stats)!, name)).filter(Number.isFinite);
+      if (values.length > 0) figures[name] = values.reduce((sum, value) => sum + value, 0);
+    }
+    if (parts.length > 1) figures.parts = parts.length;
+    return figures;
   }
 
   /** Where each file's first media is, µs after the recording's start on its time line (pauses left out). */
   fileStartUs(kind: 'VIDEO' | 'AUDIO'): number {
-    const track = this.byKind.get(kind);
-    if (track?.recorded.firstMediaUs === undefined) return 0;
-    return Math.max(0, this.context.pauses.toFileUs(track.recorded.firstMediaUs) - this.context.startUs);
+    const first = this.firstWriting(kind);
+    if (first?.firstMediaUs === undefined) return 0;
+    return Math.max(0, this.context.pauses.toFileUs(first.firstMediaUs) - this.context.startUs);
   }
 
+  /** Takes the participant's track of that kind; one published again continues the file in a new part. */
   record(kind: 'VIDEO' | 'AUDIO', trackSid: string): void {
     if (this.failed) return;
-    const existing = this.byKind.get(kind);
-    if (existing) {
-      if (existing.recorded.sid !== trackSid) this.context.log.warn({ trackSid, kept: existing.recorded.sid }, 'a track published again is not added to a passthrough recording');
+    const current = this.byKind.get(kind)?.at(-1);
+    if (current?.recorded.sid === trackSid) return;
+    if (current && !current.stopped && !current.abandoned) {
+      // The new track replaces the old one, whose file part is closed first.
+      void this.endPart(current).then(() => this.startPart(kind, trackSid, 'UNPUBLISHED'));
       return;
     }
-    const publication = this.context.publication(trackSid);
-    const names = PASSTHROUGH_FILES[this.family].raw;
-    const path = join(this.directory, kind === 'AUDIO' ? names.opus : names.video);
-    const track: TapTrack = {
-      recorded: {
-        sid: trackSid,
-        kind,
-        mimeType: publication?.mimeType || null,
-        width: publication?.width || null,
-        height: publication?.height || null,
-        firstMediaUs: undefined,
-        fromUs: Math.max(this.context.startUs, this.context.clock.nowUs()),
-        untilUs: undefined,
-        sync: undefined,
-      },
-      path,
-      codec: undefined,
-      writing: undefined,
-      senderReport: undefined,
-      lastPacketAtMs: undefined,
-      silences: [],
-      stopped: undefined,
-    };
-    this.byKind.set(kind, track);
-    this.context.roomTap.record(trackSid, path, (event) => this.onEvent(track, event), this.context.pauses.paused);
+    this.startPart(kind, trackSid, current ? 'UNPUBLISHED' : undefined);
   }
 
   setPaused(paused: boolean): void {
-    for (const track of this.byKind.values()) if (!track.stopped) this.context.roomTap.pause(track.recorded.sid, paused);
+    for (const parts of this.byKind.values()) {
+      const current = parts.at(-1);
+      if (current && !current.stopped && !current.abandoned) this.context.roomTap.pause(current.recorded.sid, paused);
+    }
   }
 
-  /** Spans without media so far, on the session clock (those still going on end at `untilUs`). */
+  /**
+   * Spans without media so far, on the session clock (those still going on end at `untilUs`): before
+   * a track's first media, the tap's silent spans, between parts (named by why the next part was
+   * begun), and after the last media.
+   */
   gaps(untilUs: number): TrackGap[] {
     const gaps: TrackGap[] = [];
-    for (const track of this.byKind.values()) {
-      const { sid, kind, fromUs, firstMediaUs } = track.recorded;
-      const endUs = Math.min(untilUs, track.recorded.untilUs ?? untilUs);
-      if (firstMediaUs === undefined) {
-        gaps.push({ kind, trackSid: sid, startUs: fromUs, endUs, reason: undefined });
-        continue;
+    for (const [kind, parts] of this.byKind) {
+      const sid = (part: TapPart | undefined) => part?.recorded.sid ?? parts[0]!.recorded.sid;
+      let lastMediaUs: number | undefined;
+      let lastPart: TapPart | undefined;
+      /** Why media stopped after the last part with media: the first later part's cause. */
+      let reason: GapReason | undefined;
+      for (const part of parts) {
+        if (part.firstMediaUs === undefined) {
+          if (lastMediaUs !== undefined) reason ??= part.cause;
+          continue;
+        }
+        if (lastMediaUs === undefined) {
+          const fromUs = parts[0]!.fromUs;
+          if (part.firstMediaUs - fromUs > TRAILING_SILENCE_US || part.index > 0) gaps.push({ kind, trackSid: part.recorded.sid, startUs: fromUs, endUs: part.firstMediaUs, reason: undefined });
+        } else gaps.push({ kind, trackSid: part.recorded.sid, startUs: lastMediaUs, endUs: part.firstMediaUs, reason: reason ?? part.cause });
+        reason = undefined;
+        // The tap's spans are on the file's time line, which leaves pauses out like the recording's.
+        const fileStartUs = this.context.pauses.toFileUs(part.firstMediaUs);
+        for (const silence of part.silences) {
+          gaps.push({
+            kind,
+            trackSid: part.recorded.sid,
+            startUs: this.context.pauses.fromFileUs(fileStartUs + silence.fromMs * 1000),
+            endUs: this.context.pauses.fromFileUs(fileStartUs + silence.toMs * 1000),
+            reason: undefined,
+          });
+        }
+        lastPart = part;
+        const partEndUs = Math.min(untilUs, part.untilUs ?? untilUs);
+        lastMediaUs = part.lastPacketAtMs === undefined ? partEndUs : Math.min(partEndUs, this.context.clock.fromEpochMs(part.lastPacketAtMs));
       }
-      if (firstMediaUs - fromUs > TRAILING_SILENCE_US) gaps.push({ kind, trackSid: sid, startUs: fromUs, endUs: firstMediaUs, reason: undefined });
-      // The tap's spans are on the file's time line, which leaves pauses out like the recording's.
-      const fileStartUs = this.context.pauses.toFileUs(firstMediaUs);
-      for (const silence of track.silences) {
-        gaps.push({
-          kind,
-          trackSid: sid,
-          startUs: this.context.pauses.fromFileUs(fileStartUs + silence.fromMs * 1000),
-          endUs: this.context.pauses.fromFileUs(fileStartUs + silence.toMs * 1000),
-          reason: undefined,
-        });
-      }
-      if (track.lastPacketAtMs !== undefined) {
-        const lastUs = this.context.clock.fromEpochMs(track.lastPacketAtMs);
-        if (endUs - lastUs > TRAILING_SILENCE_US) gaps.push({ kind, trackSid: sid, startUs: lastUs, endUs, reason: undefined });
+      const last = parts.at(-1)!;
+      const endUs = Math.min(untilUs, last.recorded.untilUs ?? untilUs);
+      if (lastMediaUs === undefined) gaps.push({ kind, trackSid: sid(last), startUs: parts[0]!.fromUs, endUs, reason: undefined });
+      else if (endUs - lastMediaUs > TRAILING_SILENCE_US || last !== lastPart) {
+        const unpublished = last === lastPart && last.stopped?.reason === 'ended';
+        gaps.push({ kind, trackSid: sid(lastPart), startUs: lastMediaUs, endUs, reason: reason ?? (unpublished ? 'UNPUBLISHED' : undefined) });
       }
     }
     return gaps.filter((gap) => gap.endUs > gap.startUs).sort((a, b) => a.startUs - b.startUs);
@@ -267,72 +343,163 @@ export class PassthroughRecorder implements FamilyRecorder {
   /** Closes the files (the tap writes out what it holds); the first error, if any. */
   async stop(stopUs: number): Promise<Error | null> {
     const results = await Promise.all(
-      [...this.byKind.values()].map(async (track) => {
-        track.recorded.untilUs ??= stopUs;
-        if (track.stopped) return null;
+      [...this.byKind.values()].map(async (parts) => {
+        for (const part of parts) part.recorded.untilUs ??= stopUs;
+        const current = parts.at(-1)!;
         try {
-          track.stopped = await this.context.roomTap.stop(track.recorded.sid);
-          const error = track.stopped.error;
-          if (typeof error === 'string') return new Error(error);
-          await this.dropPlaceholder(track);
+          if (!current.stopped && !current.abandoned) {
+            current.untilUs ??= stopUs;
+            const error = await this.endPart(current);
+            if (error) return error;
+          }
           return null;
-        } catch (error) {
-          return error as Error;
         } finally {
-          this.context.roomTap.forget(track.recorded.sid);
+          for (const part of parts) this.context.roomTap.forget(part.recorded.sid);
         }
       }),
     );
     return results.find((error) => error !== null) ?? null;
   }
 
+  /** Closes a part's file, and removes it when it held LiveKit's placeholder only. */
+  private async endPart(part: TapPart): Promise<Error | null> {
+    try {
+      part.stopped = await this.context.roomTap.stop(part.recorded.sid);
+      part.untilUs ??= this.context.clock.nowUs();
+      const error = part.stopped.error;
+      if (typeof error === 'string') return new Error(error);
+      await this.dropPlaceholder(part);
+      return null;
+    } catch (error) {
+      part.abandoned = true;
+      part.untilUs ??= this.context.clock.nowUs();
+      return error as Error;
+    }
+  }
+
+  private startPart(kind: 'VIDEO' | 'AUDIO', trackSid: string, cause: GapReason | undefined, recorded?: RecordedTrack): void {
+    if (this.failed) return;
+    const parts = this.byKind.get(kind) ?? [];
+    this.byKind.set(kind, parts);
+    const nowUs = Math.max(this.context.startUs, this.context.clock.nowUs());
+    const publication = this.context.publication(trackSid);
+    const names = PASSTHROUGH_FILES[this.family].raw;
+    const part: TapPart = {
+      recorded: recorded ?? {
+        sid: trackSid,
+        kind,
+        mimeType: publication?.mimeType || null,
+        width: publication?.width || null,
+        height: publication?.height || null,
+        firstMediaUs: undefined,
+        fromUs: nowUs,
+        untilUs: undefined,
+        sync: undefined,
+      },
+      index: parts.length,
+      path: join(this.directory, rawPartName(kind === 'AUDIO' ? names.opus : names.video, parts.length)),
+      cause,
+      fromUs: nowUs,
+      untilUs: undefined,
+      firstMediaUs: undefined,
+      codec: undefined,
+      writing: undefined,
+      senderReport: undefined,
+      lastPacketAtMs: undefined,
+      silences: [],
+      stats: undefined,
+      stopped: undefined,
+      abandoned: false,
+    };
+    parts.push(part);
+    this.context.roomTap.record(trackSid, part.path, (event) => this.onEvent(part, event), this.context.pauses.paused);
+  }
+
+  /** The first part of a kind that wrote media: where its file starts. */
+  private firstWriting(kind: 'VIDEO' | 'AUDIO'): TapPart | undefined {
+    return this.byKind.get(kind)?.find((part) => part.writing !== undefined);
+  }
+
+  /** Notes where a part begins against the first part that wrote (kept beside the files for the join at the end). */
+  private place(part: TapPart): void {
+    const first = this.firstWriting(part.recorded.kind);
+    if (!first || first === part || first.firstMediaUs === undefined || part.firstMediaUs === undefined) return;
+    const toFile = (us: number) => this.context.pauses.toFileUs(us);
+    this.placements[basename(part.path)] = Math.round(toFile(part.firstMediaUs) - toFile(first.firstMediaUs)) / 1e6;
+    try {
+      writeFileSync(join(this.directory, PARTS_FILE), `${JSON.stringify(this.placements)}\n`);
+    } catch (error) {
+      this.context.log.warn({ err: error }, 'could not note where a part of a recorded track begins');
+    }
+  }
+
   /**
    * Until a source captures its first frame, LiveKit sends a black placeholder picture (10 tiny
    * frames a second). A video file that holds nothing else is no media: it is removed, and the
-   * track has a gap over the whole window, as in TRANSCODE.
+   * track has a gap over its window, as in TRANSCODE.
    */
-  private async dropPlaceholder(track: TapTrack): Promise<void> {
-    const frames = field(track.stopped!, 'framesWritten');
-    const bytes = field(track.stopped!, 'bytes');
-    if (track.recorded.kind !== 'VIDEO' || !(frames > 0) || bytes / frames >= PLACEHOLDER_FRAME_BYTES) return;
+  private async dropPlaceholder(part: TapPart): Promise<void> {
+    const frames = field(part.stopped!, 'framesWritten');
+    const bytes = field(part.stopped!, 'bytes');
+    if (part.recorded.kind !== 'VIDEO' || !(frames > 0) || bytes / frames >= PLACEHOLDER_FRAME_BYTES) return;
     const width = 32;
     const height = 18;
     const frameBytes = (width * height * 3) / 2;
-    const pictures = await decodeSmall(track.path, width, height).catch(() => undefined);
+    const pictures = await decodeSmall(part.path, width, height).catch(() => undefined);
     if (!pictures || pictures.length < frameBytes) return;
     for (let at = 0; at + frameBytes <= pictures.length; at += frameBytes) {
       if (!isPlaceholderPicture(pictures.subarray(at, at + frameBytes), width, height)) return;
     }
-    await rm(track.path, { force: true });
-    track.recorded.firstMediaUs = undefined;
-    track.writing = undefined;
+    await rm(part.path, { force: true });
+    part.firstMediaUs = undefined;
+    part.writing = undefined;
+    const parts = this.byKind.get(part.recorded.kind) ?? [];
+    part.recorded.firstMediaUs = parts.find((other) => other.recorded === part.recorded && other.firstMediaUs !== undefined)?.firstMediaUs;
   }
 
-  private onEvent(track: TapTrack, event: TapEvent): void {
+  private onEvent(part: TapPart, event: TapEvent): void {
     switch (event.event) {
       case 'track':
-        track.codec = typeof event.codec === 'string' ? event.codec : undefined;
-        track.recorded.mimeType = typeof event.mimeType === 'string' ? event.mimeType : track.recorded.mimeType;
-        if (typeof event.width === 'number') track.recorded.width = event.width;
-        if (typeof event.height === 'number') track.recorded.height = event.height;
+        part.codec = typeof event.codec === 'string' ? event.codec : undefined;
+        part.recorded.mimeType = typeof event.mimeType === 'string' ? event.mimeType : part.recorded.mimeType;
+        if (typeof event.width === 'number') part.recorded.width = event.width;
+        if (typeof event.height === 'number') part.recorded.height = event.height;
         break;
       case 'writing':
-        track.writing = event;
-        track.recorded.firstMediaUs = this.context.clock.fromEpochMs(field(event, 'atMs'));
+        part.writing = event;
+        part.firstMediaUs = this.context.clock.fromEpochMs(field(event, 'atMs'));
+        part.recorded.firstMediaUs ??= part.firstMediaUs;
+        this.place(part);
         break;
       case 'stats':
-        if (Number.isFinite(field(event, 'lastPacketAtMs'))) track.lastPacketAtMs = field(event, 'lastPacketAtMs');
-        if (Number.isFinite(field(event, 'srNtpMs'))) track.senderReport = { ntpMs: field(event, 'srNtpMs'), rtpTimestamp: field(event, 'srRtpTimestamp') };
+        part.stats = event;
+        if (Number.isFinite(field(event, 'lastPacketAtMs'))) part.lastPacketAtMs = field(event, 'lastPacketAtMs');
+        if (Number.isFinite(field(event, 'srNtpMs'))) part.senderReport = { ntpMs: field(event, 'srNtpMs'), rtpTimestamp: field(event, 'srRtpTimestamp') };
         break;
       case 'gap':
-        track.silences.push({ fromMs: field(event, 'fromMs'), toMs: field(event, 'toMs') });
+        part.silences.push({ fromMs: field(event, 'fromMs'), toMs: field(event, 'toMs') });
         break;
       case 'stopped':
-        track.stopped = event;
-        track.recorded.untilUs ??= this.context.clock.nowUs();
+        part.stopped = event;
+        part.untilUs ??= this.context.clock.nowUs();
+        break;
+      case 'lost':
+        // The tap was started again: the track goes on in a new part, if it is still the current one.
+        if (part.stopped || part.abandoned || this.byKind.get(part.recorded.kind)?.at(-1) !== part) break;
+        part.abandoned = true;
+        part.untilUs = this.context.clock.nowUs();
+        this.context.log.warn({ trackSid: part.recorded.sid, reason: event.message }, 'media tap lost: the track goes on in a new part');
+        this.startPart(part.recorded.kind, part.recorded.sid, 'RECORDER_RESTARTED', part.recorded);
         break;
       case 'error':
-        if (track.stopped || this.failed) break;
+        if (part.stopped || part.abandoned || this.failed) break;
+        if (part.cause === 'RECORDER_RESTARTED' && !part.writing && event.cmd === 'record') {
+          // The track was gone by the time the tap came back: nothing more of it.
+          part.abandoned = true;
+          part.untilUs = this.context.clock.nowUs();
+          this.context.log.info({ trackSid: part.recorded.sid, reason: event.message }, 'the track was gone when the media tap came back');
+          break;
+        }
         this.failed = true;
         this.context.onFailure(new Error(event.message ?? 'the media tap failed'));
         break;
@@ -342,11 +509,11 @@ export class PassthroughRecorder implements FamilyRecorder {
   }
 }
 
-/** The sender's clock (ms) at the track file's first packet, from the last sender report. */
-function senderTimeMs(track: TapTrack): number | undefined {
-  if (!track.writing || !track.senderReport) return undefined;
-  const clockRate = field(track.writing, 'clockRate');
+/** The sender's clock (ms) at the part's first packet, from the last sender report. */
+function senderTimeMs(part: TapPart): number | undefined {
+  if (!part.writing || !part.senderReport) return undefined;
+  const clockRate = field(part.writing, 'clockRate');
   // RTP timestamps wrap at 2^32: the signed distance from the report.
-  const ticks = ((((field(track.writing, 'rtpTimestamp') - track.senderReport.rtpTimestamp + 2 ** 31) % 2 ** 32) + 2 ** 32) % 2 ** 32) - 2 ** 31;
-  return track.senderReport.ntpMs + (ticks / clockRate) * 1000;
+  const ticks = ((((field(part.writing, 'rtpTimestamp') - part.senderReport.rtpTimestamp + 2 ** 31) % 2 ** 32) + 2 ** 32) % 2 ** 32) - 2 ** 31;
+  return part.senderReport.ntpMs + (ticks / clockRate) * 1000;
 }

@@ -1,11 +1,13 @@
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { combine, combineCopy, probe, remux } from '../ffmpeg.js';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { combine, combineCopy, concatCopy, probe, remux } from '../ffmpeg.js';
 import {
   FAMILY_FILES,
   FAMILY_SOURCES,
   familyFileNames,
+  PARTS_FILE,
   PASSTHROUGH_FILES,
+  rawPartName,
   type FamilyTracks,
   type MediaFamily,
   type RecordingFile,
@@ -18,21 +20,50 @@ import {
  */
 async function remuxTapFiles(directory: string, family: MediaFamily): Promise<void> {
   const names = PASSTHROUGH_FILES[family];
+  const placements = readPlacements(directory);
   for (const raw of [names.raw.video, names.raw.opus]) {
-    const rawPath = join(directory, raw);
-    if (!existsSync(rawPath)) continue;
-    if (statSync(rawPath).size === 0) {
-      rmSync(rawPath, { force: true });
-      continue;
-    }
-    const output = raw === names.raw.opus ? names.AUDIO : ivfFourCc(rawPath) === 'H264' ? names.VIDEO.mp4 : names.VIDEO.webm;
+    const parts = rawParts(directory, raw);
+    for (const part of parts) if (statSync(part).size === 0) rmSync(part, { force: true });
+    const written = parts.filter((part) => existsSync(part));
+    if (written.length === 0) continue;
+    const fourCc = raw === names.raw.opus ? 'Opus' : ivfFourCc(written[0]!);
+    const output = raw === names.raw.opus ? names.AUDIO : fourCc === 'H264' ? names.VIDEO.mp4 : names.VIDEO.webm;
+    // A part in another codec (a track published again differently) cannot be joined by copying.
+    const joinable = written.filter((part) => raw === names.raw.opus || ivfFourCc(part) === fourCc);
     try {
-      await remux(rawPath, join(directory, output));
+      if (joinable.length === 1) await remux(joinable[0]!, join(directory, output));
+      else {
+        let previous = 0;
+        const placed = joinable.map((path) => {
+          const at = placements[basename(path)];
+          // A part whose start was not written down (a crash) follows the one before.
+          previous = typeof at === 'number' && at >= previous ? at : previous;
+          return { path, atSec: previous };
+        });
+        await concatCopy(placed, join(directory, output));
+      }
     } catch (error) {
       rmSync(join(directory, output), { force: true });
       throw new Error(`remuxing ${raw} failed: ${(error as Error).message}`);
     }
-    rmSync(rawPath, { force: true });
+    for (const part of written) rmSync(part, { force: true });
+  }
+}
+
+/** A raw file's parts that are there (video.ivf, video.2.ivf, …), in order. */
+function rawParts(directory: string, raw: string): string[] {
+  const names = new Set(readdirSync(directory));
+  const parts: string[] = [];
+  for (let index = 0; index < names.size; index += 1) if (names.has(rawPartName(raw, index))) parts.push(join(directory, rawPartName(raw, index)));
+  return parts;
+}
+
+function readPlacements(directory: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(directory, PARTS_FILE), 'utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
 }
 
@@ -97,5 +128,6 @@ export async function finishFiles(
     }
   }
   if (finishError) throw finishError;
+  rmSync(join(directory, PARTS_FILE), { force: true });
   return files;
 }

@@ -1,6 +1,6 @@
 /** What a recording is, as the catalog, the files and the API see it. */
 
-export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED';
+export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED' | 'RECORDER_RESTARTED';
 
 /**
  * How a recording is made: PASSTHROUGH keeps the media as it was sent (the media tap writes the
@@ -47,6 +47,19 @@ export const PASSTHROUGH_FILES: Record<
     COMBINED: { webm: 'screen-combined.webm', mp4: 'screen-combined.mp4' },
   },
 };
+
+/**
+ * The media tap's file for a track's `index`th part (0: the first; a part is begun when the tap is
+ * started again or the track is published again): video.ivf, video.2.ivf, …
+ */
+export function rawPartName(name: string, index: number): string {
+  if (index === 0) return name;
+  const dot = name.lastIndexOf('.');
+  return `${name.slice(0, dot)}.${index + 1}${name.slice(dot)}`;
+}
+
+/** Where each raw part after the first begins (s after its track's first part), written while recording. */
+export const PARTS_FILE = 'parts.json';
 
 /** The names a family's file of a kind may have, in either mode. */
 export function familyFileNames(family: MediaFamily, kind: RecordingFileKind): string[] {

@@ -27,11 +27,11 @@ export function rssBytes(pid: number): number {
   return kb * 1024;
 }
 
-/** Resets this process's TCP connections to a port on loopback (rtc-node's signalling socket), leaving other processes' alone. */
-export function resetOwnConnections(remotePort: number): number {
+/** Resets a process's TCP connections (this one's by default) to a port on loopback (a signalling socket), leaving other processes' alone. */
+export function resetOwnConnections(remotePort: number, pid = process.pid): number {
   const lines = execFileSync('ss', ['-tnpH', 'state', 'established', 'dst', `127.0.0.1:${remotePort}`], { encoding: 'utf8' })
     .split('\n')
-    .filter((line) => line.includes(`pid=${process.pid},`));
+    .filter((line) => line.includes(`pid=${pid},`));
   let reset = 0;
   for (const line of lines) {
     const local = line.trim().split(/\s+/)[2];

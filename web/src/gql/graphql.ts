@@ -53,6 +53,8 @@ export type GapReason =
   | 'NO_MEDIA'
   /** haven-live was reconnecting to the room */
   | 'RECONNECTING'
+  /** PASSTHROUGH: the media tap recording the room died or lost the room and was started again; the track goes on in the same file after the gap */
+  | 'RECORDER_RESTARTED'
   /** The track was unpublished (and published again later, or not) */
   | 'UNPUBLISHED';
 
