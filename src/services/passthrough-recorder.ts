@@ -48,13 +48,14 @@ export class RoomTap {
     private readonly bin: string,
     private readonly credentials: () => Promise<{ url: string; token: string }>,
     private readonly log: Logger,
+    noMediaAfterReconnectMs = NO_MEDIA_AFTER_RECONNECT_MS,
   ) {
     this.start(0);
     this.watchdog = setInterval(() => {
-      if (this.quietSince !== undefined && this.tracks.size > 0 && Date.now() - this.quietSince > NO_MEDIA_AFTER_RECONNECT_MS) {
-        this.lost(this.tap, new Error(`no media came for ${NO_MEDIA_AFTER_RECONNECT_MS / 1000} s after the media tap reconnected`));
+      if (this.quietSince !== undefined && this.tracks.size > 0 && Date.now() - this.quietSince > noMediaAfterReconnectMs) {
+        this.lost(this.tap, new Error(`no media came for ${noMediaAfterReconnectMs / 1000} s after the media tap reconnected`));
       }
-    }, 1_000);
+    }, Math.min(1_000, noMediaAfterReconnectMs / 4));
     this.watchdog.unref();
   }
 
@@ -186,6 +187,8 @@ interface TapPart {
   stopped: TapEvent | undefined;
   /** Ended without a stop: the tap was lost, or the track was gone when it came back. */
   abandoned: boolean;
+  /** Asked for again after a reconnect, the track was no longer there: no part at all. */
+  gone: boolean;
 }
 
 /**
@@ -275,10 +278,18 @@ export class PassthroughRecorder implements FamilyRecorder {
   record(kind: 'VIDEO' | 'AUDIO', trackSid: string): void {
     if (this.failed) return;
     const current = this.byKind.get(kind)?.at(-1);
-    if (current?.recorded.sid === trackSid) return;
+    if (current?.recorded.sid === trackSid) {
+      // Subscribed again (after a reconnect) to a track whose file part ended: it goes on in a new one.
+      if (current.stopped?.reason === 'ended' || current.gone) this.startPart(kind, trackSid, 'RECONNECTING', current.recorded);
+      return;
+    }
     if (current && !current.stopped && !current.abandoned) {
       // The new track replaces the old one, whose file part is closed first.
-      void this.endPart(current).then(() => this.startPart(kind, trackSid, 'UNPUBLISHED'));
+      void this.endPart(current).then(() => {
+        // A part begun for a reconnect that never had media was the old track's end, not a part of it.
+        if (current.index > 0 && current.firstMediaUs === undefined) current.gone = true;
+        this.startPart(kind, trackSid, 'UNPUBLISHED');
+      });
       return;
     }
     this.startPart(kind, trackSid, current ? 'UNPUBLISHED' : undefined);
@@ -298,7 +309,9 @@ export class PassthroughRecorder implements FamilyRecorder {
    */
   gaps(untilUs: number): TrackGap[] {
     const gaps: TrackGap[] = [];
-    for (const [kind, parts] of this.byKind) {
+    for (const [kind, all] of this.byKind) {
+      const parts = all.filter((part) => !part.gone);
+      if (parts.length === 0) continue;
       const sid = (part: TapPart | undefined) => part?.recorded.sid ?? parts[0]!.recorded.sid;
       let lastMediaUs: number | undefined;
       let lastPart: TapPart | undefined;
@@ -410,6 +423,7 @@ export class PassthroughRecorder implements FamilyRecorder {
       stats: undefined,
       stopped: undefined,
       abandoned: false,
+      gone: false,
     };
     parts.push(part);
     this.context.roomTap.record(trackSid, part.path, (event) => this.onEvent(part, event), this.context.pauses.paused);
@@ -482,6 +496,11 @@ export class PassthroughRecorder implements FamilyRecorder {
       case 'stopped':
         part.stopped = event;
         part.untilUs ??= this.context.clock.nowUs();
+        // The track ended in the tap but is still published: the tap's connection was rebuilt, and
+        // the track goes on in a new part (if it was unpublished after all, that part finds nothing).
+        if (event.reason === 'ended' && this.byKind.get(part.recorded.kind)?.at(-1) === part && this.context.publication(part.recorded.sid)) {
+          this.startPart(part.recorded.kind, part.recorded.sid, 'RECONNECTING', part.recorded);
+        }
         break;
       case 'lost':
         // The tap was started again: the track goes on in a new part, if it is still the current one.
@@ -493,9 +512,10 @@ export class PassthroughRecorder implements FamilyRecorder {
         break;
       case 'error':
         if (part.stopped || part.abandoned || this.failed) break;
-        if (part.cause === 'RECORDER_RESTARTED' && !part.writing && event.cmd === 'record') {
+        if ((part.cause === 'RECORDER_RESTARTED' || part.cause === 'RECONNECTING') && !part.writing && event.cmd === 'record') {
           // The track was gone by the time the tap came back: nothing more of it.
           part.abandoned = true;
+          part.gone = true;
           part.untilUs = this.context.clock.nowUs();
           this.context.log.info({ trackSid: part.recorded.sid, reason: event.message }, 'the track was gone when the media tap came back');
           break;
