@@ -13,7 +13,7 @@ import { toneFrequency } from './harness/media-check.js';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
-import { MediaStatsQuery, SessionEvents, StopSession } from './harness/operations.js';
+import { MediaStatsQuery, SessionEvents, SessionQuery, StopSession } from './harness/operations.js';
 import { killAllPublishers, startPublisher } from './harness/publisher-client.js';
 import { startServerProcess } from './harness/server-process.js';
 
@@ -378,7 +378,10 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
       for (let i = 0; ; i++) {
         const stats = (await query(app.url, MediaStatsQuery)).mediaStats;
         if (stats.openVideoStreams >= 7 && stats.openAudioStreams >= 7) break;
-        if (i === 300) throw new Error(`round ${round}: not every track streams 30 s after the joins: ${JSON.stringify(stats)}`);
+        if (i === 300) {
+          const { session } = await query(app.url, SessionQuery, { roomName: room });
+          throw new Error(`round ${round}: not every track streams 30 s after the joins: ${JSON.stringify({ stats, session })}`);
+        }
         await sleep(100);
       }
       await sleep(3_000);
