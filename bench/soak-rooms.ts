@@ -16,6 +16,7 @@ import { startLiveKit } from '../test/harness/livekit.js';
 import { killAllPublishers, startPublisher } from '../test/harness/publisher-client.js';
 import { startS3 } from '../test/harness/s3.js';
 import { childrenOf, machine, machineLine } from './procfs.js';
+import { rssBytes } from '../test/harness/processes.js';
 import type { ServerSample } from './server.js';
 import { graphqlRequest, ServerHandle } from './server-handle.js';
 
@@ -47,13 +48,20 @@ async function main(): Promise<void> {
   const gql = <T>(query: string, variables: Record<string, unknown> = {}) => graphqlRequest<T>(server.url, query, variables);
   const sample = async () => {
     const s = await server.request<ServerSample>({ cmd: 'sample' });
-    return { rssMb: s.memory.rss / MB, heapUsedMb: s.memory.heapUsed / MB, ffmpeg: childrenOf(server.pid).filter((child) => child.comm === 'ffmpeg').length };
+    const taps = childrenOf(server.pid).filter((child) => child.comm === 'haven-tap');
+    return {
+      rssMb: s.memory.rss / MB,
+      heapUsedMb: s.memory.heapUsed / MB,
+      ffmpeg: childrenOf(server.pid).filter((child) => child.comm === 'ffmpeg').length,
+      taps: taps.length,
+      tapRssMb: taps.reduce((sum, tap) => sum + rssBytes(tap.pid), 0) / MB,
+    };
   };
   const failures: string[] = [];
   try {
     await gql(`mutation { createWatchRule(input: { roomPattern: "soak-*", record: true, emptyRoomSec: 2 }) { id } }`);
     const startedAt = Date.now();
-    const points: { atS: number; rssMb: number; heapUsedMb: number; ffmpeg: number }[] = [];
+    const points: ({ atS: number } & Awaited<ReturnType<typeof sample>>)[] = [];
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
@@ -114,6 +122,8 @@ async function main(): Promise<void> {
       failures.push(`sessions left: ${JSON.stringify(left.activeSessions)}`);
     }
     if (after.ffmpeg !== 0) failures.push(`${after.ffmpeg} ffmpeg left`);
+    if (after.taps !== 0) failures.push(`${after.taps} media taps left`);
+    const modes = (await gql<{ recordings: { edges: { node: { mode: string } }[] } }>(`{ recordings(first: 100) { edges { node { mode } } } }`)).recordings.edges.map((e) => e.node.mode);
     if (uploadsPending !== 0) failures.push(`${uploadsPending} uploads pending`);
     const average = (list: typeof points, key: 'rssMb' | 'heapUsedMb') => list.reduce((sum, p) => sum + p[key], 0) / Math.max(1, list.length);
     const last = points.at(-1)!;
@@ -123,6 +133,8 @@ async function main(): Promise<void> {
       minutes: MINUTES,
       machine: machineLine(machine(loadavg())),
       rooms: cycles,
+      modes: [...new Set(modes)],
+      tapRssMbPeak: Math.round(Math.max(...points.map((p) => p.tapRssMb))),
       recordings: recordings.length,
       stopReasons: [...new Set(recordings.map((r) => r.stopReason))],
       uploadedMb: Math.round(uploadedMb * 10) / 10,
@@ -144,10 +156,11 @@ async function main(): Promise<void> {
         '| what | value |',
         '|---|---|',
         `| run | ${MINUTES} min, ${cycles} rooms found by reconciliation, recorded, paused and resumed, ended by EMPTY_ROOM |`,
-        `| recordings | ${recordings.length} (stop reasons: ${result.stopReasons.join(', ')}), ${result.uploadedMb} MB uploaded |`,
+        `| recordings | ${recordings.length} (${result.modes.join(', ')}; stop reasons: ${result.stopReasons.join(', ')}), ${result.uploadedMb} MB uploaded |`,
+        `| media taps | peak RSS ${result.tapRssMbPeak} MB (one per recorded room), ${after.taps === 0 ? 'none' : after.taps} left at the end |`,
         `| RSS (average of minute 2, of the last minute, peak) | ${result.rssMb.second} MB, ${result.rssMb.end} MB, ${result.rssMb.peak} MB: growth ${result.rssGrowthMb} MB |`,
         `| heap growth | ${result.heapGrowthMb} MB |`,
-        `| checks | ${failures.length ? failures.join('; ') : 'every recording COMPLETE and STORED, none of haven.record=off, no session, ffmpeg or upload left'} |`,
+        `| checks | ${failures.length ? failures.join('; ') : 'every recording COMPLETE and STORED, none of haven.record=off, no session, ffmpeg, media tap or upload left'} |`,
         '',
         'JSON: bench/results/soak-rooms.json',
         '',

@@ -64,6 +64,13 @@ export async function listServerRooms(credentials: LiveKitCredentials, timeoutMs
   }));
 }
 
+/** How many participants of a room publish a track now (ListParticipants is current; ListRooms' counts lag by up to 5 s). */
+export async function countPublishers(credentials: LiveKitCredentials, roomName: string, timeoutMs: number): Promise<number> {
+  const client = new RoomServiceClient(credentials.url, credentials.apiKey, credentials.apiSecret, { requestTimeout: timeoutMs / 1000, failover: false });
+  const participants = await client.listParticipants(roomName);
+  return participants.filter((participant) => participant.tracks.length > 0).length;
+}
+
 export async function mintViewerToken(credentials: LiveKitCredentials, roomName: string): Promise<string> {
   const token = new AccessToken(credentials.apiKey, credentials.apiSecret, {
     identity: `haven-live-${randomBytes(6).toString('hex')}`,

@@ -318,10 +318,11 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     await shy.disconnect();
   }, 60_000);
 
-  it('goes on in a new part when the tap is SIGKILLed and when the camera is published again: one file per track, the spans listed as gaps', async () => {
-    const roomName = 'passthrough-faults';
+  it.each(['vp8', 'h264'] as const)('goes on in a new part when the tap is SIGKILLed and when the camera is published again (%s): one file per track, the spans listed as gaps', async (codec) => {
+    const roomName = `passthrough-faults-${codec}`;
+    const ext = codec === 'vp8' ? 'webm' : 'mp4';
     const steady = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: roomName, identity: 'steady' });
-    const firstCamera = await steady.publishVideo({ width: 320, height: 180, fps: 30, codec: 'vp8' });
+    const firstCamera = await steady.publishVideo({ width: 320, height: 180, fps: 30, codec });
     await steady.publishAudio({ channels: 1 });
     await sleep(1_000);
     await query(app.url, StartPassthrough, { roomName, mode: 'PASSTHROUGH' });
@@ -338,7 +339,7 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     await steady.unpublish(firstCamera);
     const unpublishedAt = at();
     await sleep(1_500);
-    await steady.publishVideo({ width: 320, height: 180, fps: 30, codec: 'vp8' });
+    await steady.publishVideo({ width: 320, height: 180, fps: 30, codec });
     const republishedAt = at();
     await sleep(5_000);
     const [recording] = (await query(app.url, StopPassthrough, { roomName })).stopRecording;
@@ -346,7 +347,7 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     const files = Object.fromEntries(recording.files.map((file) => [file.kind, file]));
     const described = JSON.stringify({ killedAt, unpublishedAt, republishedAt, stoppedAt, state: recording.state, error: recording.error, gaps: recording.gaps, files: recording.files.map((f) => [basename(f.path), f.durationSec]) });
     expect(recording.state, described).toBe('COMPLETE');
-    expect(recording.files.map((f) => basename(f.path)).sort(), described).toEqual(['audio.webm', 'combined.webm', 'video.webm']);
+    expect(recording.files.map((f) => basename(f.path)).sort(), described).toEqual(['audio.webm', `combined.${ext}`, `video.${ext}`]);
     // Each kind's parts are joined in place: the files keep wall time.
     for (const file of recording.files) {
       decodes(file.path);
@@ -383,7 +384,7 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
         expect(hole![0] - gap.start, `${described} ${kind} holes ${JSON.stringify(holes)}`).toBeLessThan(0.5);
       }
     }
-    expect(readdirSync(directory).sort()).toEqual(['audio.webm', 'combined.webm', 'manifest.json', 'video.webm']);
+    expect(readdirSync(directory).sort()).toEqual(['audio.webm', `combined.${ext}`, 'manifest.json', `video.${ext}`]);
     expect(manifest.tracks.filter((t) => t.kind === 'VIDEO'), described).toHaveLength(2);
     expect(manifest.tracks.find((t) => t.kind === 'AUDIO')?.tap?.parts, described).toBe(2);
     await steady.disconnect();
@@ -485,7 +486,8 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     const same = pictures.map((picture) => inFile.has(createHash('md5').update(picture.data).digest('hex')));
     const matched = same.filter(Boolean).length;
     const wide = pictures.filter((picture, i) => picture.width === 480 && same[i]).length;
-    const described = JSON.stringify({ firstLiveFrameMs, runs, live: pictures.length, matched, wide, pattern: same.map((s) => (s ? 1 : 0)).join('') });
+    const metrics = (await (await fetch(`${app.url}/metrics`)).text()).split('\n').filter((line) => /^haven_(ffmpeg_restarts|rendition_frames|video_subscriber_dropped)/.test(line));
+    const described = JSON.stringify({ firstLiveFrameMs, metrics, runs, live: pictures.length, matched, wide, pattern: same.map((s) => (s ? 1 : 0)).join('') });
     console.log(`passthrough fidelity: ${described}`);
     // The live pictures (but for the first, before the file's first keyframe, and a rare frame one
     // side lost) are in the file bit for bit: the same frames, not encoded again.

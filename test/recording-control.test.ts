@@ -344,9 +344,10 @@ describe('pause, consent and limits of recordings', () => {
     await pub.disconnect();
     const ended = await until(() => sessionOf(room), (s) => s?.state === 'ENDED', 'session ended once the room stayed empty', 20_000);
     expect(ended.endReason).toBe('EMPTY_ROOM');
-    // LiveKit keeps the empty room a while (and lists haven-live's viewer in it for a moment): the
-    // rule does not watch it again until someone joins (a soak found sessions restarted every few s).
-    await sleep(5_000);
+    // LiveKit keeps the empty room a while, and updates its listing every 5 s (so it counts the
+    // departed publisher for up to 5 s more): the rule does not watch it again until someone
+    // publishes (soaks found sessions restarted every few seconds).
+    await sleep(10_000);
     const later = await sessionOf(room);
     expect(later.id).toBe(ended.id);
     expect(later.state).toBe('ENDED');

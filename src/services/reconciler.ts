@@ -6,9 +6,6 @@ import type { SessionService } from './sessions.js';
 import type { WatchRuleService } from './watch-rule-service.js';
 import { planFor, type RoomPlan, type WatchRule } from './watch-rules.js';
 
-/** How old a room listing can be (RoomDirectory's cache), with a margin, ms. */
-const LISTING_STALE_MS = 3_000;
-
 export interface ReconcilerOptions {
   /** Seconds between two looks at the server's rooms (default 10; HAVEN_RECONCILE_SEC). */
   intervalSec?: number;
@@ -91,7 +88,7 @@ export class Reconciler {
     for (const roomName of this.leftEmpty.keys()) if (!live.has(roomName)) this.leftEmpty.delete(roomName);
     for (const room of rooms) {
       const plan = planFor(room.name, rules);
-      if (!plan || !this.worthWatching(room.name, room.numPublishers, now)) continue;
+      if (!plan || !(await this.worthWatching(room.name, room.numPublishers))) continue;
       await this.apply(room.name, plan).catch((error) => this.log.warn({ err: error, roomName: room.name }, 'a watch rule could not start its room'));
     }
     for (const [roomName, state] of this.started) {
@@ -101,9 +98,11 @@ export class Reconciler {
         continue;
       }
       const plan = planFor(roomName, rules);
-      if (session.participants.length > 0) state.lastOccupiedMs = now;
+      const occupied = session.participants.length > 0;
+      if (occupied) state.lastOccupiedMs = now;
       const emptyMs = (plan?.emptyRoomSec ?? 30) * 1000;
-      const reason = !live.has(roomName) ? 'ROOM_FINISHED' : now - state.lastOccupiedMs >= emptyMs ? 'EMPTY_ROOM' : undefined;
+      // emptyRoomSec 0 ends a session as soon as its room is seen empty, never while someone is in it.
+      const reason = !live.has(roomName) ? 'ROOM_FINISHED' : !occupied && now - state.lastOccupiedMs >= emptyMs ? 'EMPTY_ROOM' : undefined;
       if (!reason) continue;
       this.started.delete(roomName);
       if (reason === 'EMPTY_ROOM') this.leftEmpty.set(roomName, Date.now());
@@ -114,14 +113,18 @@ export class Reconciler {
 
   /**
    * Whether a room a rule matches is to be watched now: not one that was left because it stayed
-   * empty, until someone publishes in it. (LiveKit's listing went on counting haven-live's viewer
-   * as a participant for seconds after it left; a hidden viewer never counts as a publisher.)
+   * empty, until someone publishes in it. LiveKit updates a room's listing every 5 s (and
+   * RoomDirectory keeps one for 2 s), so a listing may still count the publishers who left: the
+   * room's participants, asked of the server, say whether anyone publishes now.
    */
-  private worthWatching(roomName: string, numPublishers: number, now: number): boolean {
-    const leftAt = this.leftEmpty.get(roomName);
-    if (leftAt === undefined) return true;
-    // A listing is at most 2 s old: one from before the room emptied may still count its publishers.
-    if (now - leftAt < LISTING_STALE_MS || numPublishers === 0) return false;
+  private async worthWatching(roomName: string, numPublishers: number): Promise<boolean> {
+    if (!this.leftEmpty.has(roomName)) return true;
+    if (numPublishers === 0) return false;
+    const publishing = await this.rooms.publishers(roomName).catch((error) => {
+      this.log.warn({ err: error, roomName }, "listing a room's participants failed");
+      return 0;
+    });
+    if (publishing === 0) return false;
     this.leftEmpty.delete(roomName);
     return true;
   }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { HavenError } from '../errors.js';
-import { listServerRooms, type ServerRoom } from '../livekit.js';
+import { countPublishers, listServerRooms, type ServerRoom } from '../livekit.js';
 import type { ConfigService } from './config.js';
 import type { RecordingService } from './recordings.js';
 import type { SessionService, SessionView } from './sessions.js';
@@ -49,6 +49,11 @@ export class RoomDirectory {
         return { ...room, session, recording: session !== null && this.recordings.isRecording(session.id) };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** How many participants publish in a room now, asked of the server (not cached). */
+  publishers(roomName: string): Promise<number> {
+    return countPublishers(this.config.livekitCredentials(), roomName, this.timeoutMs);
   }
 
   /** The server's rooms, from the cache when it is fresh and for the same server. */
