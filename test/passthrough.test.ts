@@ -452,7 +452,7 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     const firstLiveFrameMs = Date.now() - subscribedAt;
     await sleep(4_000);
     await sender.resizeVideo(camera, 480, 270);
-    await live.waitFor(() => reassemble(live.values.map((v) => v.videoFrames)).some((f) => f.width === 480), 20_000, 'a 480x270 live frame');
+    await live.waitFor((value) => value.videoFrames.width === 480, 45_000, 'a 480x270 live frame');
     await sleep(4_000);
     live.unsubscribe();
     await client.dispose();
@@ -493,8 +493,12 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     // side lost) are in the file bit for bit: the same frames, not encoded again.
     expect(matched, described).toBeGreaterThanOrEqual(0.85 * pictures.length);
     expect(wide, described).toBeGreaterThan(20);
+    // Raw I420 at the track's own size needs no encoder: the live stream kept up with every frame
+    // (it subscribed a second after the recording began and ended just before it). The publisher's
+    // encoder comes to 480x270 as its bandwidth estimate allows: seconds, or tens of seconds.
+    expect(pictures.length, described).toBeGreaterThan(0.75 * sizes.length);
     await sender.disconnect();
-  }, 90_000);
+  }, 150_000);
 });
 
 describe('without the media tap', () => {

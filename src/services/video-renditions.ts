@@ -117,6 +117,16 @@ export class VideoRendition {
       if (frame.timestampUs < this.nextDueUs - Math.min(interval / 4, 8_000)) return;
       this.nextDueUs = frame.timestampUs - this.nextDueUs > interval ? frame.timestampUs + interval : this.nextDueUs + interval;
     }
+    if (this.options.format === 'I420') {
+      const size = fitSize(frame.width, frame.height, this.options.maxWidth, this.options.maxHeight);
+      if (size.width === frame.width && size.height === frame.height) {
+        // Raw I420 at its own size is the decoded picture as it is: no encoder, nothing dropped for one.
+        this.encoder?.close();
+        this.encoder = undefined;
+        this.deliver({ seq: frame.seq, timestampUs: frame.timestampUs, width: frame.width, height: frame.height, format: 'I420', data: Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.byteLength) });
+        return;
+      }
+    }
     const encoder = this.encoderFor(frame.width, frame.height);
     if (encoder.encode(frame.data, frame)) this.encodeStarts.push(performance.now());
     else {
@@ -130,6 +140,12 @@ export class VideoRendition {
     this.encoder = undefined;
     for (const subscriber of this.subscribers) subscriber.end();
     this.subscribers.clear();
+  }
+
+  private deliver(frame: EncodedFrame): void {
+    this.framesEncoded++;
+    this.tally.encoded++;
+    for (const subscriber of this.subscribers) subscriber.push(frame);
   }
 
   private encoderFor(width: number, height: number): FrameEncoder<RawVideoFrame> {
@@ -148,19 +164,9 @@ export class VideoRendition {
       quality: this.options.quality,
     });
     encoder.onFrame = (data, source) => {
-      this.framesEncoded++;
-      this.tally.encoded++;
       const started = this.encoder === encoder ? this.encodeStarts.shift() : undefined;
       if (started !== undefined) renditionTally.encoded(this.options, (performance.now() - started) / 1000);
-      const encoded: EncodedFrame = {
-        seq: source.seq,
-        timestampUs: source.timestampUs,
-        width: size.width,
-        height: size.height,
-        format: this.options.format,
-        data,
-      };
-      for (const subscriber of this.subscribers) subscriber.push(encoded);
+      this.deliver({ seq: source.seq, timestampUs: source.timestampUs, width: size.width, height: size.height, format: this.options.format, data });
     };
     encoder.onExit = (error) => {
       if (this.encoder === encoder) this.encoder = undefined;
