@@ -13,26 +13,12 @@ import { killAllPublishers, startPublisher, type Publisher } from './harness/pub
 import { ip, resetOwnConnections } from './harness/processes.js';
 import { startServerProcess } from './harness/server-process.js';
 import { tapBin, tapPids } from './harness/tap.js';
+import { FrameChunks } from './harness/operations.js';
 import { ffmpegPath, ffprobePath } from '../src/ffmpeg.js';
 import { processTicks, ticksPerSecond } from '../bench/procfs.js';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-
-const LiveFrames = graphql(`
-  subscription PassthroughLiveFrames($roomName: String!, $options: VideoFramesOptions) {
-    videoFrames(roomName: $roomName, options: $options) {
-      seq
-      timestampUs
-      width
-      height
-      chunkIndex
-      chunkCount
-      data
-      trackSid
-    }
-  }
-`);
 
 const PassthroughConfig = graphql(`
   query PassthroughConfig {
@@ -447,7 +433,7 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     // The second subscriber: haven-live's own live stream (rtc-node, libwebrtc's decoder), raw I420.
     const client = wsClient(app.url);
     const subscribedAt = Date.now();
-    const live = subscribe(client, LiveFrames, { roomName, options: { format: 'I420' } });
+    const live = subscribe(client, FrameChunks, { roomName, options: { format: 'I420' } });
     await live.waitFor(() => live.values.length > 0, 20_000, 'a live frame');
     const firstLiveFrameMs = Date.now() - subscribedAt;
     await sleep(4_000);

@@ -11,25 +11,10 @@ import { reassemble } from './harness/frames.js';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
-import { MediaStatsQuery, SessionEvents, SessionQuery, StartSession, StopSession } from './harness/operations.js';
+import { FrameChunks, MediaStatsQuery, SessionEvents, SessionQuery, StartSession, StopSession } from './harness/operations.js';
 import { childPids, ip, mountSmallDisk, resetOwnConnections } from './harness/processes.js';
 import { killAllPublishers, startPublisher, type Publisher } from './harness/publisher-client.js';
 import { RawSocket, sseSubscription } from './harness/raw-clients.js';
-
-const Frames = graphql(`
-  subscription ResilientFrames($roomName: String!, $participantIdentity: String, $options: VideoFramesOptions) {
-    videoFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {
-      seq
-      timestampUs
-      width
-      height
-      chunkIndex
-      chunkCount
-      data
-      trackSid
-    }
-  }
-`);
 
 const Audio = graphql(`
   subscription ResilientAudio($roomName: String!, $participantIdentity: String, $options: AudioFramesOptions) {
@@ -159,7 +144,7 @@ describe('live media that holds up: cancellation, reconnects and failures agains
     });
     expect(pick(await stats())).toEqual(idle);
     const formats = ['JPEG', 'I420', 'RGBA'] as const;
-    const frames = print(Frames);
+    const frames = print(FrameChunks);
     const audio = print(Audio);
     const run = async (i: number) => {
       const isAudio = i % 7 === 6;
@@ -191,7 +176,7 @@ describe('live media that holds up: cancellation, reconnects and failures agains
     await until(async () => JSON.stringify(pick(await stats())) === JSON.stringify(idle), 'every subscriber and encoder released');
     await until(() => ffmpegChildren() === 0, 'every ffmpeg child gone');
     // And the pipeline still works afterwards.
-    const after = subscribe(client, Frames, { roomName: ROOM, options: { format: 'JPEG', maxWidth: 160 } });
+    const after = subscribe(client, FrameChunks, { roomName: ROOM, options: { format: 'JPEG', maxWidth: 160 } });
     await after.waitFor(() => true, 20_000, 'a frame after the cancellations');
     after.unsubscribe();
     await until(async () => (await stats()).videoSubscribers === 0, 'the last subscriber released');
@@ -199,7 +184,7 @@ describe('live media that holds up: cancellation, reconnects and failures agains
 
   it('serves a snapshot while the last subscribers of the track leave', async () => {
     for (let i = 0; i < 12; i++) {
-      const frames = subscribe(client, Frames, { roomName: ROOM, options: { format: 'I420', maxWidth: 160 } });
+      const frames = subscribe(client, FrameChunks, { roomName: ROOM, options: { format: 'I420', maxWidth: 160 } });
       await frames.waitFor(() => true, 20_000, 'a frame');
       frames.unsubscribe();
       await sleep(i * 60);
@@ -215,7 +200,7 @@ describe('live media that holds up: cancellation, reconnects and failures agains
     await guest.publishVideo({ width: 320, height: 180, fps: 15 });
     await guest.publishAudio();
     await query(app.url, StartSession, { roomName: room });
-    const video = subscribe(client, Frames, { roomName: room, options: { format: 'I420', maxWidth: 160 } });
+    const video = subscribe(client, FrameChunks, { roomName: room, options: { format: 'I420', maxWidth: 160 } });
     const sound = subscribe(client, Audio, { roomName: room });
     await video.waitFor(() => true, 20_000, 'a video frame');
     await sound.waitFor(() => true, 20_000, 'an audio chunk');
@@ -234,7 +219,7 @@ describe('live media that holds up: cancellation, reconnects and failures agains
     const guest = await publisher(room, 'guest');
     await guest.publishVideo({ width: 320, height: 180, fps: 15 });
     const started = await query(app.url, StartSession, { roomName: room });
-    const video = subscribe(client, Frames, { roomName: room, options: { format: 'I420', maxWidth: 160 } });
+    const video = subscribe(client, FrameChunks, { roomName: room, options: { format: 'I420', maxWidth: 160 } });
     await video.waitFor(() => true, 20_000, 'a video frame');
     await query(app.url, StopSession, { roomName: room });
     await until(() => video.errors.length > 0 || video.completed, 'the subscription to end');
@@ -247,14 +232,14 @@ describe('live media that holds up: cancellation, reconnects and failures agains
 
   it('ends subscriptions with ENCODER_FAILED when their encoder dies, and the server goes on', async () => {
     const before = new Set(childPids(process.pid, 'ffmpeg'));
-    const video = subscribe(client, Frames, { roomName: ROOM, options: { format: 'JPEG', maxWidth: 208, quality: 33 } });
+    const video = subscribe(client, FrameChunks, { roomName: ROOM, options: { format: 'JPEG', maxWidth: 208, quality: 33 } });
     await video.waitFor(() => true, 20_000, 'a frame');
     const encoder = childPids(process.pid, 'ffmpeg').filter((pid) => !before.has(pid));
     expect(encoder).toHaveLength(1);
     process.kill(encoder[0], 'SIGKILL');
     await until(() => video.errors.length > 0 || video.completed, 'the subscription to end');
     expect(JSON.stringify(video.errors)).toContain('ENCODER_FAILED');
-    const again = subscribe(client, Frames, { roomName: ROOM, options: { format: 'JPEG', maxWidth: 208, quality: 33 } });
+    const again = subscribe(client, FrameChunks, { roomName: ROOM, options: { format: 'JPEG', maxWidth: 208, quality: 33 } });
     await again.waitFor(() => true, 20_000, 'a frame from a new encoder');
     again.unsubscribe();
   });
@@ -326,7 +311,7 @@ describe('live media that holds up: cancellation, reconnects and failures agains
     await guest.publishAudio();
     await query(app.url, StartSession, { roomName: room });
     const events = await app.subscribed(() => subscribe(client, SessionEvents, { roomName: room }));
-    const video = subscribe(client, Frames, { roomName: room, options: { format: 'I420', maxWidth: 160 } });
+    const video = subscribe(client, FrameChunks, { roomName: room, options: { format: 'I420', maxWidth: 160 } });
     const sound = subscribe(client, Audio, { roomName: room });
     await video.waitFor(() => true, 20_000, 'a video frame');
     await sound.waitFor(() => true, 20_000, 'an audio chunk');

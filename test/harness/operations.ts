@@ -179,3 +179,19 @@ export const MediaStatsQuery = graphql(`
     }
   }
 `);
+
+/** Video frames as chunks, of a room or one participant, in any format. */
+export const FrameChunks = graphql(`
+  subscription FrameChunks($roomName: String!, $participantIdentity: String, $options: VideoFramesOptions) {
+    videoFrames(roomName: $roomName, participantIdentity: $participantIdentity, options: $options) {
+      seq
+      timestampUs
+      width
+      height
+      chunkIndex
+      chunkCount
+      data
+      trackSid
+    }
+  }
+`);
