@@ -360,6 +360,10 @@ export function buildApp(options: AppOptions): App {
   // A client must send its headers within 20 s and a whole request within 60 s (streams are responses).
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 60_000;
+  // An idle keep-alive connection stays open longer than a load balancer's (60 s) and a client's own
+  // idle timeouts: the side that reuses a connection closes it, never the server under its feet
+  // (Node's 5 s loses races with clients that reuse connections idle for ~4 s).
+  httpServer.keepAliveTimeout = 65_000;
   httpServer.maxConnections = 4_096;
   // Node applies those timeouts only once a request has begun: a connection that never sends a
   // byte would be held for ever, and enough of them exhaust the file descriptors.
