@@ -485,6 +485,53 @@ describe('PASSTHROUGH recording through the media tap, against real LiveKit, pub
     expect(pictures.length, described).toBeGreaterThan(0.75 * sizes.length);
     await sender.disconnect();
   }, 150_000);
+
+  it('goes on in the same file when LiveKit switches the tap to another simulcast layer and back', async () => {
+    const roomName = 'passthrough-simulcast';
+    const sender = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: roomName, identity: 'layered' });
+    // 640x360 in simulcast: layers of 640x360 and 320x180. Captured at 320x180, the encoder keeps one
+    // layer only, so LiveKit forwards another layer to the tap, and the top one again when it is back.
+    const camera = await sender.publishVideo({ width: 640, height: 360, fps: 15, codec: 'vp8', simulcast: true });
+    await sleep(1_000);
+    await query(app.url, StartPassthrough, { roomName, mode: 'PASSTHROUGH' });
+    await sleep(6_000);
+    await sender.resizeVideo(camera, 320, 180);
+    await sleep(8_000);
+    await sender.resizeVideo(camera, 640, 360);
+    await sleep(8_000);
+    const [recording] = (await query(app.url, StopPassthrough, { roomName })).stopRecording;
+    await sender.disconnect();
+    const video = recording.files.find((f) => f.kind === 'VIDEO')!;
+    const frames = (
+      JSON.parse(execFileSync(ffprobePath(), ['-v', 'error', '-select_streams', 'v', '-show_entries', 'frame=pts_time,width,height', '-of', 'json', video.path], { encoding: 'utf8', maxBuffer: 64 << 20 })) as {
+        frames: { pts_time: string; width: number; height: number }[];
+      }
+    ).frames.map((frame) => ({ at: Number(frame.pts_time), width: frame.width }));
+    const runs: { at: number; width: number; count: number }[] = [];
+    for (const frame of frames) {
+      if (runs.at(-1)?.width === frame.width) runs.at(-1)!.count += 1;
+      else runs.push({ ...frame, count: 1 });
+    }
+    let hole = 0;
+    for (let i = 1; i < frames.length; i++) hole = Math.max(hole, frames[i].at - frames[i - 1].at);
+    const described = JSON.stringify({ runs, hole, gaps: recording.gaps, files: recording.files.map((f) => [basename(f.path), f.durationSec]) });
+    console.log(`passthrough simulcast: ${described}`);
+    expect(recording.state, described).toBe('COMPLETE');
+    // One file for the camera, whole: 640 wide, then the small layer, then 640 wide again.
+    expect(recording.files.filter((f) => f.kind === 'VIDEO').map((f) => basename(f.path)), described).toEqual(['video.webm']);
+    expect(existsSync(join(video.path, '..', 'video.2.ivf')), described).toBe(false);
+    decodes(video.path);
+    const widths = runs.filter((run) => run.count >= 15).map((run) => run.width);
+    expect(widths.slice(0, 1), described).toEqual([640]);
+    expect(widths, described).toContain(320);
+    expect(widths.at(-1), described).toBe(640);
+    // A switch waits for a keyframe of the new layer: a fraction of a second without pictures, no gap.
+    expect(hole, described).toBeLessThan(1.5);
+    expect(recording.gaps.filter((gap) => gap.kind === 'VIDEO'), described).toEqual([]);
+    const window = frames.at(-1)!.at - frames[0].at;
+    expect(Math.abs(video.durationSec! - 22), described).toBeLessThan(0.1 * 22);
+    expect(window, described).toBeGreaterThan(19);
+  }, 120_000);
 });
 
 describe('without the media tap', () => {

@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 
 /**
  * A publisher as a web application makes one: Chromium running livekit-client (its UMD build), a
- * canvas drawn by a timer and captured with captureStream as the camera, and a Web Audio
+ * canvas drawn by a timer whose frames go out through a track generator as the camera, and a Web Audio
  * oscillator through a MediaStreamDestination as the microphone. With `syncFlash` the picture is
  * white and the tone sounds for 100 ms at every whole second of the wall clock, as the project's
  * own publisher does: a metronome for A/V sync measured through Chromium's own capture, encoders
@@ -75,21 +75,27 @@ export async function startChromiumPublisher(opts: { url: string; apiKey: string
           canvas.height = height;
           document.body.appendChild(canvas);
           const context = canvas.getContext('2d')!;
-          const draw = () => {
-            const now = performance.timeOrigin + performance.now();
-            const flash = now % 1000 < 100 - 1;
+          // Each picture is drawn for the instant it stands for (white for the first 100 ms of every
+          // whole second), so a tick that runs late still shows the picture of its own slot.
+          const draw = (at: number) => {
+            const flash = at % 1000 < 100 - 1;
             context.fillStyle = flash ? '#ffffff' : '#181818';
             context.fillRect(0, 0, width, height);
             if (!flash) {
               // A moving bar, so that consecutive frames differ and the encoder keeps sending.
               context.fillStyle = '#808080';
-              context.fillRect(Math.floor(((now % 2000) / 2000) * width), 0, width / 16, height);
+              context.fillRect(Math.floor(((at % 2000) / 2000) * width), 0, width / 16, height);
             }
           };
-          // Frames on a grid aligned to whole seconds, each captured as it is drawn (requestFrame),
-          // so that the first white frame is captured at the second, as a camera's would be.
-          const stream = canvas.captureStream(0);
-          const captured = stream.getVideoTracks()[0] as MediaStreamTrack & { requestFrame(): void };
+          // Frames on a grid aligned to whole seconds, each taken from the canvas at once as a
+          // VideoFrame stamped with its slot's time and written to a track generator (Chromium's
+          // breakout box), as a camera stamps its frames at capture. (A canvas captured with
+          // captureStream is read back later: a late timer's next frame could overwrite a picture
+          // before it was taken, and a flash would start a frame late.)
+          const Generator = (window as unknown as { MediaStreamTrackGenerator: new (init: { kind: 'video' }) => MediaStreamTrack & { writable: WritableStream<VideoFrame> } })
+            .MediaStreamTrackGenerator;
+          const captured = new Generator({ kind: 'video' });
+          const writer = captured.writable.getWriter();
           const interval = 1000 / fps;
           const wallNow = () => performance.timeOrigin + performance.now();
           const start = Math.ceil(wallNow() / 1000) * 1000 + 0.5;
@@ -97,15 +103,22 @@ export async function startChromiumPublisher(opts: { url: string; apiKey: string
           const tick = () => {
             const late = wallNow() - (start + n * interval);
             if (late > interval) n += Math.floor(late / interval); // starved: skip, as a camera drops frames
-            draw();
-            captured.requestFrame();
+            const at = start + n * interval;
+            draw(at);
+            void writer.write(new VideoFrame(canvas, { timestamp: Math.round((at - performance.timeOrigin) * 1000) }));
             n++;
             setTimeout(tick, Math.max(0, start + n * interval - wallNow()));
           };
-          draw();
           setTimeout(tick, Math.max(0, start - wallNow()));
           const track = new lk.LocalVideoTrack(captured);
-          const publication = await room.localParticipant.publishTrack(track, { simulcast: false, videoCodec: 'vp8', source: lk.Track.Source.Camera });
+          // The frame rate captured: livekit-client's preset for 180p sends 20 fps, dropping a third of
+          // the frames, a flash's first among them at times (then it shows a frame or two late).
+          const publication = await room.localParticipant.publishTrack(track, {
+            simulcast: false,
+            videoCodec: 'vp8',
+            source: lk.Track.Source.Camera,
+            videoEncoding: { maxBitrate: Math.round(width * height * fps * 0.15), maxFramerate: fps },
+          });
           return publication.trackSid;
         },
         { width, height, fps },
@@ -124,13 +137,24 @@ export async function startChromiumPublisher(opts: { url: string; apiKey: string
         tone.connect(gain).connect(destination);
         tone.start();
         const scheduled = new Set<number>();
+        // The audio clock against the wall clock: currentTime moves in steps of a render buffer, so
+        // a reading just after a step is the closest; the largest difference over the last 2 s
+        // (sampled every few ms) is taken, as one reading would be up to a buffer (10 ms) behind.
+        const readings: { wall: number; ahead: number }[] = [];
+        const read = () => {
+          const wall = performance.timeOrigin + performance.now();
+          readings.push({ wall, ahead: audio.currentTime - wall / 1000 });
+          while (readings[0].wall < wall - 2000) readings.shift();
+        };
+        read();
+        setInterval(read, 2);
         // Beeps at whole seconds of the wall clock, placed on the audio clock ahead of time.
         const schedule = () => {
           const wallNow = performance.timeOrigin + performance.now();
-          const contextNow = audio.currentTime;
+          const ahead = Math.max(...readings.map((reading) => reading.ahead));
           for (let k = 1; k <= 2; k++) {
             const second = Math.floor(wallNow / 1000) * 1000 + k * 1000;
-            const at = contextNow + (second - wallNow) / 1000;
+            const at = second / 1000 + ahead;
             if (scheduled.has(second) || at <= audio.currentTime + 0.02) continue;
             scheduled.add(second);
             gain.gain.setValueAtTime(0.8, at);
