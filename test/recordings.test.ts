@@ -516,8 +516,21 @@ describe('recordings against real LiveKit, ffmpeg and ffprobe', () => {
     expect(report.flashes.length).toBeGreaterThanOrEqual(13);
     expect(report.beeps.length).toBeGreaterThanOrEqual(9);
     expect(paired.length).toBeGreaterThanOrEqual(9);
-    // The bench measures the goal (40 ms); here a gross misalignment such as the 3 s late start must not show.
-    for (const offset of paired) expect(Math.abs(offset)).toBeLessThan(200);
+    const described = JSON.stringify({
+      flashes: report.flashes,
+      beeps: report.beeps,
+      offsetsMs: report.offsetsMs.map(Math.round),
+      gaps: stopped.stopRecording[0].gaps,
+    });
+    console.log(`combined.mp4 with audio 3 s late: ${described}`);
+    // The late start is kept: the first beep lies after the 3 s without audio, not at the file's start.
+    expect(report.beeps[0], described).toBeGreaterThan(3);
+    // The bench measures the goal (40 ms); here a gross misalignment must not show. A loaded
+    // machine may lose one beep's 100 ms of audio (its flash then has no beep within 500 ms):
+    // one such flash is allowed, and every flash that has its beep has it close by.
+    const withBeep = paired.filter((offset) => Math.abs(offset) < 500);
+    expect(paired.length - withBeep.length, described).toBeLessThanOrEqual(1);
+    for (const offset of withBeep) expect(Math.abs(offset), described).toBeLessThan(200);
     await query(app.url, StopSession, { roomName: room });
     await pub.disconnect();
   });
