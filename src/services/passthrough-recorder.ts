@@ -177,8 +177,8 @@ interface TapPart {
   codec: string | undefined;
   /** The `writing` event: where the file's time line starts. */
   writing: TapEvent | undefined;
-  /** The last sender report seen (RTP timestamp to the sender's NTP clock). */
-  senderReport: { ntpMs: number; rtpTimestamp: number } | undefined;
+  /** The sender reports seen (RTP timestamp to the sender's NTP clock), each once, in order. */
+  senderReports: SenderReport[];
   lastPacketAtMs: number | undefined;
   /** Spans of the file without media, ms on its time line. */
   silences: { fromMs: number; toMs: number }[];
@@ -235,12 +235,21 @@ export class PassthroughRecorder implements FamilyRecorder {
    * whole packet is captured: the audio's first sample was captured one packet earlier than its
    * sender report and its arrival say (measured: 20 ms late in the file otherwise, for 20 ms packets).
    */
-  get alignment(): { by: 'SENDER_REPORTS' | 'ARRIVAL'; videoAfterAudioMs: number; arrivalDifferenceMs: number; audioPacketMs: number } | null {
+  get alignment(): {
+    by: 'SENDER_REPORTS' | 'ARRIVAL';
+    videoAfterAudioMs: number;
+    arrivalDifferenceMs: number;
+    audioPacketMs: number;
+    /** Sender reports each file's first packet was placed by, and how far apart they put it (ms). */
+    senderReports: { video: number; audio: number; videoSpreadMs: number | null; audioSpreadMs: number | null };
+  } | null {
     const video = this.firstWriting('VIDEO');
     const audio = this.firstWriting('AUDIO');
     if (!video?.writing || !audio?.writing) return null;
-    const videoNtp = senderTimeMs(video);
-    const audioNtp = senderTimeMs(audio);
+    const videoSender = senderTime(video);
+    const audioSender = senderTime(audio);
+    const videoNtp = videoSender?.ntpMs;
+    const audioNtp = audioSender?.ntpMs;
     const packetSamples = field(audio.writing, 'packetSamples');
     const audioPacketMs = Number.isFinite(packetSamples) ? (packetSamples / field(audio.writing, 'clockRate')) * 1000 : 0;
     const arrivalDifferenceMs = field(video.writing, 'atMs') - field(audio.writing, 'atMs');
@@ -250,6 +259,12 @@ export class PassthroughRecorder implements FamilyRecorder {
       videoAfterAudioMs: Math.round(((bySenderReports ? videoNtp - audioNtp : arrivalDifferenceMs) + audioPacketMs) * 10) / 10,
       arrivalDifferenceMs,
       audioPacketMs,
+      senderReports: {
+        video: video.senderReports.length,
+        audio: audio.senderReports.length,
+        videoSpreadMs: videoSender ? Math.round(videoSender.spreadMs * 10) / 10 : null,
+        audioSpreadMs: audioSender ? Math.round(audioSender.spreadMs * 10) / 10 : null,
+      },
     };
   }
 
@@ -417,7 +432,7 @@ export class PassthroughRecorder implements FamilyRecorder {
       firstMediaUs: undefined,
       codec: undefined,
       writing: undefined,
-      senderReport: undefined,
+      senderReports: [],
       lastPacketAtMs: undefined,
       silences: [],
       stats: undefined,
@@ -488,7 +503,7 @@ export class PassthroughRecorder implements FamilyRecorder {
       case 'stats':
         part.stats = event;
         if (Number.isFinite(field(event, 'lastPacketAtMs'))) part.lastPacketAtMs = field(event, 'lastPacketAtMs');
-        if (Number.isFinite(field(event, 'srNtpMs'))) part.senderReport = { ntpMs: field(event, 'srNtpMs'), rtpTimestamp: field(event, 'srRtpTimestamp') };
+        if (Number.isFinite(field(event, 'srNtpMs'))) noteSenderReport(part.senderReports, { ntpMs: field(event, 'srNtpMs'), rtpTimestamp: field(event, 'srRtpTimestamp') });
         break;
       case 'gap':
         part.silences.push({ fromMs: field(event, 'fromMs'), toMs: field(event, 'toMs') });
@@ -529,11 +544,47 @@ export class PassthroughRecorder implements FamilyRecorder {
   }
 }
 
-/** The sender's clock (ms) at the part's first packet, from the last sender report. */
-function senderTimeMs(part: TapPart): number | undefined {
-  if (!part.writing || !part.senderReport) return undefined;
-  const clockRate = field(part.writing, 'clockRate');
-  // RTP timestamps wrap at 2^32: the signed distance from the report.
-  const ticks = ((((field(part.writing, 'rtpTimestamp') - part.senderReport.rtpTimestamp + 2 ** 31) % 2 ** 32) + 2 ** 32) % 2 ** 32) - 2 ** 31;
-  return part.senderReport.ntpMs + (ticks / clockRate) * 1000;
+/** The sender's clock (ms) at the part's first packet, from its sender reports. */
+function senderTime(part: TapPart): { ntpMs: number; spreadMs: number } | undefined {
+  if (!part.writing) return undefined;
+  return firstPacketSenderTimeMs(field(part.writing, 'rtpTimestamp'), field(part.writing, 'clockRate'), part.senderReports);
+}
+
+/** One RTCP sender report: the sender's NTP clock (Unix ms) at an RTP timestamp. */
+export interface SenderReport {
+  ntpMs: number;
+  rtpTimestamp: number;
+}
+
+/** How many sender reports a part keeps: about 3 hours of one a second, thinned to every other beyond. */
+export const SENDER_REPORTS_KEPT = 10_000;
+
+/** Adds a report to a part's list unless it is the one seen last (stats repeat it); thins a long list to every other. */
+export function noteSenderReport(reports: SenderReport[], report: SenderReport): void {
+  const last = reports.at(-1);
+  if (last && last.ntpMs === report.ntpMs && last.rtpTimestamp === report.rtpTimestamp) return;
+  reports.push(report);
+  if (reports.length > SENDER_REPORTS_KEPT) {
+    const kept = reports.filter((_, i) => i % 2 === 0);
+    reports.splice(0, reports.length, ...kept);
+  }
+}
+
+/**
+ * The sender's clock (ms) at an RTP timestamp, as the mean of what each sender report says of it:
+ * one report is off by the sender's jitter (a few ms) when it was made, and a clock that runs apart
+ * from the sender's NTP clock over a long recording puts the first and the last reports apart; the
+ * mean takes out the jitter and splits such a drift. `spreadMs` is how far apart the reports put it.
+ */
+export function firstPacketSenderTimeMs(rtpTimestamp: number, clockRate: number, reports: SenderReport[]): { ntpMs: number; spreadMs: number } | undefined {
+  if (reports.length === 0 || !(clockRate > 0)) return undefined;
+  const estimates = reports.map((report) => {
+    // RTP timestamps wrap at 2^32: the signed distance from the report.
+    const ticks = ((((rtpTimestamp - report.rtpTimestamp + 2 ** 31) % 2 ** 32) + 2 ** 32) % 2 ** 32) - 2 ** 31;
+    return report.ntpMs + (ticks / clockRate) * 1000;
+  });
+  // Around the first: summing offsets from it keeps the precision of ms since 1970.
+  const base = estimates[0]!;
+  const mean = base + estimates.reduce((sum, estimate) => sum + (estimate - base), 0) / estimates.length;
+  return { ntpMs: mean, spreadMs: Math.max(...estimates) - Math.min(...estimates) };
 }
