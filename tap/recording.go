@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"math"
 	"os"
 	"sync"
 	"time"
@@ -77,6 +78,12 @@ type recording struct {
 	frameStep         uint32
 	fileStartTS       uint32 // the file's time line begins here (a timestamp as written)
 	ioErr             error
+	// The track's sender reports, and for a video the pair it is retimed in (nil: not retimed) and
+	// the correction: ms added to each frame's time, and that of the frame being written in ticks.
+	clock           *senderClock
+	pair            *clockPair
+	corr            correction
+	frameCorrection int32
 }
 
 func newRecording(trackSid, path string, file *os.File, events *emitter, onDone func(*recording)) *recording {
@@ -115,7 +122,7 @@ func (rec *recording) publication() *lksdk.RemoteTrackPublication {
 }
 
 // attach starts reading a track the server has begun to send.
-func (rec *recording) attach(track *webrtc.TrackRemote, pub *lksdk.RemoteTrackPublication, participant *lksdk.RemoteParticipant) {
+func (rec *recording) attach(track *webrtc.TrackRemote, pub *lksdk.RemoteTrackPublication, participant *lksdk.RemoteParticipant, pair *clockPair) {
 	mimeType := track.Codec().MimeType
 	rec.mu.Lock()
 	if rec.closed || rec.track != nil {
@@ -128,6 +135,11 @@ func (rec *recording) attach(track *webrtc.TrackRemote, pub *lksdk.RemoteTrackPu
 	rec.codec = codecName(mimeType)
 	rec.video = track.Kind() == webrtc.RTPCodecTypeVideo
 	rec.pause.clockRate = track.Codec().ClockRate
+	rec.clock = newSenderClock(track.Codec().ClockRate)
+	rec.pair = pair
+	if rec.pair != nil {
+		rec.pair.set(rec.video, rec.clock)
+	}
 	if rec.video && rec.codec != "" && rec.pause.state == running {
 		rec.requestKeyframe(time.Now())
 	}
@@ -281,9 +293,14 @@ func (rec *recording) write(packet *rtp.Packet) {
 		rec.pausedPackets++
 		return
 	}
-	// The timestamp as it goes into the file: paused time taken out.
+	// The timestamp as it goes into the file: paused time taken out, and a video moved as its
+	// audio's clock ran apart (once per frame: every packet of a frame has its time).
+	if rec.video && rec.pair != nil && (!rec.wroteAny || packet.Timestamp != rec.lastWrittenTS) {
+		ms := rec.corr.step(rec.pair.target())
+		rec.frameCorrection = int32(math.Round(ms * float64(rec.pause.clockRate) / 1000))
+	}
 	out := *packet
-	out.Timestamp = rec.pause.out(packet.Timestamp)
+	out.Timestamp = rec.pause.out(packet.Timestamp) + uint32(rec.frameCorrection)
 	if !rec.wroteAny {
 		rec.fileStartTS = out.Timestamp
 	} else if missing := int32(out.Timestamp - rec.pause.nextMin); missing > int32(rec.pause.clockRate*silenceMs/1000) {
@@ -325,6 +342,10 @@ func (rec *recording) write(packet *rtp.Packet) {
 		}
 		if rec.codec == "opus" {
 			writing["packetSamples"] = opusPacketSamples(out.Payload)
+		}
+		if rec.video {
+			// The first frame's correction: the file starts at it, and is placed by it.
+			writing["clockCorrectionMs"] = rec.corr.appliedMs
 		}
 		rec.events.emit("writing", writing)
 	}
@@ -462,6 +483,16 @@ func (rec *recording) onRTCP(packet rtcp.Packet) {
 	rec.haveSR = true
 	rec.srNtpMs = ntpToUnixMs(report.NTPTime)
 	rec.srRtpTimestamp = report.RTPTime
+	if rec.clock != nil {
+		rec.clock.add(ntpToUnixMsFloat(report.NTPTime), report.RTPTime)
+	}
+}
+
+// ntpToUnixMsFloat is ntpToUnixMs to the fraction of a ms.
+func ntpToUnixMsFloat(ntp uint64) float64 {
+	const unixEpochInNTP = 2208988800
+	seconds := float64(int64(ntp>>32) - unixEpochInNTP)
+	return seconds*1000 + float64(ntp&0xffffffff)*1000/(1<<32)
 }
 
 // ntpToUnixMs turns a 64-bit NTP timestamp (seconds since 1900, 32.32 fixed point) into Unix ms.
@@ -530,6 +561,16 @@ func (rec *recording) counters() event {
 	if rec.haveSR {
 		fields["srNtpMs"] = rec.srNtpMs
 		fields["srRtpTimestamp"] = rec.srRtpTimestamp
+	}
+	if rec.clock != nil {
+		// The reference the video's correction is measured from: what haven-live places the files by.
+		if ref, ok := rec.clock.referencePoint(); ok {
+			fields["refSrNtpMs"] = ref.ntpMs
+			fields["refSrRtpTimestamp"] = ref.rtp
+		}
+	}
+	if rec.video && rec.pair != nil {
+		fields["clockCorrectionMs"] = rec.corr.appliedMs
 	}
 	if rec.codec == "opus" {
 		fields["gapFillMs"] = rec.opus.filledSamples * 1000 / opusClockRate

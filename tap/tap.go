@@ -25,11 +25,12 @@ type tap struct {
 	mu           sync.Mutex
 	room         *lksdk.Room
 	recordings   map[string]*recording
+	pairs        map[string]*clockPair // by participant and family
 	shuttingDown bool
 }
 
 func newTap(events *emitter) *tap {
-	return &tap{events: events, recordings: map[string]*recording{}}
+	return &tap{events: events, recordings: map[string]*recording{}, pairs: map[string]*clockPair{}}
 }
 
 func (t *tap) handle(cmd command) {
@@ -180,7 +181,24 @@ func (t *tap) onTrackSubscribed(track *webrtc.TrackRemote, pub *lksdk.RemoteTrac
 			log.Printf("%s: could not ask for HIGH quality: %v", pub.SID(), err)
 		}
 	}
-	rec.attach(track, pub, participant)
+	rec.attach(track, pub, participant, t.pairFor(participant.Identity(), pub.Source().String()))
+}
+
+// pairFor is the clock pair of a participant's family (camera and microphone, screen share and its
+// audio) that a track's recording joins; nil for a track of no family.
+func (t *tap) pairFor(identity, source string) *clockPair {
+	key, ok := pairKey(identity, source)
+	if !ok {
+		return nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	pair := t.pairs[key]
+	if pair == nil {
+		pair = &clockPair{}
+		t.pairs[key] = pair
+	}
+	return pair
 }
 
 func (t *tap) onTrackSubscriptionFailed(trackSid string, participant *lksdk.RemoteParticipant) {

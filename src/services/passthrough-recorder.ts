@@ -179,6 +179,11 @@ interface TapPart {
   writing: TapEvent | undefined;
   /** The sender reports seen (RTP timestamp to the sender's NTP clock), each once, in order. */
   senderReports: SenderReport[];
+  /**
+   * The reference the tap retimes a video against (its first sender reports averaged), for video and
+   * audio alike: a combined file is placed by the two references when both tracks have one.
+   */
+  referenceReport: SenderReport | undefined;
   lastPacketAtMs: number | undefined;
   /** Spans of the file without media, ms on its time line. */
   silences: { fromMs: number; toMs: number }[];
@@ -240,15 +245,28 @@ export class PassthroughRecorder implements FamilyRecorder {
     videoAfterAudioMs: number;
     arrivalDifferenceMs: number;
     audioPacketMs: number;
-    /** Sender reports each file's first packet was placed by, and how far apart they put it (ms). */
+    /** Sender reports of each track, and how far apart they put its first packet (ms). */
     senderReports: { video: number; audio: number; videoSpreadMs: number | null; audioSpreadMs: number | null };
+    /**
+     * Whether the files were placed by the references the tap retimed the video against, and the
+     * video's correction at its first frame and at its last (ms: how far its audio's clock ran apart).
+     */
+    retimed: { byReferences: boolean; firstCorrectionMs: number; lastCorrectionMs: number };
   } | null {
     const video = this.firstWriting('VIDEO');
     const audio = this.firstWriting('AUDIO');
     if (!video?.writing || !audio?.writing) return null;
-    const videoSender = senderTime(video);
-    const audioSender = senderTime(audio);
-    const videoNtp = videoSender?.ntpMs;
+    // The tap moves the video's frames as the two clocks run apart, measured from the two
+    // references: the files are placed by them, and by the video's correction at its first frame.
+    const byReferences = video.referenceReport !== undefined && audio.referenceReport !== undefined;
+    const firstCorrectionMs = byReferences && Number.isFinite(field(video.writing, 'clockCorrectionMs')) ? field(video.writing, 'clockCorrectionMs') : 0;
+    const last = video.stopped ?? video.stats;
+    const lastCorrectionMs = last && Number.isFinite(field(last, 'clockCorrectionMs')) ? field(last, 'clockCorrectionMs') : 0;
+    const videoAll = senderTime(video, false);
+    const audioAll = senderTime(audio, false);
+    const videoSender = byReferences ? senderTime(video, true) : videoAll;
+    const audioSender = byReferences ? senderTime(audio, true) : audioAll;
+    const videoNtp = videoSender === undefined ? undefined : videoSender.ntpMs + firstCorrectionMs;
     const audioNtp = audioSender?.ntpMs;
     const packetSamples = field(audio.writing, 'packetSamples');
     const audioPacketMs = Number.isFinite(packetSamples) ? (packetSamples / field(audio.writing, 'clockRate')) * 1000 : 0;
@@ -262,9 +280,10 @@ export class PassthroughRecorder implements FamilyRecorder {
       senderReports: {
         video: video.senderReports.length,
         audio: audio.senderReports.length,
-        videoSpreadMs: videoSender ? Math.round(videoSender.spreadMs * 10) / 10 : null,
-        audioSpreadMs: audioSender ? Math.round(audioSender.spreadMs * 10) / 10 : null,
+        videoSpreadMs: videoAll ? Math.round(videoAll.spreadMs * 10) / 10 : null,
+        audioSpreadMs: audioAll ? Math.round(audioAll.spreadMs * 10) / 10 : null,
       },
+      retimed: { byReferences, firstCorrectionMs: Math.round(firstCorrectionMs * 10) / 10, lastCorrectionMs: Math.round(lastCorrectionMs * 10) / 10 },
     };
   }
 
@@ -433,6 +452,7 @@ export class PassthroughRecorder implements FamilyRecorder {
       codec: undefined,
       writing: undefined,
       senderReports: [],
+      referenceReport: undefined,
       lastPacketAtMs: undefined,
       silences: [],
       stats: undefined,
@@ -503,6 +523,7 @@ export class PassthroughRecorder implements FamilyRecorder {
       case 'stats':
         part.stats = event;
         if (Number.isFinite(field(event, 'lastPacketAtMs'))) part.lastPacketAtMs = field(event, 'lastPacketAtMs');
+        if (Number.isFinite(field(event, 'refSrNtpMs'))) part.referenceReport = { ntpMs: field(event, 'refSrNtpMs'), rtpTimestamp: field(event, 'refSrRtpTimestamp') };
         if (Number.isFinite(field(event, 'srNtpMs'))) noteSenderReport(part.senderReports, { ntpMs: field(event, 'srNtpMs'), rtpTimestamp: field(event, 'srRtpTimestamp') });
         break;
       case 'gap':
@@ -545,9 +566,10 @@ export class PassthroughRecorder implements FamilyRecorder {
 }
 
 /** The sender's clock (ms) at the part's first packet, from its sender reports. */
-function senderTime(part: TapPart): { ntpMs: number; spreadMs: number } | undefined {
+function senderTime(part: TapPart, byReference: boolean): { ntpMs: number; spreadMs: number } | undefined {
   if (!part.writing) return undefined;
-  return firstPacketSenderTimeMs(field(part.writing, 'rtpTimestamp'), field(part.writing, 'clockRate'), part.senderReports);
+  const reports = byReference && part.referenceReport ? [part.referenceReport] : part.senderReports;
+  return firstPacketSenderTimeMs(field(part.writing, 'rtpTimestamp'), field(part.writing, 'clockRate'), reports);
 }
 
 /** One RTCP sender report: the sender's NTP clock (Unix ms) at an RTP timestamp. */
