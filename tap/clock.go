@@ -28,6 +28,7 @@ type senderClock struct {
 	reference senderPoint
 	haveRef   bool
 	recent    []float64 // ms the RTP clock ran behind the NTP clock since the reference, per report
+	driftMs   float64   // the median of recent, kept as reports come (read for every video frame)
 }
 
 type senderPoint struct {
@@ -72,6 +73,13 @@ func (c *senderClock) add(ntpMs float64, rtp uint32) {
 	if len(c.recent) > recentReports {
 		c.recent = c.recent[len(c.recent)-recentReports:]
 	}
+	sorted := append([]float64(nil), c.recent...)
+	sort.Float64s(sorted)
+	n := len(sorted)
+	c.driftMs = sorted[n/2]
+	if n%2 == 0 {
+		c.driftMs = (sorted[n/2-1] + sorted[n/2]) / 2
+	}
 }
 
 // drift is how far (ms) the RTP clock has fallen behind the sender's NTP clock since the
@@ -79,19 +87,7 @@ func (c *senderClock) add(ntpMs float64, rtp uint32) {
 func (c *senderClock) drift() (float64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.haveRef {
-		return 0, false
-	}
-	if len(c.recent) == 0 {
-		return 0, true
-	}
-	sorted := append([]float64(nil), c.recent...)
-	sort.Float64s(sorted)
-	n := len(sorted)
-	if n%2 == 1 {
-		return sorted[n/2], true
-	}
-	return (sorted[n/2-1] + sorted[n/2]) / 2, true
+	return c.driftMs, c.haveRef
 }
 
 // referencePoint is the reference as a sender report (NTP ms, RTP timestamp); false before there is one.

@@ -100,14 +100,20 @@ export async function startChromiumPublisher(opts: { url: string; apiKey: string
           const wallNow = () => performance.timeOrigin + performance.now();
           const start = Math.ceil(wallNow() / 1000) * 1000 + 0.5;
           let n = 0;
+          let closed = false;
           const tick = () => {
             const late = wallNow() - (start + n * interval);
             if (late > interval) n += Math.floor(late / interval); // starved: skip, as a camera drops frames
             const at = start + n * interval;
             draw(at);
-            void writer.write(new VideoFrame(canvas, { timestamp: Math.round((at - performance.timeOrigin) * 1000) }));
+            const frame = new VideoFrame(canvas, { timestamp: Math.round((at - performance.timeOrigin) * 1000) });
+            // Once the track is stopped (unpublished, the room left) its stream is closed: the ticks end.
+            writer.write(frame).catch(() => {
+              closed = true;
+              frame.close();
+            });
             n++;
-            setTimeout(tick, Math.max(0, start + n * interval - wallNow()));
+            if (!closed) setTimeout(tick, Math.max(0, start + n * interval - wallNow()));
           };
           setTimeout(tick, Math.max(0, start - wallNow()));
           const track = new lk.LocalVideoTrack(captured);
