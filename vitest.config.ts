@@ -20,5 +20,7 @@ export default defineConfig({
     // runtime (disposed in afterAll) never leaks from one file into the next.
     pool: 'forks',
     isolate: true,
+    // HAVEN_TEST_DATABASE=postgres: one PostgreSQL server for the run (see test/harness/postgres.ts).
+    globalSetup: process.env.HAVEN_TEST_DATABASE === 'postgres' ? ['test/harness/postgres-setup.ts'] : [],
   },
 });

@@ -11,7 +11,7 @@ import { pino, type Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { AccessPolicy, refusalBody, type AccessSettings, type Refusal } from './access.js';
 import { logSessionActivity, SubscriberActivity } from './activity-log.js';
-import { openDatabase } from './db/client.js';
+import { openStorage } from './db/client.js';
 import type { EnvironmentConfig } from './env.js';
 import { HavenError } from './errors.js';
 import { HealthCheck } from './health.js';
@@ -38,6 +38,8 @@ import { findTap } from './media-tap.js';
 
 export interface AppOptions {
   databasePath: string;
+  /** A postgres:// URL: the database is PostgreSQL's, not the SQLite file at databasePath. */
+  databaseUrl?: string;
   environmentConfig?: EnvironmentConfig;
   host?: string;
   logger?: Logger;
@@ -208,33 +210,27 @@ function roomPort(sessions: SessionService): RoomPort {
 
 export function buildApp(options: AppOptions): App {
   const log = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const database = openDatabase(options.databasePath);
-  const config = new ConfigService(database.db, options.environmentConfig ?? {});
-  const sessions = new SessionService(database.db, config, log.child({ service: 'sessions' }), options.sessions);
-  const interrupted = sessions.markInterrupted();
-  if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
+  const database = openStorage(options.databaseUrl ?? options.databasePath, (error) => log.warn({ err: error }, 'a database connection was lost'));
+  const config = new ConfigService(database, options.environmentConfig ?? {});
+  const sessions = new SessionService(database, config, log.child({ service: 'sessions' }), options.sessions);
   const feeds = new TrackFeeds(roomPort(sessions), log.child({ service: 'feeds' }), options.feeds);
   const media = new MediaService(sessions, feeds, log.child({ service: 'media' }), options.media);
   const storage = options.storage && new ObjectStorage(options.storage);
-  const recordings = new RecordingService(database.db, config, sessions, feeds, log.child({ service: 'recordings' }), {
+  const recordings = new RecordingService(database, config, sessions, feeds, log.child({ service: 'recordings' }), {
     tap: findTap(),
     ...options.recordings,
     storage,
     uploads: options.uploads,
   });
-  const recovered = recordings.recoverInterrupted().then(
-    (count) => count > 0 && log.warn({ count }, 'recordings left unfinished by an earlier run marked INTERRUPTED'),
-    (error) => log.error({ err: error }, 'recovering interrupted recordings failed'),
-  );
   const rooms = new RoomDirectory(config, sessions, recordings, log.child({ service: 'rooms' }), options.rooms);
-  const watchRules = new WatchRuleService(database.db);
+  const watchRules = new WatchRuleService(database);
   const reconciler = new Reconciler(rooms, watchRules, sessions, recordings, log.child({ service: 'reconciler' }), options.reconciler);
   const services: Services = { config, sessions, media, recordings, rooms, watchRules, reconciler };
   const webhooks = new RoomWebhooks(reconciler, log.child({ service: 'webhooks' }));
   logSessionActivity(sessions, log.child({ service: 'activity' }));
   const subscribers = new SubscriberActivity(sessions, log.child({ service: 'subscribers' }));
   const metrics = new Metrics({ sessions, media, recordings, subscribers });
-  const health = new HealthCheck(database.db, config, {
+  const health = new HealthCheck(database, config, {
     minFreeMb: options.recordings?.minFreeMb ?? 500,
     storage,
     passthrough: { ...recordings.passthrough, defaultMode: recordings.defaultMode },
@@ -445,13 +441,26 @@ export function buildApp(options: AppOptions): App {
 
   let url = '';
   let stopping: Promise<void> | undefined;
+  let recovered: Promise<unknown> = Promise.resolve();
+  /** The database brought up to date and read: what an earlier run left active is INTERRUPTED. */
+  const load = async () => {
+    await database.migrate();
+    await Promise.all([config.load(), watchRules.load()]);
+    const interrupted = await sessions.markInterrupted();
+    if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
+    recovered = recordings.recoverInterrupted().then(
+      (count) => count > 0 && log.warn({ count }, 'recordings left unfinished by an earlier run marked INTERRUPTED'),
+      (error) => log.error({ err: error }, 'recovering interrupted recordings failed'),
+    );
+  };
   return {
     services,
     get url() {
       return url;
     },
-    start(port = 0) {
-      return new Promise((resolve, reject) => {
+    async start(port = 0) {
+      await load();
+      await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, options.host ?? '127.0.0.1', () => {
           const address = httpServer.address() as AddressInfo;
@@ -474,13 +483,12 @@ export function buildApp(options: AppOptions): App {
         await reconciler.stop();
         await recordings.stopAll();
         await sessions.stopAll('SHUTDOWN');
-        sessions.flushWrites();
-        recordings.flushWrites();
+        await Promise.all([sessions.flushWrites(), recordings.flushWrites()]);
         await wsHandle.dispose();
         await yoga.dispose();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        database.close();
+        await database.close();
         storage?.close();
       })();
       return stopping;

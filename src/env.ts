@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isLoopbackHost, type AccessSettings } from './access.js';
+import { isPostgresUrl } from './db/client.js';
 import { parseStorageUrl, type StorageSettings } from './object-storage.js';
 import { RECORDING_MODES, type RecordingMode } from './services/recording-model.js';
 
@@ -9,6 +10,8 @@ export interface ProcessSettings {
   port: number;
   host: string;
   databasePath: string;
+  /** DATABASE_URL: PostgreSQL instead of the SQLite file. */
+  databaseUrl: string | undefined;
   /** Settings that the environment supplies; values saved with updateConfig take precedence. */
   environmentConfig: EnvironmentConfig;
   access: AccessSettings;
@@ -74,6 +77,7 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
     uploadMegabytesPerSec: nonNegative(env, 'HAVEN_UPLOAD_MBPS'),
     recordingMode: recordingMode(env),
     databasePath: expandHome(nonEmpty(env.HAVEN_DB) ?? '~/.haven-player/haven.db'),
+    databaseUrl: databaseUrl(env),
     environmentConfig: {
       livekitUrl: nonEmpty(env.LIVEKIT_URL),
       livekitApiKey: nonEmpty(env.LIVEKIT_API_KEY),
@@ -81,6 +85,14 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
       recordingDirectory: nonEmpty(env.HAVEN_RECORDING_DIR),
     },
   };
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const url = nonEmpty(env.DATABASE_URL);
+  if (url !== undefined && !isPostgresUrl(url)) {
+    throw new Error('DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/database); leave it unset for the SQLite file at HAVEN_DB');
+  }
+  return url;
 }
 
 function storageSettings(env: NodeJS.ProcessEnv): StorageSettings | undefined {

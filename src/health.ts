@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { statfs } from 'node:fs/promises';
-import { sql } from 'drizzle-orm';
-import type { Db } from './db/client.js';
+import type { Storage } from './db/client.js';
 import { ffmpegPath } from './ffmpeg.js';
 import { expandRecordingDirectory, prepareRecordingDirectory } from './recording-directory.js';
 import { describeStorageError, type ObjectStorage } from './object-storage.js';
@@ -41,7 +40,7 @@ export class HealthCheck {
   private ffmpegOkUntil = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Storage,
     private readonly config: ConfigService,
     private readonly options: HealthOptions,
   ) {}
@@ -83,7 +82,7 @@ export class HealthCheck {
 
   private async database(): Promise<Check> {
     try {
-      this.db.get(sql`select 1`);
+      await this.db.ping();
       return { ok: true };
     } catch {
       return { ok: false, reason: 'the database cannot be read' };

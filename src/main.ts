@@ -18,6 +18,7 @@ try {
 }
 const app = buildApp({
   databasePath: settings.databasePath,
+  databaseUrl: settings.databaseUrl,
   environmentConfig: settings.environmentConfig,
   host: settings.host,
   logger: log,
@@ -29,7 +30,12 @@ const app = buildApp({
   storage: settings.storage,
   uploads: { concurrency: settings.uploads, megabytesPerSec: settings.uploadMegabytesPerSec },
 });
-await app.start(settings.port);
+try {
+  await app.start(settings.port);
+} catch (error) {
+  log.fatal({ err: error }, 'haven-live could not start');
+  process.exit(1);
+}
 log.info(`GraphiQL: ${app.url}/graphql`);
 
 /**

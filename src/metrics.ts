@@ -190,7 +190,8 @@ export class Metrics {
   }
 
   private async folderBytes(recordingId: string): Promise<number> {
-    const anyFile = [...FILE_NAMES].map((name) => this.sources.recordings.filePath(recordingId, name)).find((path) => path !== undefined);
+    const paths = await Promise.all([...FILE_NAMES].map((name) => this.sources.recordings.filePath(recordingId, name).catch(() => undefined)));
+    const anyFile = paths.find((path) => path !== undefined);
     if (!anyFile) return 0;
     const folder = dirname(anyFile);
     let total = 0;

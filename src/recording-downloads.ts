@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import send from 'send';
 import { FILE_NAMES } from './services/recording-model.js';
-import type { RecordingService } from './services/recordings.js';
+import type { FileLocation, RecordingService } from './services/recordings.js';
 
 /** /recordings/<recording id>/<file name>; the name is one a recording folder may hold (FILE_NAMES). */
 const PATH = /^\/recordings\/([0-9a-f-]{36})\/([a-z0-9.-]{1,40})$/;
@@ -20,14 +20,23 @@ export function serveRecordingFile(recordings: RecordingService, req: IncomingMe
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith('/recordings/')) return false;
   const match = PATH.exec(url.pathname);
-  const location = match && FILE_NAMES.has(match[2]) ? recordings.fileLocation(match[1], match[2]) : undefined;
+  const found = match && FILE_NAMES.has(match[2]) ? recordings.fileLocation(match[1], match[2]) : Promise.resolve(undefined);
+  found.then(
+    (location) => sendFile(location, req, res),
+    () => res.writeHead(503, { 'content-type': 'text/plain' }).end('the recording catalog is not available\n'),
+  );
+  return true;
+}
+
+/** Sends the file at `location`, or says why not. */
+function sendFile(location: FileLocation | undefined, req: IncomingMessage, res: ServerResponse): void {
   if (!location || (req.method !== 'GET' && req.method !== 'HEAD')) {
     res.writeHead(location ? 405 : 404, { 'content-type': 'text/plain' }).end(location ? 'method not allowed\n' : 'no such recording file\n');
-    return true;
+    return;
   }
   if ('path' in location) {
     send(req, location.path, { dotfiles: 'allow', acceptRanges: true, cacheControl: false }).pipe(res);
-    return true;
+    return;
   }
   // One plain range (what players send); anything else gets the whole object.
   const range = typeof req.headers.range === 'string' && /^bytes=(\d+-\d*|-\d+)$/.test(req.headers.range) ? req.headers.range : undefined;
@@ -53,5 +62,4 @@ export function serveRecordingFile(recordings: RecordingService, req: IncomingMe
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 503 ? 'object storage is not available\n' : status === 404 ? 'no such recording file\n' : 'range not satisfiable\n');
     },
   );
-  return true;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordingFolder, WavWriter } from '../src/recording-files.js';
 import { graphql } from './gql/index.js';
 import { query, request } from './harness/graphql.js';
-import { startApp, type TestApp } from './harness/haven.js';
+import { startApp, storedRows, type TestApp } from './harness/haven.js';
 
 const ConfigQuery = graphql(`
   query Config {
@@ -80,7 +80,7 @@ describe('settings', () => {
     });
   });
 
-  it('saves settings in SQLite, where they take precedence over the environment, and never returns the secret', async () => {
+  it('saves settings in the database, where they take precedence over the environment, and never returns the secret', async () => {
     const recordingDirectory = join(dir, 'new', 'recordings');
     const raw = await request(app.url, UpdateConfig, {
       input: { livekitUrl: 'wss://saved.example:443', livekitApiSecret: SECRET, recordingDirectory },
@@ -97,13 +97,13 @@ describe('settings', () => {
     expect(JSON.stringify(raw)).not.toContain(SECRET);
     expect(JSON.stringify(await request(app.url, ConfigQuery))).not.toContain(SECRET);
 
-    // A restart on the same SQLite file keeps them.
+    // A restart on the same database keeps them.
     await app.stop();
     app = await startApp({ dir, environmentConfig: { livekitUrl: 'ws://from-environment:7880', livekitApiKey: 'envkey' } });
     const { config } = await query(app.url, ConfigQuery);
     expect(config.livekitUrl).toBe('wss://saved.example:443');
     expect(config.hasLivekitApiSecret).toBe(true);
-    expect(readFileSync(join(dir, 'haven.db')).includes(Buffer.from('saved.example'))).toBe(true);
+    expect(await storedRows(app, "select value from settings where key = 'livekitUrl'")).toEqual([{ value: 'wss://saved.example:443' }]);
 
     // null clears the saved value: the environment's applies again.
     const cleared = await query(app.url, UpdateConfig, { input: { livekitUrl: null } });
@@ -214,7 +214,7 @@ describe('settings', () => {
 
   it('keeps the database (which holds the API secret) private: 0600 files, 0700 for a folder it creates', async () => {
     const databasePath = join(dir, 'db-home', 'nested', 'haven.db');
-    const other = await startApp({ dir, databasePath });
+    const other = await startApp({ dir, databasePath, sqlite: true });
     try {
       await query(other.url, UpdateConfig, { input: { livekitApiSecret: SECRET } });
       expect(mode(join(dir, 'db-home'))).toBe(0o700);
@@ -227,7 +227,7 @@ describe('settings', () => {
     const shared = join(dir, 'shared');
     mkdirSync(shared, { mode: 0o755 });
     writeFileSync(join(shared, 'haven.db'), '', { mode: 0o644 });
-    const inShared = await startApp({ dir, databasePath: join(shared, 'haven.db') });
+    const inShared = await startApp({ dir, databasePath: join(shared, 'haven.db'), sqlite: true });
     try {
       expect(mode(shared)).toBe(0o755);
       expect(mode(join(shared, 'haven.db'))).toBe(0o600);

@@ -2,19 +2,71 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema.js';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as postgresSchema from './schema-postgres.js';
+import * as sqliteSchema from './schema.js';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The tables as the stores see them: the same names, columns and row types in both databases. */
+export type Tables = typeof postgresSchema;
+/**
+ * The query builder the stores use. Both databases' builders have the calls the stores make
+ * (select, insert, update, delete, where, orderBy, limit, returning, onConflictDoUpdate, awaited);
+ * SQLite's is given this type, and the suite runs its database tests on both.
+ */
+export type Db = NodePgDatabase<Tables>;
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+/** The database behind the stores: SQLite (the default) or PostgreSQL. */
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly db: Db;
+  readonly tables: Tables;
+  /** Applies pending migrations; before any store reads. */
+  migrate(): Promise<void>;
+  /** Runs `work` in one transaction: all of its writes land, or none. */
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  /** Throws unless the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrations = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** A location is a postgres:// URL (DATABASE_URL) or the path of a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Opens the database at `location` (nothing is read before `migrate`). */
+export function openStorage(location: string, onError: (error: Error) => void = () => undefined): Storage {
+  return isPostgresUrl(location) ? openPostgres(location, onError) : openSqlite(location);
+}
+
+function openPostgres(url: string, onError: (error: Error) => void): Storage {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  // An idle connection that the server drops is replaced by the next query; it must not end the process.
+  pool.on('error', onError);
+  const db = drizzlePostgres(pool, { schema: postgresSchema });
+  return {
+    kind: 'postgres',
+    db,
+    tables: postgresSchema,
+    migrate: () => migratePostgres(db, { migrationsFolder: join(migrations, 'postgres') }),
+    transaction: (work) => db.transaction((tx) => work(tx as unknown as Db)),
+    ping: async () => void (await pool.query('select 1')),
+    close: () => pool.end(),
+  };
+}
 
 /**
- * Opens the SQLite file (creating its folder), applies pending migrations. The file holds the LiveKit
- * API secret: it, its -wal and -shm are 0600 and a folder made for it 0700.
+ * Opens the SQLite file (creating its folder). The file holds the LiveKit API secret: it, its -wal
+ * and -shm are 0600 and a folder made for it 0700.
  */
-export function openDatabase(path: string): { db: Db; close(): void } {
+function openSqlite(path: string): Storage {
   const onDisk = path !== ':memory:' && path !== '';
   if (onDisk) {
     const folder = dirname(path);
@@ -31,7 +83,31 @@ export function openDatabase(path: string): { db: Db; close(): void } {
   if (onDisk) for (const file of [`${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
-  return { db, close: () => sqlite.close() };
+  const db = drizzleSqlite(sqlite, { schema: sqliteSchema });
+  // better-sqlite3's transactions cannot await: one connection, so transactions take turns, and
+  // every query in `work` resolves without waiting for anything else.
+  let turn: Promise<unknown> = Promise.resolve();
+  return {
+    kind: 'sqlite',
+    db: db as unknown as Db,
+    tables: sqliteSchema as unknown as Tables,
+    migrate: async () => migrateSqlite(db, { migrationsFolder: migrations }),
+    transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+      const run = turn.then(async () => {
+        sqlite.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(db as unknown as Db);
+          sqlite.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+          throw error;
+        }
+      });
+      turn = run.catch(() => undefined);
+      return run;
+    },
+    ping: async () => void db.get(sql`select 1`),
+    close: async () => void sqlite.close(),
+  };
 }

@@ -1,5 +1,4 @@
-import { and, asc, desc, gt, lt, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, asc, desc, gt, lt, type Column, type SQL } from 'drizzle-orm';
 
 /** A page of a history, newest first; cursors are the rows' sequence numbers. */
 export interface HistoryPage {
@@ -10,7 +9,7 @@ export interface HistoryPage {
 }
 
 /** The where, order and limit of one page over a table's `seq` column, within an optional filter. */
-export function pageOf(seq: SQLiteColumn, page: HistoryPage, filter?: SQL): { where: SQL | undefined; orderBy: SQL; limit: number } {
+export function pageOf(seq: Column, page: HistoryPage, filter?: SQL): { where: SQL | undefined; orderBy: SQL; limit: number } {
   const bounds = [
     filter,
     page.after !== undefined ? lt(seq, page.after) : undefined,

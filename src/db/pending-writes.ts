@@ -1,14 +1,19 @@
 import type { Logger } from 'pino';
 
 type Values = Record<string, unknown>;
+type Write = (values: Values) => Promise<unknown>;
 
 /**
- * Row updates that survive a database that refuses writes for a while (a full disk): an update that
- * fails is kept, merged with later ones for the same row, and written again until it lands. Reads
- * overlay what is held, so the service's answers stay right meanwhile.
+ * Row updates that survive a database that refuses writes for a while (a full disk): each row's
+ * writes go one after another, an update that fails is kept, merged with later ones for the same
+ * row, and written again until it lands. Reads overlay what is not written yet, so the service's
+ * answers stay right meanwhile.
  */
 export class PendingWrites {
-  private readonly held = new Map<string, { values: Values; write: (values: Values) => void }>();
+  private readonly held = new Map<string, { values: Values; write: Write; version: number }>();
+  /** The write under way for each row; the next one for the row follows it. */
+  private readonly writing = new Map<string, Promise<void>>();
+  private readonly refused = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -20,17 +25,23 @@ export class PendingWrites {
     return this.held.size;
   }
 
-  /** Writes `values` to the row `key` now, or as soon as the database takes writes again. */
-  update(key: string, values: Values, write: (values: Values) => void): void {
-    const merged = { ...this.held.get(key)?.values, ...values };
-    try {
-      write(merged);
-      this.held.delete(key);
-    } catch (error) {
-      if (!this.held.has(key)) this.log.error({ err: error, row: key }, 'could not save a change; retrying until the database takes it');
-      this.held.set(key, { values: merged, write });
-      this.schedule();
-    }
+  /** Runs `insert` (its row's first write) before any update of `key`; throws what it throws. */
+  first(key: string, insert: () => Promise<unknown>): Promise<void> {
+    const inserted = insert().then(() => undefined);
+    const settled = inserted.catch(() => undefined).finally(() => {
+      if (this.writing.get(key) === settled) this.writing.delete(key);
+      this.start(key);
+    });
+    this.writing.set(key, settled);
+    return inserted;
+  }
+
+  /** Writes `values` to the row `key` soon, or as soon as the database takes writes again. */
+  update(key: string, values: Values, write: Write): void {
+    const held = this.held.get(key);
+    this.held.set(key, { values: { ...held?.values, ...values }, write, version: (held?.version ?? 0) + 1 });
+    if (this.refused.size === 0) this.start(key);
+    else this.schedule();
   }
 
   /** A row as it will be once what is held for it is written. */
@@ -39,25 +50,47 @@ export class PendingWrites {
     return held ? { ...row, ...held.values } : row;
   }
 
-  /** Tries everything held once more (also on shutdown). */
-  flush(): void {
-    for (const [key, { values, write }] of [...this.held]) {
-      try {
-        write(values);
-        this.held.delete(key);
-        this.log.info({ row: key }, 'a held change was saved');
-      } catch {
-        // Still refused: kept for the next try.
-      }
-    }
+  /** Writes everything held now (also on shutdown); resolves when each row's write has landed or failed once more. */
+  async flush(): Promise<void> {
+    await Promise.all([...new Set([...this.held.keys(), ...this.writing.keys()])].map((key) => this.start(key)));
+  }
+
+  private start(key: string): Promise<void> {
+    const running = this.writing.get(key);
+    if (running) return running;
+    const held = this.held.get(key);
+    if (!held) return Promise.resolve();
+    const task: Promise<void> = held
+      .write(held.values)
+      .then(
+        () => {
+          // Values merged in meanwhile stay held for the next write.
+          if (this.held.get(key)?.version === held.version) this.held.delete(key);
+          if (this.refused.delete(key)) this.log.info({ row: key }, 'a held change was saved');
+          return true;
+        },
+        (error: unknown) => {
+          if (!this.refused.has(key)) this.log.error({ err: error, row: key }, 'could not save a change; retrying until the database takes it');
+          this.refused.add(key);
+          this.schedule();
+          return false;
+        },
+      )
+      .then((written) => {
+        this.writing.delete(key);
+        if (written && this.held.has(key)) return this.start(key);
+      });
+    this.writing.set(key, task);
+    return task;
   }
 
   private schedule(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.flush();
-      if (this.held.size > 0) this.schedule();
+      void this.flush().then(() => {
+        if (this.held.size > 0 && this.refused.size > 0) this.schedule();
+      });
     }, this.retryMs);
     this.timer.unref();
   }

@@ -9,7 +9,7 @@ function cursorNumber(cursor: string | undefined): number | undefined {
 }
 
 /** A Relay connection over a history whose cursors are sequence numbers, newest first. */
-export function historyConnection<T>(args: DefaultConnectionArguments, fetch: (page: HistoryPage) => { cursor: number; node: T }[]) {
+export function historyConnection<T>(args: DefaultConnectionArguments, fetch: (page: HistoryPage) => Promise<{ cursor: number; node: T }[]>) {
   return resolveCursorConnection(
     { args, toCursor: (entry: { cursor: number; node: T }) => String(entry.cursor), defaultSize: 20, maxSize: 100 },
     ({ after, before, limit, inverted }: ResolveCursorConnectionArgs) =>

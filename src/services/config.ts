@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js';
+import type { Storage } from '../db/client.js';
 import { DEFAULT_RECORDING_DIRECTORY, expandHome, type EnvironmentConfig } from '../env.js';
 import { HavenError, validationFailed } from '../errors.js';
 import { expandRecordingDirectory, prepareRecordingDirectory } from '../recording-directory.js';
@@ -41,16 +41,23 @@ export type ConfigUpdate = Partial<Record<ConfigKey, string | null>>;
 
 export class ConfigService {
   private readonly store: ConfigStore;
+  /** The saved values, read at start and kept with every update. */
+  private saved = new Map<string, string>();
 
   constructor(
-    db: Db,
+    storage: Storage,
     private readonly environment: EnvironmentConfig,
   ) {
-    this.store = new ConfigStore(db);
+    this.store = new ConfigStore(storage);
+  }
+
+  /** Reads the saved values (at start, after the migrations). */
+  async load(): Promise<void> {
+    this.saved = await this.store.all();
   }
 
   private resolve(key: ConfigKey): { value: string | undefined; source: ConfigSource } {
-    const saved = this.store.value(key);
+    const saved = this.saved.get(key);
     if (saved !== undefined) return { value: saved, source: 'DATABASE' };
     const fromEnvironment = this.environment[key];
     if (fromEnvironment !== undefined) return { value: fromEnvironment, source: 'ENVIRONMENT' };
@@ -112,7 +119,11 @@ export class ConfigService {
         throw unusableDirectory();
       }
     }
-    this.store.save(changes);
+    await this.store.save(changes);
+    for (const { key, value } of changes) {
+      if (value === null) this.saved.delete(key);
+      else this.saved.set(key, value);
+    }
     return this.get();
   }
 }

@@ -1,94 +1,110 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../db/client.js';
+import type { Storage } from '../db/client.js';
 import { pageOf, type HistoryPage } from '../db/pages.js';
 import { PendingWrites } from '../db/pending-writes.js';
-import { recordings } from '../db/schema.js';
+import type { recordings } from '../db/schema-postgres.js';
 import type { RecordingFile, RecordingGap, RecordingPause, RecordingState, RecordingView, StopReason } from './recording-model.js';
 
 export type RecordingRow = typeof recordings.$inferSelect;
 export type RecordingValues = Partial<typeof recordings.$inferInsert>;
+type NewRecording = typeof recordings.$inferInsert & Pick<RecordingRow, 'id' | 'sessionId' | 'roomName' | 'participantIdentity' | 'state' | 'startedAt' | 'directory'>;
 
-/** The recording catalog's SQL: rows in, views out. A write the database refuses (a full disk) is held and retried. */
+/**
+ * The recording catalog's SQL: rows in, views out. A write the database refuses (a full disk) is
+ * held and retried. The rows of the recordings this process is making are kept as they are meant
+ * to be, so that their views need no query.
+ */
 export class RecordingStore {
   private readonly writes: PendingWrites;
+  private readonly local = new Map<string, RecordingRow>();
 
   constructor(
-    private readonly db: Db,
+    private readonly storage: Storage,
     log: Logger,
   ) {
     this.writes = new PendingWrites(log);
   }
 
-  /** Adds a new recording's row; throws what the database says when it refuses. */
-  insert(values: typeof recordings.$inferInsert): void {
-    this.db.insert(recordings).values(values).run();
+  private get table() {
+    return this.storage.tables.recordings;
+  }
+
+  /** Adds a new recording's row; rejects with what the database says when it refuses. */
+  insert(values: NewRecording): Promise<void> {
+    const defaults = { seq: 0, endedAt: null, finalizedAt: null, stopReason: null, error: null, files: '[]', gaps: '[]', pauses: '[]', mode: 'TRANSCODE' };
+    this.local.set(values.id, { ...defaults, ...values });
+    return this.writes.first(values.id, () => this.storage.db.insert(this.table).values(values));
   }
 
   save(id: string, values: RecordingValues): void {
-    this.writes.update(id, values, (merged) => this.db.update(recordings).set(merged).where(eq(recordings.id, id)).run());
+    const local = this.local.get(id);
+    if (local) this.local.set(id, { ...local, ...values });
+    this.writes.update(id, values, (merged) => this.storage.db.update(this.table).set(merged).where(eq(this.table.id, id)));
+  }
+
+  /** The row of a recording this process is making (until `release`). */
+  current(id: string): RecordingRow | undefined {
+    return this.local.get(id);
+  }
+
+  /** A recording this process finished: from now on it is read from the database. */
+  release(id: string): void {
+    this.local.delete(id);
   }
 
   /** A row as it is meant to be (with writes still held), or undefined. */
-  row(id: string): RecordingRow | undefined {
-    const row = this.db.select().from(recordings).where(eq(recordings.id, id)).get();
+  async row(id: string): Promise<RecordingRow | undefined> {
+    const local = this.local.get(id);
+    if (local) return local;
+    const [row] = await this.storage.db.select().from(this.table).where(eq(this.table.id, id)).limit(1);
     return row && this.writes.overlay(id, row);
   }
 
-  /** Tries the writes the database refused once more (on shutdown). */
-  flush(): void {
-    this.writes.flush();
+  /** Writes what is held (on shutdown). */
+  flush(): Promise<void> {
+    return this.writes.flush();
   }
 
-  /** Rows a crash left RECORDING or FINALIZING, now INTERRUPTED. */
-  markInterrupted(): RecordingRow[] {
-    const stale = this.db.select().from(recordings).where(inArray(recordings.state, ['RECORDING', 'PAUSED', 'FINALIZING'])).all();
-    for (const row of stale) {
-      this.db
-        .update(recordings)
-        .set({ state: 'INTERRUPTED', endedAt: new Date(), error: 'haven-live stopped without finishing this recording' })
-        .where(eq(recordings.id, row.id))
-        .run();
-    }
-    return stale;
+  /** Rows a crash left RECORDING, PAUSED or FINALIZING, now INTERRUPTED. */
+  markInterrupted(): Promise<RecordingRow[]> {
+    return this.storage.db
+      .update(this.table)
+      .set({ state: 'INTERRUPTED', endedAt: new Date(), error: 'haven-live stopped without finishing this recording' })
+      .where(inArray(this.table.state, ['RECORDING', 'PAUSED', 'FINALIZING']))
+      .returning();
   }
 
   /** Finished recordings with a file waiting for upload (UPLOADING or UPLOAD_FAILED). */
-  withUnstoredFiles(): string[] {
-    return this.db
-      .select({ id: recordings.id, files: recordings.files })
-      .from(recordings)
-      .where(inArray(recordings.state, ['COMPLETE', 'FAILED', 'INTERRUPTED']))
-      .all()
+  async withUnstoredFiles(): Promise<string[]> {
+    const rows = await this.storage.db
+      .select({ id: this.table.id, files: this.table.files })
+      .from(this.table)
+      .where(inArray(this.table.state, ['COMPLETE', 'FAILED', 'INTERRUPTED']));
+    return rows
       .filter((row) => (JSON.parse(row.files) as RecordingFile[]).some((file) => file.storage === 'UPLOADING' || file.storage === 'UPLOAD_FAILED'))
       .map((row) => row.id);
   }
 
-  forSession(sessionId: string): RecordingView[] {
-    return this.db
-      .select()
-      .from(recordings)
-      .where(eq(recordings.sessionId, sessionId))
-      .orderBy(recordings.seq)
-      .all()
-      .map((row) => toView(this.writes.overlay(row.id, row)));
+  async forSession(sessionId: string): Promise<RecordingView[]> {
+    const rows = await this.storage.db.select().from(this.table).where(eq(this.table.sessionId, sessionId)).orderBy(this.table.seq);
+    return rows.map((row) => toView(this.meant(row)));
   }
 
-  list(roomName: string | null | undefined, page: HistoryPage): { cursor: number; node: RecordingView }[] {
-    const { where, orderBy, limit } = pageOf(recordings.seq, page, roomName ? eq(recordings.roomName, roomName) : undefined);
-    return this.db
-      .select()
-      .from(recordings)
-      .where(where)
-      .orderBy(orderBy)
-      .limit(limit)
-      .all()
-      .map((row) => ({ cursor: row.seq, node: toView(this.writes.overlay(row.id, row)) }));
+  async list(roomName: string | null | undefined, page: HistoryPage): Promise<{ cursor: number; node: RecordingView }[]> {
+    const { where, orderBy, limit } = pageOf(this.table.seq, page, roomName ? eq(this.table.roomName, roomName) : undefined);
+    const rows = await this.storage.db.select().from(this.table).where(where).orderBy(orderBy).limit(limit);
+    return rows.map((row) => ({ cursor: row.seq, node: toView(this.meant(row)) }));
   }
 
   /** Removes a row; throws what the database says when it refuses. */
-  delete(id: string): void {
-    this.db.delete(recordings).where(eq(recordings.id, id)).run();
+  async delete(id: string): Promise<void> {
+    await this.storage.db.delete(this.table).where(eq(this.table.id, id));
+  }
+
+  /** A row read from the database as it is meant to be. */
+  private meant(row: RecordingRow): RecordingRow {
+    return this.local.get(row.id) ?? this.writes.overlay(row.id, row);
   }
 }
 

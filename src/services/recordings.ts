@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { rm, statfs, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Logger } from 'pino';
-import type { Db } from '../db/client.js';
+import type { Storage } from '../db/client.js';
 import { HavenError, storageFailed } from '../errors.js';
 import { prepareRecordingDirectory } from '../recording-directory.js';
 import { createRecordingFolder } from '../recording-files.js';
@@ -117,14 +117,14 @@ export class RecordingService {
   readonly defaultMode: RecordingMode;
 
   constructor(
-    db: Db,
+    storage: Storage,
     private readonly config: ConfigService,
     private readonly sessions: SessionService,
     private readonly feeds: TrackFeeds,
     private readonly log: Logger,
     options: RecordingServiceOptions = {},
   ) {
-    this.store = new RecordingStore(db, log);
+    this.store = new RecordingStore(storage, log);
     this.minFreeBytes = (options.minFreeMb ?? 500) * 1024 * 1024;
     this.uploads = options.storage && new RecordingUploads(this.store, options.storage, log.child({ service: 'uploads' }), options.uploads);
     this.passthrough = options.tap ?? { available: false, reason: 'the media tap was not looked for' };
@@ -193,8 +193,8 @@ export class RecordingService {
   }
 
   /** Tries the writes the database refused once more (on shutdown). */
-  flushWrites(): void {
-    this.store.flush();
+  flushWrites(): Promise<void> {
+    return this.store.flush();
   }
 
   /**
@@ -202,13 +202,13 @@ export class RecordingService {
    * uploaded with object storage. Uploads a restart left waiting go on.
    */
   async recoverInterrupted(): Promise<number> {
-    const stale = this.store.markInterrupted();
+    const stale = await this.store.markInterrupted();
     for (const row of stale) {
       const files = await finishFiles(row.directory).catch(() => []);
       this.store.save(row.id, { files: JSON.stringify(files) });
       if (files.length > 0) this.uploads?.enqueue(row.id);
     }
-    this.uploads?.resumePending();
+    await this.uploads?.resumePending();
     return stale.length;
   }
 
@@ -238,9 +238,14 @@ export class RecordingService {
       }
       this.watchDisk();
       try {
+        const saved: Promise<void>[] = [];
         for (const participant of session.participants) {
-          for (const track of participant.tracks) this.record(session.id, participant, track);
+          for (const track of participant.tracks) {
+            const inserted = this.record(session.id, participant, track);
+            if (inserted) saved.push(inserted);
+          }
         }
+        await Promise.all(saved);
       } catch (error) {
         // Nothing half-started stays behind: what began is stopped, and the caller is told why.
         void this.stopSession(session.id).catch((stopError) => this.log.error({ err: stopError }, 'stopping a recording that could not start failed'));
@@ -270,16 +275,16 @@ export class RecordingService {
    * Pauses the room's recordings: nothing is written until they resume, and the paused time is
    * left out of the files. Someone who joins meanwhile starts paused.
    */
-  pause(roomName: string): RecordingView[] {
+  pause(roomName: string): Promise<RecordingView[]> {
     return this.setPaused(roomName, true);
   }
 
   /** Resumes the room's paused recordings: each file goes on where it stopped. */
-  resume(roomName: string): RecordingView[] {
+  resume(roomName: string): Promise<RecordingView[]> {
     return this.setPaused(roomName, false);
   }
 
-  private setPaused(roomName: string, paused: boolean): RecordingView[] {
+  private setPaused(roomName: string, paused: boolean): Promise<RecordingView[]> {
     const view = this.sessions.get(roomName);
     const session = this.recorded.get(view.id);
     if (!session) throw new HavenError('RECORDING_NOT_FOUND', `Room ${JSON.stringify(roomName)} is not being recorded: call startRecording first`, { roomName });
@@ -291,7 +296,7 @@ export class RecordingService {
       if (!changed) continue;
       for (const recorder of active.recorders.values()) recorder.setPaused(paused);
       this.store.save(active.id, { state: paused ? 'PAUSED' : 'RECORDING', pauses: this.pausesJson(session, active) });
-      this.emit(session, { type: paused ? 'RecordingPaused' : 'RecordingResumed', recording: this.get(active.id) });
+      this.emit(session, { type: paused ? 'RecordingPaused' : 'RecordingResumed', recording: this.current(active.id) });
     }
     return this.forSession(view.id);
   }
@@ -313,34 +318,39 @@ export class RecordingService {
     return this.recorded.has(sessionId);
   }
 
-  forSession(sessionId: string): RecordingView[] {
+  forSession(sessionId: string): Promise<RecordingView[]> {
     return this.store.forSession(sessionId);
   }
 
-  get(id: string): RecordingView {
-    const row = this.store.row(id);
+  async get(id: string): Promise<RecordingView> {
+    const row = await this.store.row(id);
     if (!row) throw new HavenError('RECORDING_NOT_FOUND', `No recording with id ${JSON.stringify(id)}`, { id });
     return toView(row);
   }
 
-  list(roomName: string | null | undefined, page: HistoryPage): { cursor: number; node: RecordingView }[] {
+  /** The view of a recording this process is making. */
+  private current(id: string): RecordingView {
+    return toView(this.store.current(id)!);
+  }
+
+  list(roomName: string | null | undefined, page: HistoryPage): Promise<{ cursor: number; node: RecordingView }[]> {
     return this.store.list(roomName, page);
   }
 
   /** The file of a recording on disk, for download. */
-  filePath(id: string, fileName: string): string | undefined {
-    const row = this.store.row(id);
-    if (!FILE_NAMES.has(fileName) || !row) return undefined;
+  async filePath(id: string, fileName: string): Promise<string | undefined> {
+    const row = FILE_NAMES.has(fileName) ? await this.store.row(id) : undefined;
+    if (!row) return undefined;
     const path = join(row.directory, fileName);
     return existsSync(path) ? path : undefined;
   }
 
   /** Where a recording's file is: on disk while it is there, else its object once stored. */
-  fileLocation(id: string, fileName: string): FileLocation | undefined {
-    const path = this.filePath(id, fileName);
+  async fileLocation(id: string, fileName: string): Promise<FileLocation | undefined> {
+    const path = await this.filePath(id, fileName);
     if (path) return { path };
     const storage = this.uploads?.storage;
-    const row = this.store.row(id);
+    const row = await this.store.row(id);
     if (!storage || !row) return undefined;
     const files = JSON.parse(row.files) as RecordingFile[];
     const file = files.find((f) => f.name === fileName && f.storage === 'STORED' && f.objectKey);
@@ -352,13 +362,13 @@ export class RecordingService {
 
   /** Removes a recording's files and row (stopping it first if it is running). */
   async delete(id: string): Promise<RecordingView> {
-    let view = this.get(id);
+    let view = await this.get(id);
     // A recording still being written or finalized is finished first: its files are in use. The
     // answer is the recording as it ended, not as it was when the delete came.
     const running = this.running.get(id);
     if (running) await this.finish(running.session, running.identity, running.active);
     await this.uploads?.cancel(id);
-    const row = this.store.row(id);
+    const row = await this.store.row(id);
     if (!row) return view;
     view = toView(row);
     const storage = this.uploads?.storage;
@@ -373,7 +383,7 @@ export class RecordingService {
       }
     }
     try {
-      this.store.delete(id);
+      await this.store.delete(id);
     } catch (error) {
       throw storageFailed('the recording catalog', error);
     }
@@ -397,8 +407,11 @@ export class RecordingService {
     }
   }
 
-  /** Records a participant's track; STORAGE_FAILED (with nothing started) if the catalog refuses it. */
-  private record(sessionId: string, participant: ParticipantInfo, track: Pick<TrackInfo, 'kind' | 'sid' | 'source'>): void {
+  /**
+   * Records a participant's track. A new recording's row is saved meanwhile: the promise of that
+   * rejects with STORAGE_FAILED when the catalog refuses it, and the recording is failed.
+   */
+  private record(sessionId: string, participant: ParticipantInfo, track: Pick<TrackInfo, 'kind' | 'sid' | 'source'>): Promise<void> | undefined {
     const session = this.recorded.get(sessionId);
     if (!session) return;
     const { identity: participantIdentity } = participant;
@@ -407,6 +420,7 @@ export class RecordingService {
     if (!participant.recordingConsent || session.done.has(participantIdentity)) return;
     if (session.filter && !session.filter(participantIdentity, sourceName(source))) return;
     let active = session.participants.get(participantIdentity);
+    let inserted: Promise<void> | undefined;
     // Someone who left and came back while their last recording finalizes gets a new one.
     if (!active || active.finishing) {
       const startedAt = new Date();
@@ -422,8 +436,7 @@ export class RecordingService {
       const pauses = new RecordingPauses(startUs);
       // Someone who joins a paused recording starts paused.
       if (session.paused) pauses.pause(startUs);
-      try {
-        this.store.insert({
+      inserted = this.store.insert({
           id,
           sessionId,
           roomName: session.roomName,
@@ -433,16 +446,18 @@ export class RecordingService {
           startedAt,
           directory,
           pauses: session.paused ? JSON.stringify([{ start: startedAt.getTime(), end: null }]) : '[]',
+        })
+        .catch((error: unknown) => {
+          this.log.error({ err: error, roomName: session.roomName }, 'could not save a new recording');
+          this.onRecorderFailure(session, participantIdentity, id, new Error('the recording catalog refused it'));
+          throw storageFailed('the recording', error);
         });
-      } catch (error) {
-        rmSync(directory, { recursive: true, force: true });
-        this.log.error({ err: error, roomName: session.roomName }, 'could not save a new recording');
-        throw storageFailed('the recording', error);
-      }
+      // The start that made it reports a refusal; one who joined later is only failed.
+      inserted.catch(() => undefined);
       active = { id, directory, startedAt, startUs, recorders: new Map(), tracks: new Map(), pauses };
       session.participants.set(participantIdentity, active);
       this.running.set(id, { session, identity: participantIdentity, active });
-      this.emit(session, { type: 'RecordingStarted', recording: this.get(id) });
+      this.emit(session, { type: 'RecordingStarted', recording: this.current(id) });
     }
     const family = familyOf(source);
     let recorder = active.recorders.get(family);
@@ -483,6 +498,7 @@ export class RecordingService {
     // A track published again by the same participant and source continues its family's files.
     recorder.record(kind, trackSid);
     active.tracks.set(family, { ...active.tracks.get(family), [kind]: { sid: trackSid, source: sourceName(source) } });
+    return inserted;
   }
 
   private onRecorderFailure(session: RecordedSession, identity: string, id: string, error: Error): void {
@@ -490,7 +506,7 @@ export class RecordingService {
     const message = `Recording failed: ${error.message}`;
     this.log.error({ recordingId: id, err: error }, 'recording failed');
     this.store.save(id, { state: 'FAILED', endedAt: new Date(), error: message });
-    const row = this.store.row(id);
+    const row = this.store.current(id);
     if (!row) return;
     // What was written stays playable; list it.
     const task: Promise<void> = finishFiles(row.directory, false)
@@ -502,6 +518,7 @@ export class RecordingService {
       .finally(() => {
         this.finishing.delete(task);
         this.running.delete(id);
+        this.store.release(id);
       });
     this.finishing.add(task);
     this.emit(session, { type: 'RecordingFailed', recording: toView(row), error: message });
@@ -533,7 +550,7 @@ export class RecordingService {
       this.store.save(active.id, { state: 'FINALIZING', endedAt, stopReason: reason, pauses: this.pausesJson(session, active) });
       const errors = await Promise.all([...active.recorders.values()].map((recorder) => recorder.stop(stopUs)));
       if (session.participants.get(identity) === active) session.participants.delete(identity);
-      if (this.store.row(active.id)?.state === 'FAILED') return;
+      if (this.store.current(active.id)?.state === 'FAILED') return;
       let files: RecordingFile[] = [];
       let failure = errors.find((error) => error !== null)?.message ?? null;
       try {
@@ -550,7 +567,7 @@ export class RecordingService {
       const state = failure ? 'FAILED' : empty ? 'EMPTY' : 'COMPLETE';
       this.store.save(active.id, { state, finalizedAt: new Date(), error: failure, files: JSON.stringify(files), gaps: JSON.stringify(gaps) });
       if (files.length > 0) this.uploads?.enqueue(active.id);
-      const view = this.get(active.id);
+      const view = this.current(active.id);
       if (failure) this.emit(session, { type: 'RecordingFailed', recording: view, error: failure });
       else this.emit(session, { type: 'RecordingStopped', recording: view });
     })();
@@ -559,6 +576,7 @@ export class RecordingService {
       .finally(() => {
         this.finishing.delete(task);
         this.running.delete(active.id);
+        if (!this.running.has(active.id)) this.store.release(active.id);
       });
     this.finishing.add(task);
     return task;

@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../db/client.js';
+import type { Storage } from '../db/client.js';
 import { pageOf, type HistoryPage } from '../db/pages.js';
 import { PendingWrites } from '../db/pending-writes.js';
-import { sessions } from '../db/schema.js';
+import type { sessions } from '../db/schema-postgres.js';
 import type { SessionState } from './events.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -14,45 +14,44 @@ export class SessionStore {
   private readonly writes: PendingWrites;
 
   constructor(
-    private readonly db: Db,
+    private readonly storage: Storage,
     log: Logger,
   ) {
     this.writes = new PendingWrites(log);
   }
 
+  private get table() {
+    return this.storage.tables.sessions;
+  }
+
   /** Sessions in one of `states` end as INTERRUPTED; how many did. */
-  markInterrupted(states: SessionState[]): number {
-    return this.db
-      .update(sessions)
+  async markInterrupted(states: SessionState[]): Promise<number> {
+    const ended = await this.storage.db
+      .update(this.table)
       .set({ state: 'ENDED', endReason: 'INTERRUPTED', endedAt: new Date(), endMessage: 'haven-live stopped without ending this session' })
-      .where(inArray(sessions.state, states))
-      .run().changes;
+      .where(inArray(this.table.state, states))
+      .returning({ id: this.table.id });
+    return ended.length;
   }
 
   /** Adds a new session's row; throws what the database says when it refuses. */
-  insert(values: typeof sessions.$inferInsert): void {
-    this.db.insert(sessions).values(values).run();
+  insert(values: typeof sessions.$inferInsert): Promise<void> {
+    return this.writes.first(values.id, () => this.storage.db.insert(this.table).values(values));
   }
 
   save(id: string, values: SessionValues): void {
-    this.writes.update(id, values, (merged) => this.db.update(sessions).set(merged).where(eq(sessions.id, id)).run());
+    this.writes.update(id, values, (merged) => this.storage.db.update(this.table).set(merged).where(eq(this.table.id, id)));
   }
 
-  /** Tries the writes the database refused once more (on shutdown). */
-  flush(): void {
-    this.writes.flush();
+  /** Writes what is held (on shutdown). */
+  flush(): Promise<void> {
+    return this.writes.flush();
   }
 
   /** A page of the history, newest first, as each row is meant to be (with writes still held). */
-  page(page: HistoryPage): SessionRow[] {
-    const { where, orderBy, limit } = pageOf(sessions.seq, page);
-    return this.db
-      .select()
-      .from(sessions)
-      .where(where)
-      .orderBy(orderBy)
-      .limit(limit)
-      .all()
-      .map((row) => this.writes.overlay(row.id, row));
+  async page(page: HistoryPage): Promise<SessionRow[]> {
+    const { where, orderBy, limit } = pageOf(this.table.seq, page);
+    const rows = await this.storage.db.select().from(this.table).where(where).orderBy(orderBy).limit(limit);
+    return rows.map((row) => this.writes.overlay(row.id, row));
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@livekit/rtc-node';
 import type { Logger } from 'pino';
 import { Broadcast } from '../broadcast.js';
-import type { Db } from '../db/client.js';
+import type { Storage } from '../db/client.js';
 import type { HistoryPage } from '../db/pages.js';
 import { HavenError, storageFailed, validationFailed } from '../errors.js';
 import {
@@ -150,7 +150,7 @@ export class SessionService {
   private readonly maxSessions: number;
 
   constructor(
-    db: Db,
+    storage: Storage,
     private readonly config: ConfigService,
     private readonly log: Logger,
     options: SessionServiceOptions = {},
@@ -158,14 +158,14 @@ export class SessionService {
     this.events = new Broadcast<SessionEvent>((error, event) =>
       this.log.error({ err: error, roomName: event.roomName, sessionId: event.sessionId, event: event.type }, 'a session event listener failed'),
     );
-    this.store = new SessionStore(db, log);
+    this.store = new SessionStore(storage, log);
     this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.eventBufferSize = options.eventBufferSize ?? 256;
     this.maxSessions = options.maxSessions ?? 16;
   }
 
   /** Sessions that a crash left active end as INTERRUPTED. */
-  markInterrupted(): number {
+  markInterrupted(): Promise<number> {
     return this.store.markInterrupted(ACTIVE_STATES);
   }
 
@@ -184,14 +184,16 @@ export class SessionService {
     }
     const credentials = this.config.livekitCredentials();
     const session = new LiveSession(randomUUID(), roomName);
-    try {
-      this.store.insert({ id: session.id, roomName, state: session.state, startedAt: session.startedAt });
-    } catch (error) {
-      this.log.error({ err: error, roomName }, 'could not save a new session');
-      throw storageFailed('the session', error);
-    }
+    // Held before its row is saved: a second start for the room meanwhile waits for this one.
     this.live.set(roomName, session);
     session.ready = (async () => {
+      try {
+        await this.store.insert({ id: session.id, roomName, state: session.state, startedAt: session.startedAt });
+      } catch (error) {
+        if (this.live.get(roomName) === session) this.live.delete(roomName);
+        this.log.error({ err: error, roomName }, 'could not save a new session');
+        throw storageFailed('the session', error);
+      }
       try {
         const room = await joinRoom(credentials, roomName, this.connectTimeoutMs);
         session.attach(room);
@@ -262,8 +264,8 @@ export class SessionService {
   }
 
   /** Ended and active sessions, newest first; cursors are the history's sequence numbers. */
-  history(page: HistoryPage): { cursor: number; node: SessionView }[] {
-    return this.store.page(page).map((row) => {
+  async history(page: HistoryPage): Promise<{ cursor: number; node: SessionView }[]> {
+    return (await this.store.page(page)).map((row) => {
       const live = this.live.get(row.roomName);
       return {
         cursor: row.seq,
@@ -312,8 +314,8 @@ export class SessionService {
   }
 
   /** Tries the writes the database refused once more (on shutdown). */
-  flushWrites(): void {
-    this.store.flush();
+  flushWrites(): Promise<void> {
+    return this.store.flush();
   }
 
   private finish(session: LiveSession, state: 'ENDED' | 'FAILED', reason: string, message: string | null): void {

@@ -35,6 +35,8 @@ export class RecordingUploads {
   private readonly queued = new Set<string>();
   private readonly active = new Map<string, AbortController>();
   private readonly retries = new Map<string, { timer: NodeJS.Timeout; failures: number }>();
+  /** The last change of each recording's file list: the next one reads what it wrote. */
+  private readonly edits = new Map<string, Promise<unknown>>();
   private readonly concurrency: number;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
@@ -63,8 +65,8 @@ export class RecordingUploads {
   }
 
   /** Queues every finished recording with a file waiting for upload (at start: what a restart left). */
-  resumePending(): number {
-    const ids = this.store.withUnstoredFiles();
+  async resumePending(): Promise<number> {
+    const ids = await this.store.withUnstoredFiles();
     for (const id of ids) this.enqueue(id);
     return ids.length;
   }
@@ -72,7 +74,7 @@ export class RecordingUploads {
   /** Queues a finished recording's files for upload (UPLOADING from now on, in the catalog too). */
   enqueue(id: string): void {
     if (this.stopped || this.queued.has(id) || this.active.has(id)) return;
-    this.setFiles(id, (file) => (file.storage === 'STORED' || file.storage === 'UPLOAD_FAILED' ? file : { ...file, storage: 'UPLOADING' }));
+    void this.setFiles(id, (file) => (file.storage === 'STORED' || file.storage === 'UPLOAD_FAILED' ? file : { ...file, storage: 'UPLOADING' }));
     const retry = this.retries.get(id);
     if (retry) clearTimeout(retry.timer);
     this.queued.add(id);
@@ -132,7 +134,7 @@ export class RecordingUploads {
     const failures = (this.retries.get(id)?.failures ?? 0) + 1;
     const waitMs = retryDelayMs(failures, this.retryBaseMs, this.retryMaxMs);
     this.log.warn({ recordingId: id, reason, retryInSec: waitMs / 1000 }, 'upload failed: the files are kept and it will be tried again');
-    this.setFiles(id, (file) => (file.storage === 'STORED' ? file : { ...file, storage: 'UPLOAD_FAILED', storageError: reason }));
+    void this.setFiles(id, (file) => (file.storage === 'STORED' ? file : { ...file, storage: 'UPLOAD_FAILED', storageError: reason }));
     const timer = setTimeout(() => {
       this.retries.set(id, { timer, failures });
       this.enqueue(id);
@@ -141,16 +143,26 @@ export class RecordingUploads {
     this.retries.set(id, { timer, failures });
   }
 
-  private setFiles(id: string, change: (file: RecordingFile) => RecordingFile): RecordingFile[] | undefined {
-    const row = this.store.row(id);
-    if (!row) return undefined;
-    const files = (JSON.parse(row.files) as RecordingFile[]).map(change);
-    this.store.save(id, { files: JSON.stringify(files) });
-    return files;
+  /** Changes a recording's files in the catalog, after the change before it; undefined when the row is gone or cannot be read. */
+  private setFiles(id: string, change: (file: RecordingFile) => RecordingFile): Promise<RecordingFile[] | undefined> {
+    const edit = (this.edits.get(id) ?? Promise.resolve()).then(async () => {
+      const row = await this.store.row(id);
+      if (!row) return undefined;
+      const files = (JSON.parse(row.files) as RecordingFile[]).map(change);
+      this.store.save(id, { files: JSON.stringify(files) });
+      return files;
+    });
+    const settled = edit.catch((error: unknown) => {
+      this.log.warn({ err: error, recordingId: id }, 'could not read a recording to change its files');
+      return undefined;
+    });
+    this.edits.set(id, settled);
+    void settled.then(() => this.edits.get(id) === settled && this.edits.delete(id));
+    return settled;
   }
 
   private async upload(id: string, signal: AbortSignal): Promise<void> {
-    const row = this.store.row(id);
+    const row = await this.store.row(id);
     if (!row) return;
     const folder = basename(row.directory);
     const files = JSON.parse(row.files) as RecordingFile[];
@@ -158,7 +170,7 @@ export class RecordingUploads {
       if (signal.aborted) return;
       if (file.storage === 'STORED') continue;
       const objectKey = this.storage.key(folder, file.name);
-      this.setFiles(id, (f) => (f.name === file.name ? { ...f, storage: 'UPLOADING', storageError: null, objectKey } : f));
+      await this.setFiles(id, (f) => (f.name === file.name ? { ...f, storage: 'UPLOADING', storageError: null, objectKey } : f));
       const path = join(row.directory, file.name);
       const size = (await stat(path)).size;
       await this.storage.upload(objectKey, path, size, {
@@ -168,7 +180,7 @@ export class RecordingUploads {
         throttle: this.rate && (() => this.rate!.stream()),
       });
       if (signal.aborted) return;
-      this.setFiles(id, (f) => (f.name === file.name ? { ...f, storage: 'STORED', storageError: null, objectKey, sizeBytes: size } : f));
+      await this.setFiles(id, (f) => (f.name === file.name ? { ...f, storage: 'STORED', storageError: null, objectKey, sizeBytes: size } : f));
     }
     // The manifest last, listing where each file is: the recording in the bucket describes itself.
     const manifestPath = join(row.directory, MANIFEST_FILE);
@@ -177,7 +189,7 @@ export class RecordingUploads {
       () => undefined,
     );
     if (manifest) {
-      const keys = new Map((this.setFiles(id, (f) => f) ?? []).map((f) => [f.name, f.objectKey]));
+      const keys = new Map(((await this.setFiles(id, (f) => f)) ?? []).map((f) => [f.name, f.objectKey]));
       manifest.files = (manifest.files ?? []).map((f) => ({ ...f, objectKey: keys.get(f.name) ?? null }));
       await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
       const manifestKey = this.storage.key(folder, MANIFEST_FILE);
@@ -185,7 +197,7 @@ export class RecordingUploads {
       if (signal.aborted) return;
     }
     // Every file is stored and checked: only now do the local copies go.
-    const stored = this.store.row(id);
+    const stored = await this.store.row(id);
     if (!stored) return;
     for (const file of JSON.parse(stored.files) as RecordingFile[]) await rm(join(row.directory, file.name), { force: true });
     await rm(manifestPath, { force: true });

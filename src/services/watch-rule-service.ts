@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/client.js';
+import type { Storage } from '../db/client.js';
 import { HavenError, storageFailed } from '../errors.js';
 import { WatchRuleStore } from './watch-rule-store.js';
 import { MAX_RULES, ruleFields, tooManyRules, type WatchRule, type WatchRuleInput } from './watch-rules.js';
 
-/** The watch rules kept in the database: validated, at most MAX_RULES. */
+/** The watch rules kept in the database: validated, at most MAX_RULES; read at start and after every change. */
 export class WatchRuleService {
   private readonly store: WatchRuleStore;
   private readonly listeners = new Set<() => void>();
+  private rules: WatchRule[] = [];
 
-  constructor(db: Db) {
-    this.store = new WatchRuleStore(db);
+  constructor(storage: Storage) {
+    this.store = new WatchRuleStore(storage);
+  }
+
+  /** Reads the rules (at start, after the migrations). */
+  async load(): Promise<void> {
+    this.rules = await this.store.all();
   }
 
   /** Calls `listener` after every change of the rules; returns what stops it. */
@@ -19,58 +25,59 @@ export class WatchRuleService {
     return () => this.listeners.delete(listener);
   }
 
-  private changed(): void {
+  private async changed(): Promise<void> {
+    await this.load();
     for (const listener of this.listeners) listener();
   }
 
   list(): WatchRule[] {
-    return this.store.all();
+    return this.rules;
   }
 
   get(id: string): WatchRule | undefined {
-    return this.store.get(id);
+    return this.rules.find((rule) => rule.id === id);
   }
 
-  create(input: WatchRuleInput): WatchRule {
+  async create(input: WatchRuleInput): Promise<WatchRule> {
     const fields = ruleFields(input);
     const id = randomUUID();
     let added: boolean;
     try {
-      added = this.store.insert(id, fields, new Date(), MAX_RULES);
+      added = await this.store.insert(id, fields, new Date(), MAX_RULES);
     } catch (error) {
       throw storageFailed('the watch rule', error);
     }
     if (!added) throw tooManyRules();
-    this.changed();
+    await this.changed();
     return this.require(id);
   }
 
-  update(id: string, input: WatchRuleInput): WatchRule {
+  async update(id: string, input: WatchRuleInput): Promise<WatchRule> {
     const fields = ruleFields(input);
     let updated: boolean;
     try {
-      updated = this.store.update(id, fields);
+      updated = await this.store.update(id, fields);
     } catch (error) {
       throw storageFailed('the watch rule', error);
     }
     if (!updated) throw ruleNotFound(id);
-    this.changed();
+    await this.changed();
     return this.require(id);
   }
 
-  delete(id: string): boolean {
+  async delete(id: string): Promise<boolean> {
     try {
-      if (!this.store.delete(id)) throw ruleNotFound(id);
+      if (!(await this.store.delete(id))) throw ruleNotFound(id);
     } catch (error) {
       if (error instanceof HavenError) throw error;
       throw storageFailed('the watch rule', error);
     }
-    this.changed();
+    await this.changed();
     return true;
   }
 
   private require(id: string): WatchRule {
-    const rule = this.store.get(id);
+    const rule = this.get(id);
     if (!rule) throw ruleNotFound(id);
     return rule;
   }

@@ -1,44 +1,41 @@
 import { asc, count, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { watchRules } from '../db/schema.js';
+import type { Storage } from '../db/client.js';
+import type { watchRules } from '../db/schema-postgres.js';
 import type { RuleSource, WatchRule, WatchRuleFields } from './watch-rules.js';
 
 type Row = typeof watchRules.$inferSelect;
 
 /** The watch rules' SQL: rows in, rules out. */
 export class WatchRuleStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly storage: Storage) {}
 
-  all(): WatchRule[] {
-    return this.db.select().from(watchRules).orderBy(asc(watchRules.seq)).all().map(toRule);
+  private get table() {
+    return this.storage.tables.watchRules;
   }
 
-  get(id: string): WatchRule | undefined {
-    const row = this.db.select().from(watchRules).where(eq(watchRules.id, id)).get();
-    return row && toRule(row);
-  }
-
-  count(): number {
-    return this.db.select({ n: count() }).from(watchRules).get()?.n ?? 0;
+  async all(): Promise<WatchRule[]> {
+    return (await this.storage.db.select().from(this.table).orderBy(asc(this.table.seq))).map(toRule);
   }
 
   /** Adds a rule unless there are `max` already (then false), in one transaction. */
-  insert(id: string, fields: WatchRuleFields, createdAt: Date, max: number): boolean {
-    return this.db.transaction((tx) => {
-      const n = tx.select({ n: count() }).from(watchRules).get()?.n ?? 0;
+  insert(id: string, fields: WatchRuleFields, createdAt: Date, max: number): Promise<boolean> {
+    return this.storage.transaction(async (tx) => {
+      const [{ n }] = await tx.select({ n: count() }).from(this.table);
       if (n >= max) return false;
-      tx.insert(watchRules).values({ id, createdAt, ...toColumns(fields) }).run();
+      await tx.insert(this.table).values({ id, createdAt, ...toColumns(fields) });
       return true;
     });
   }
 
   /** Replaces a rule's fields; false when there is no such rule. */
-  update(id: string, fields: WatchRuleFields): boolean {
-    return this.db.update(watchRules).set(toColumns(fields)).where(eq(watchRules.id, id)).run().changes > 0;
+  async update(id: string, fields: WatchRuleFields): Promise<boolean> {
+    const changed = await this.storage.db.update(this.table).set(toColumns(fields)).where(eq(this.table.id, id)).returning({ id: this.table.id });
+    return changed.length > 0;
   }
 
-  delete(id: string): boolean {
-    return this.db.delete(watchRules).where(eq(watchRules.id, id)).run().changes > 0;
+  async delete(id: string): Promise<boolean> {
+    const deleted = await this.storage.db.delete(this.table).where(eq(this.table.id, id)).returning({ id: this.table.id });
+    return deleted.length > 0;
   }
 }
 

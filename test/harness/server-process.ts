@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startLiveKit, type LiveKitServer } from './livekit.js';
 import { freeTcpPort } from './ports.js';
+import { testDatabaseUrl } from './postgres.js';
 import { killAllPublishers } from './publisher-client.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -27,10 +28,12 @@ export interface ServerProcess {
  */
 export async function startServerProcess(env: Record<string, string>, options: { group?: boolean; npm?: boolean } = {}): Promise<ServerProcess> {
   const port = await freeTcpPort();
+  // With HAVEN_TEST_DATABASE=postgres, HAVEN_DB's path stands for a PostgreSQL database of its own.
+  const databaseUrl = env.HAVEN_DB && !env.DATABASE_URL ? await testDatabaseUrl(env.HAVEN_DB) : undefined;
   const [command, args] = options.npm ? ['npm', ['start']] : [process.execPath, ['--import', TSX, MAIN]];
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HAVEN_MIN_FREE_MB: '1', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HAVEN_MIN_FREE_MB: '1', ...env, ...(databaseUrl && { DATABASE_URL: databaseUrl }) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.group ?? false,
   });
