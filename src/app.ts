@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws';
 import { AccessPolicy, refusalBody, type AccessSettings, type Refusal } from './access.js';
 import { logSessionActivity, SubscriberActivity } from './activity-log.js';
 import { openStorage } from './db/client.js';
+import { InstanceService } from './services/instances.js';
 import type { EnvironmentConfig } from './env.js';
 import { HavenError } from './errors.js';
 import { HealthCheck } from './health.js';
@@ -22,7 +23,7 @@ import { ConfigService } from './services/config.js';
 import type { Services } from './services/index.js';
 import { MediaService, type MediaServiceOptions } from './services/media.js';
 import { RecordingService, type RecordingServiceOptions } from './services/recordings.js';
-import { SessionService, type SessionServiceOptions } from './services/sessions.js';
+import { DEFAULT_MAX_SESSIONS, SessionService, type SessionServiceOptions } from './services/sessions.js';
 import { RoomDirectory, type RoomDirectoryOptions } from './services/rooms.js';
 import { WatchRuleService } from './services/watch-rule-service.js';
 import { Reconciler, type ReconcilerOptions } from './services/reconciler.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   databasePath: string;
   /** A postgres:// URL: the database is PostgreSQL's, not the SQLite file at databasePath. */
   databaseUrl?: string;
+  /** This instance's id and room lease length (HAVEN_INSTANCE_ID, HAVEN_LEASE_SEC). */
+  instance?: { id?: string; leaseSec?: number };
   environmentConfig?: EnvironmentConfig;
   host?: string;
   logger?: Logger;
@@ -212,7 +215,8 @@ export function buildApp(options: AppOptions): App {
   const log = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const database = openStorage(options.databaseUrl ?? options.databasePath, (error) => log.warn({ err: error }, 'a database connection was lost'));
   const config = new ConfigService(database, options.environmentConfig ?? {});
-  const sessions = new SessionService(database, config, log.child({ service: 'sessions' }), options.sessions);
+  const instances = new InstanceService(database, log.child({ service: 'instances' }), { ...options.instance, maxSessions: options.sessions?.maxSessions ?? DEFAULT_MAX_SESSIONS });
+  const sessions = new SessionService(database, config, instances, log.child({ service: 'sessions' }), options.sessions);
   const feeds = new TrackFeeds(roomPort(sessions), log.child({ service: 'feeds' }), options.feeds);
   const media = new MediaService(sessions, feeds, log.child({ service: 'media' }), options.media);
   const storage = options.storage && new ObjectStorage(options.storage);
@@ -225,7 +229,7 @@ export function buildApp(options: AppOptions): App {
   const rooms = new RoomDirectory(config, sessions, recordings, log.child({ service: 'rooms' }), options.rooms);
   const watchRules = new WatchRuleService(database);
   const reconciler = new Reconciler(rooms, watchRules, sessions, recordings, log.child({ service: 'reconciler' }), options.reconciler);
-  const services: Services = { config, sessions, media, recordings, rooms, watchRules, reconciler };
+  const services: Services = { config, sessions, media, recordings, rooms, watchRules, reconciler, instances };
   const webhooks = new RoomWebhooks(reconciler, log.child({ service: 'webhooks' }));
   logSessionActivity(sessions, log.child({ service: 'activity' }));
   const subscribers = new SubscriberActivity(sessions, log.child({ service: 'subscribers' }));
@@ -444,8 +448,16 @@ export function buildApp(options: AppOptions): App {
   let recovered: Promise<unknown> = Promise.resolve();
   /** The database brought up to date and read: what an earlier run left active is INTERRUPTED. */
   const load = async () => {
-    await database.migrate();
-    await Promise.all([config.load(), watchRules.load()]);
+    try {
+      await database.migrate();
+      await Promise.all([config.load(), watchRules.load()]);
+    } catch (error) {
+      // A driver's error wraps the reason (connect ECONNREFUSED, password authentication failed).
+      const reason = (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
+      throw new Error(`the ${database.kind === 'postgres' ? 'PostgreSQL database at DATABASE_URL' : 'SQLite database'} cannot be used (${reason})`, { cause: error });
+    }
+    sessions.journal.start(sessions.events);
+    await instances.start((roomName, token) => sessions.leaseLost(roomName, token));
     const interrupted = await sessions.markInterrupted();
     if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
     recovered = recordings.recoverInterrupted().then(
@@ -483,7 +495,8 @@ export function buildApp(options: AppOptions): App {
         await reconciler.stop();
         await recordings.stopAll();
         await sessions.stopAll('SHUTDOWN');
-        await Promise.all([sessions.flushWrites(), recordings.flushWrites()]);
+        await Promise.all([sessions.flushWrites(), recordings.flushWrites(), sessions.journal.stop()]);
+        instances.stop();
         await wsHandle.dispose();
         await yoga.dispose();
         httpServer.closeAllConnections();

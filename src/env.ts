@@ -12,6 +12,8 @@ export interface ProcessSettings {
   databasePath: string;
   /** DATABASE_URL: PostgreSQL instead of the SQLite file. */
   databaseUrl: string | undefined;
+  /** HAVEN_INSTANCE_ID and HAVEN_LEASE_SEC. */
+  instance: { id?: string; leaseSec?: number };
   /** Settings that the environment supplies; values saved with updateConfig take precedence. */
   environmentConfig: EnvironmentConfig;
   access: AccessSettings;
@@ -78,6 +80,7 @@ export function readProcessSettings(env: NodeJS.ProcessEnv): ProcessSettings {
     recordingMode: recordingMode(env),
     databasePath: expandHome(nonEmpty(env.HAVEN_DB) ?? '~/.haven-player/haven.db'),
     databaseUrl: databaseUrl(env),
+    instance: { id: instanceId(env), leaseSec: positive(env, 'HAVEN_LEASE_SEC') },
     environmentConfig: {
       livekitUrl: nonEmpty(env.LIVEKIT_URL),
       livekitApiKey: nonEmpty(env.LIVEKIT_API_KEY),
@@ -93,6 +96,12 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
     throw new Error('DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/database); leave it unset for the SQLite file at HAVEN_DB');
   }
   return url;
+}
+
+function instanceId(env: NodeJS.ProcessEnv): string | undefined {
+  const id = nonEmpty(env.HAVEN_INSTANCE_ID);
+  if (id !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(id)) throw new Error('HAVEN_INSTANCE_ID must be 1 to 64 letters, digits, dots, dashes or underscores');
+  return id;
 }
 
 function storageSettings(env: NodeJS.ProcessEnv): StorageSettings | undefined {

@@ -19,6 +19,7 @@ try {
 const app = buildApp({
   databasePath: settings.databasePath,
   databaseUrl: settings.databaseUrl,
+  instance: settings.instance,
   environmentConfig: settings.environmentConfig,
   host: settings.host,
   logger: log,
@@ -33,7 +34,7 @@ const app = buildApp({
 try {
   await app.start(settings.port);
 } catch (error) {
-  log.fatal({ err: error }, 'haven-live could not start');
+  log.fatal(`haven-live could not start: ${(error as Error).message}`);
   process.exit(1);
 }
 log.info(`GraphiQL: ${app.url}/graphql`);

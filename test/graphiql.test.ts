@@ -97,7 +97,7 @@ describe('GraphiQL works offline: served from the package, queries over HTTP, su
     const { page } = graphiql;
     await run(page, `mutation { startSession(input: { roomName: "${room}" }) { id state } }`);
     await waitForResult(page, (text) => text.includes('"state": "CONNECTED"'), 'the started session');
-    const events = app.services.sessions.events;
+    const events = app.services.sessions.journal;
     const before = events.subscriberCount;
     await run(page, `subscription { sessionEvents(roomName: "${room}") { __typename ... on ParticipantJoined { participant { identity } } } }`);
     const deadline = Date.now() + 20_000;
@@ -140,7 +140,7 @@ describe('GraphiQL works offline: served from the package, queries over HTTP, su
     await run(page, '{ __typename }');
     await waitForResult(page, (text) => text.includes('UNAUTHENTICATED'), 'the refusal');
     // Nor does a subscription over graphql-ws run without it.
-    const listeners = app.services.sessions.events.subscriberCount;
+    const listeners = app.services.sessions.journal.subscriberCount;
     await run(page, 'subscription { sessionEvents(roomName: "graphiql-token") { __typename } }');
     const refusedDeadline = Date.now() + 30_000;
     while (!graphiql.socketFrames.some((frame) => frame.includes('"type":"error"') && frame.includes('UNAUTHENTICATED'))) {
@@ -148,7 +148,7 @@ describe('GraphiQL works offline: served from the package, queries over HTTP, su
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await waitForResult(page, (text) => text.includes('UNAUTHENTICATED'), 'the refusal over graphql-ws');
-    expect(app.services.sessions.events.subscriberCount).toBe(listeners);
+    expect(app.services.sessions.journal.subscriberCount).toBe(listeners);
 
     await page.getByRole('button', { name: 'Headers' }).click();
     await typeInto(page, '.graphiql-editor-tool .monaco-editor[data-uri$="headers.json"]', `{ "Authorization": "Bearer ${TOKEN}" }`);

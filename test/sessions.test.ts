@@ -136,6 +136,71 @@ describe('live sessions against a real LiveKit server', () => {
     expect(gone.errors![0].extensions).toMatchObject({ code: 'SESSION_NOT_FOUND' });
   });
 
+  it('resumes sessionEvents after a cursor, also on a restarted server: what was missed, in order, none twice', async () => {
+    const room = 'resume-room';
+    const own = await startApp({ livekit });
+    const ownClient = wsClient(own.url);
+    const cursors = (list: { sessionEvents: { cursor: string; __typename: string } }[]) => list.map((e) => `${e.sessionEvents.cursor} ${e.sessionEvents.__typename}`);
+    try {
+      const first = await own.subscribed(() => subscribe(ownClient, SessionEvents, { roomName: room }));
+      await query(own.url, StartSession, { roomName: room });
+      const connected = await first.waitFor((e) => e.sessionEvents.__typename === 'ConnectionStateChanged', 10_000, 'CONNECTED');
+      const bob = await publisher(room, 'bob');
+      const audioSid = await bob.publishAudio();
+      await first.waitFor((e) => e.sessionEvents.__typename === 'TrackPublished', 20_000, 'TrackPublished');
+
+      // A second subscriber that comes back with the cursor of CONNECTED gets everything after it, then what happens.
+      const resumed = await own.subscribed(() => subscribe(ownClient, SessionEvents, { roomName: room, after: connected.sessionEvents.cursor }));
+      await bob.mute(audioSid);
+      const firstMuted = await first.waitFor((e) => e.sessionEvents.__typename === 'TrackMuted', 20_000, 'TrackMuted');
+      const muted = await resumed.waitFor((e) => e.sessionEvents.__typename === 'TrackMuted', 20_000, 'TrackMuted, resumed');
+      // Both up to TrackMuted (an ActiveSpeakersChanged may have reached one of them after it already).
+      const upTo = <T,>(list: T[], last: T) => list.slice(0, list.indexOf(last) + 1);
+      expect(cursors(upTo(resumed.values, muted))).toEqual(cursors(upTo(first.values, firstMuted).slice(first.values.indexOf(connected) + 1)));
+      const numbers = first.values.map((e) => Number(e.sessionEvents.cursor));
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      expect(new Set(numbers).size).toBe(numbers.length);
+      resumed.unsubscribe();
+
+      // The server stops (the session ends SHUTDOWN) and starts again on the same database: a client
+      // that missed all of it resumes from its last cursor.
+      await bob.unmute(audioSid);
+      await first.waitFor((e) => e.sessionEvents.__typename === 'TrackUnmuted', 20_000, 'TrackUnmuted');
+      await own.stop();
+      const again = await startApp({ livekit, dir: own.dir, databasePath: own.databasePath });
+      const againClient = wsClient(again.url);
+      try {
+        const late = await again.subscribed(() => subscribe(againClient, SessionEvents, { roomName: room, after: muted.sessionEvents.cursor }));
+        await late.waitFor((e) => e.sessionEvents.__typename === 'SessionEnded', 10_000, 'SessionEnded, after the restart');
+        // The first subscriber saw them live (SessionEnded too, unless the shutdown closed its socket first).
+        const missed = first.values.slice(first.values.findIndex((e) => e.sessionEvents.cursor === muted.sessionEvents.cursor) + 1);
+        expect(missed.length).toBeGreaterThan(0);
+        expect(cursors(late.values).slice(0, missed.length)).toEqual(cursors(missed));
+        const ended = late.values.at(-1)!;
+        expect(ended.sessionEvents).toMatchObject({ __typename: 'SessionEnded', reason: 'SHUTDOWN' });
+        expect(late.values.length - missed.length).toBeLessThanOrEqual(1);
+        // What happens now follows, with later cursors.
+        await query(again.url, StartSession, { roomName: room });
+        const reconnected = await late.waitFor((e) => e.sessionEvents.__typename === 'ConnectionStateChanged' && e.sessionEvents.state === 'CONNECTED', 20_000, 'CONNECTED again');
+        expect(Number(reconnected.sessionEvents.cursor)).toBeGreaterThan(Number(ended.sessionEvents.cursor));
+        late.unsubscribe();
+
+        // A cursor that is not one is refused, and nothing is subscribed.
+        const bad = subscribe(againClient, SessionEvents, { roomName: room, after: '../../etc' });
+        await expect.poll(() => bad.errors.length, { timeout: 10_000 }).toBeGreaterThan(0);
+        expect(JSON.stringify(bad.errors)).toContain('VALIDATION_FAILED');
+        await query(again.url, StopSession, { roomName: room });
+      } finally {
+        await againClient.dispose();
+        await again.close();
+      }
+      await bob.disconnect();
+    } finally {
+      await ownClient.dispose();
+      await own.close();
+    }
+  });
+
   it('serves the same events over server-sent events', async () => {
     const room = 'sse-room';
     const controller = new AbortController();

@@ -152,12 +152,12 @@ describe('live view page', () => {
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
     await page.getByTestId('connection-status').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
 
-    const subscribers = app.services.sessions.events.subscriberCount;
+    const subscribers = app.services.sessions.journal.subscriberCount;
     await page.getByTestId('room-input').fill(room);
     await page.getByTestId('start-session').click();
     await page.locator(`[data-testid="active-session"][data-room="${room}"][data-state="CONNECTED"]`).waitFor({ timeout: 30_000 });
     // The page's event subscription is registered before the publisher joins, so it sees the join.
-    await expect.poll(() => app.services.sessions.events.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(subscribers);
+    await expect.poll(() => app.services.sessions.journal.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(subscribers);
 
     const pub = await publisher(room, identity);
     await pub.publishVideo({ width: 640, height: 360, fps: 15 });
@@ -422,11 +422,11 @@ describe('live view page', () => {
       await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 15_000 });
 
       const room = 'web-token-room';
-      const subscribers = guarded.services.sessions.events.subscriberCount;
+      const subscribers = guarded.services.sessions.journal.subscriberCount;
       await page.getByTestId('room-input').fill(room);
       await page.getByTestId('start-session').click();
       await page.locator(`[data-testid="active-session"][data-room="${room}"][data-state="CONNECTED"]`).waitFor({ timeout: 30_000 });
-      await expect.poll(() => guarded.services.sessions.events.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(subscribers);
+      await expect.poll(() => guarded.services.sessions.journal.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(subscribers);
       await publisher(room, 'token-guest');
       await page.locator(`[data-testid="event"][data-type="ParticipantJoined"]`).filter({ hasText: 'token-guest' }).waitFor({ timeout: 30_000 });
 
@@ -455,7 +455,7 @@ describe('live view page', () => {
       await page.getByTestId('room-input').fill(room);
       await page.getByTestId('start-session').click();
       await page.locator(`[data-testid="active-session"][data-room="${room}"][data-state="CONNECTED"]`).waitFor({ timeout: 30_000 });
-      await expect.poll(() => first.services.sessions.events.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => first.services.sessions.journal.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(0);
 
       await first.stop();
       await page.locator('[data-testid="connection-status"][data-state="reconnecting"]').waitFor({ timeout: 15_000 });
@@ -468,7 +468,7 @@ describe('live view page', () => {
       await second.start(port);
       await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
       // graphql-ws subscribed the page's event log again on the new server.
-      await expect.poll(() => second!.services.sessions.events.subscriberCount, { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => second!.services.sessions.journal.subscriberCount, { timeout: 15_000 }).toBeGreaterThan(0);
       await page.locator(`[data-testid="past-session"][data-room="${room}"]`).first().waitFor({ timeout: 15_000 });
 
       await page.getByTestId('room-input').fill('x'.repeat(200));

@@ -44,6 +44,13 @@ export class PendingWrites {
     else this.schedule();
   }
 
+  /** Resolves once nothing is held or being written for `key` (a refused write is waited for until it lands). */
+  async settled(key: string): Promise<void> {
+    while (this.writing.has(key) || this.held.has(key)) {
+      await (this.writing.get(key) ?? new Promise((resolve) => setTimeout(resolve, this.retryMs)));
+    }
+  }
+
   /** A row as it will be once what is held for it is written. */
   overlay<T extends object>(key: string, row: T): T {
     const held = this.held.get(key);

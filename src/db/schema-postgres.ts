@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 // The same tables as schema.ts (SQLite) with PostgreSQL's types: the rows read the same in TypeScript.
 const at = (name: string) => timestamp(name, { mode: 'date', withTimezone: true, precision: 3 });
@@ -20,6 +20,8 @@ export const sessions = pgTable(
     endedAt: at('ended_at'),
     endReason: text('end_reason'),
     endMessage: text('end_message'),
+    /** The instance that ran it (HAVEN_INSTANCE_ID). */
+    instanceId: text('instance_id'),
   },
   (t) => [index('sessions_state').on(t.state), index('sessions_room').on(t.roomName)],
 );
@@ -43,6 +45,8 @@ export const recordings = pgTable(
     gaps: text('gaps').notNull().default('[]'),
     pauses: text('pauses').notNull().default('[]'),
     mode: text('mode').notNull().default('TRANSCODE'),
+    /** The instance that made it (HAVEN_INSTANCE_ID). */
+    instanceId: text('instance_id'),
   },
   (t) => [index('recordings_state').on(t.state), index('recordings_session').on(t.sessionId), index('recordings_room').on(t.roomName)],
 );
@@ -59,4 +63,33 @@ export const watchRules = pgTable('watch_rules', {
   emptyRoomSec: integer('empty_room_sec').notNull(),
   enabled: boolean('enabled').notNull(),
   createdAt: at('created_at').notNull(),
+});
+
+export const sessionEvents = pgTable(
+  'session_events',
+  {
+    // Events come many a second for years: 64 bits.
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    roomName: text('room_name').notNull(),
+    sessionId: text('session_id').notNull(),
+    type: text('type').notNull(),
+    at: at('at').notNull(),
+    payload: text('payload').notNull(),
+  },
+  (t) => [index('session_events_room').on(t.roomName, t.seq), index('session_events_at').on(t.at)],
+);
+
+export const instances = pgTable('instances', {
+  id: text('id').primaryKey(),
+  startedAt: at('started_at').notNull(),
+  lastSeenAt: at('last_seen_at').notNull(),
+  maxSessions: integer('max_sessions').notNull(),
+});
+
+export const roomLeases = pgTable('room_leases', {
+  roomName: text('room_name').primaryKey(),
+  instanceId: text('instance_id').notNull(),
+  sessionId: text('session_id').notNull(),
+  token: bigint('token', { mode: 'number' }).notNull(),
+  expiresAt: at('expires_at').notNull(),
 });

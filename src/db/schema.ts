@@ -19,6 +19,8 @@ export const sessions = sqliteTable(
     endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
     endReason: text('end_reason'),
     endMessage: text('end_message'),
+    /** The instance that ran it (HAVEN_INSTANCE_ID). */
+    instanceId: text('instance_id'),
   },
   (t) => [index('sessions_state').on(t.state), index('sessions_room').on(t.roomName)],
 );
@@ -48,6 +50,8 @@ export const recordings = sqliteTable(
     pauses: text('pauses').notNull().default('[]'),
     /** PASSTHROUGH or TRANSCODE. */
     mode: text('mode').notNull().default('TRANSCODE'),
+    /** The instance that made it (HAVEN_INSTANCE_ID). */
+    instanceId: text('instance_id'),
   },
   (t) => [index('recordings_state').on(t.state), index('recordings_session').on(t.sessionId), index('recordings_room').on(t.roomName)],
 );
@@ -66,4 +70,39 @@ export const watchRules = sqliteTable('watch_rules', {
   emptyRoomSec: integer('empty_room_sec').notNull(),
   enabled: integer('enabled', { mode: 'boolean' }).notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Every session event, in order: `seq` is its cursor (sessionEvents(roomName, after)). */
+export const sessionEvents = sqliteTable(
+  'session_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    roomName: text('room_name').notNull(),
+    sessionId: text('session_id').notNull(),
+    type: text('type').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** The event's own fields (participant, track, recording, ...) as JSON. */
+    payload: text('payload').notNull(),
+  },
+  (t) => [index('session_events_room').on(t.roomName, t.seq), index('session_events_at').on(t.at)],
+);
+
+/** The haven-live instances on this database, each announcing itself while it runs. */
+export const instances = sqliteTable('instances', {
+  id: text('id').primaryKey(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+  maxSessions: integer('max_sessions').notNull(),
+});
+
+/**
+ * Which instance owns each room's session: until `expiresAt`, renewed while it runs. `token` grows
+ * with every new owner, and the owner's writes of the session carry it.
+ */
+export const roomLeases = sqliteTable('room_leases', {
+  roomName: text('room_name').primaryKey(),
+  instanceId: text('instance_id').notNull(),
+  sessionId: text('session_id').notNull(),
+  token: integer('token').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -6,5 +6,6 @@ import './session-events.js';
 import './media.js';
 import './rooms.js';
 import './watch-rules.js';
+import './instances.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

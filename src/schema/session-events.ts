@@ -1,3 +1,4 @@
+import type { JournaledEvent } from '../services/event-store.js';
 import type { SessionEvent } from '../services/events.js';
 import { builder } from './builder.js';
 import { Recording } from './recordings.js';
@@ -11,6 +12,10 @@ const SessionEventInterface = builder.interfaceRef<SessionEvent>('SessionEvent')
   description: 'Something that happened in a session, in the order it happened',
   resolveType: (event) => event.type,
   fields: (t) => ({
+    cursor: t.string({
+      description: 'Where this event is in the room\'s events: sessionEvents(roomName, after: cursor) resumes after it',
+      resolve: (event) => (event as JournaledEvent).cursor,
+    }),
     sessionId: t.exposeID('sessionId'),
     roomName: t.exposeString('roomName'),
     at: t.expose('at', { type: 'DateTime' }),
@@ -90,8 +95,11 @@ builder.subscriptionField('sessionEvents', (t) =>
   t.field({
     type: SessionEventInterface,
     description: 'What happens in a room while haven-live watches it, across its sessions',
-    args: { roomName: t.arg.string({ required: true }) },
-    subscribe: (_root, { roomName }, { services }) => services.sessions.subscribe(roomName),
+    args: {
+      roomName: t.arg.string({ required: true }),
+      after: t.arg.string({ description: 'The cursor of the last event received: the events after it come first (kept 24 h)' }),
+    },
+    subscribe: (_root, { roomName, after }, { services }) => services.sessions.subscribe(roomName, after),
     resolve: (event) => event,
   }),
 );

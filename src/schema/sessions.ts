@@ -55,6 +55,10 @@ export const LiveSession = builder.objectRef<SessionView>('LiveSession').impleme
       description: 'Remote participants in the room now (empty once the session has ended)',
       resolve: (session) => session.participants,
     }),
+    ownerInstanceId: t.exposeString('ownerInstanceId', {
+      nullable: true,
+      description: 'The haven-live instance that runs (or ran) the session: HAVEN_INSTANCE_ID',
+    }),
   }),
 });
 

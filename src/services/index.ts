@@ -1,4 +1,5 @@
 import type { ConfigService } from './config.js';
+import type { InstanceService } from './instances.js';
 import type { MediaService } from './media.js';
 import type { RecordingService } from './recordings.js';
 import type { Reconciler } from './reconciler.js';
@@ -15,4 +16,5 @@ export interface Services {
   rooms: RoomDirectory;
   watchRules: WatchRuleService;
   reconciler: Reconciler;
+  instances: InstanceService;
 }

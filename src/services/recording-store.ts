@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Storage } from '../db/client.js';
 import { pageOf, type HistoryPage } from '../db/pages.js';
@@ -32,8 +32,8 @@ export class RecordingStore {
 
   /** Adds a new recording's row; rejects with what the database says when it refuses. */
   insert(values: NewRecording): Promise<void> {
-    const defaults = { seq: 0, endedAt: null, finalizedAt: null, stopReason: null, error: null, files: '[]', gaps: '[]', pauses: '[]', mode: 'TRANSCODE' };
-    this.local.set(values.id, { ...defaults, ...values });
+    const defaults = { seq: 0, endedAt: null, finalizedAt: null, stopReason: null, error: null, files: '[]', gaps: '[]', pauses: '[]', mode: 'TRANSCODE', instanceId: null };
+    this.local.set(values.id, { ...defaults, ...values, instanceId: values.instanceId ?? null });
     return this.writes.first(values.id, () => this.storage.db.insert(this.table).values(values));
   }
 
@@ -66,12 +66,12 @@ export class RecordingStore {
     return this.writes.flush();
   }
 
-  /** Rows a crash left RECORDING, PAUSED or FINALIZING, now INTERRUPTED. */
-  markInterrupted(): Promise<RecordingRow[]> {
+  /** Rows a crash left RECORDING, PAUSED or FINALIZING (of one instance, when named), now INTERRUPTED. */
+  markInterrupted(instanceId?: string): Promise<RecordingRow[]> {
     return this.storage.db
       .update(this.table)
       .set({ state: 'INTERRUPTED', endedAt: new Date(), error: 'haven-live stopped without finishing this recording' })
-      .where(inArray(this.table.state, ['RECORDING', 'PAUSED', 'FINALIZING']))
+      .where(and(inArray(this.table.state, ['RECORDING', 'PAUSED', 'FINALIZING']), instanceId === undefined ? undefined : eq(this.table.instanceId, instanceId)))
       .returning();
   }
 

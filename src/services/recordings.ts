@@ -202,7 +202,7 @@ export class RecordingService {
    * uploaded with object storage. Uploads a restart left waiting go on.
    */
   async recoverInterrupted(): Promise<number> {
-    const stale = await this.store.markInterrupted();
+    const stale = await this.store.markInterrupted(this.sessions.ownRows());
     for (const row of stale) {
       const files = await finishFiles(row.directory).catch(() => []);
       this.store.save(row.id, { files: JSON.stringify(files) });
@@ -442,6 +442,7 @@ export class RecordingService {
           roomName: session.roomName,
           participantIdentity,
           mode: session.mode,
+          instanceId: this.sessions.instances.id,
           state: session.paused ? 'PAUSED' : 'RECORDING',
           startedAt,
           directory,

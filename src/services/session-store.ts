@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Storage } from '../db/client.js';
 import { pageOf, type HistoryPage } from '../db/pages.js';
@@ -24,14 +24,20 @@ export class SessionStore {
     return this.storage.tables.sessions;
   }
 
-  /** Sessions in one of `states` end as INTERRUPTED; how many did. */
-  async markInterrupted(states: SessionState[]): Promise<number> {
+  /** Sessions in one of `states` (of one instance, when named) end as INTERRUPTED; how many did. */
+  async markInterrupted(states: SessionState[], instanceId?: string): Promise<number> {
     const ended = await this.storage.db
       .update(this.table)
       .set({ state: 'ENDED', endReason: 'INTERRUPTED', endedAt: new Date(), endMessage: 'haven-live stopped without ending this session' })
-      .where(inArray(this.table.state, states))
+      .where(and(inArray(this.table.state, states), instanceId === undefined ? undefined : eq(this.table.instanceId, instanceId)))
       .returning({ id: this.table.id });
     return ended.length;
+  }
+
+  /** A session's row as it is meant to be, or undefined. */
+  async row(id: string): Promise<SessionRow | undefined> {
+    const [row] = await this.storage.db.select().from(this.table).where(eq(this.table.id, id)).limit(1);
+    return row && this.writes.overlay(id, row);
   }
 
   /** Adds a new session's row; throws what the database says when it refuses. */
@@ -39,8 +45,14 @@ export class SessionStore {
     return this.writes.first(values.id, () => this.storage.db.insert(this.table).values(values));
   }
 
-  save(id: string, values: SessionValues): void {
-    this.writes.update(id, values, (merged) => this.storage.db.update(this.table).set(merged).where(eq(this.table.id, id)));
+  /** Changes a session's row, where `fence` holds (its room's lease is still the writer's). */
+  save(id: string, values: SessionValues, fence: SQL): void {
+    this.writes.update(id, values, (merged) => this.storage.db.update(this.table).set(merged).where(and(eq(this.table.id, id), fence)));
+  }
+
+  /** Resolves once what is held for a session's row has been written. */
+  settled(id: string): Promise<void> {
+    return this.writes.settled(id);
   }
 
   /** Writes what is held (on shutdown). */

@@ -24,6 +24,10 @@ import {
 } from '../livekit.js';
 import type { ConfigService } from './config.js';
 import type { EventPayload, SessionEvent, SessionState } from './events.js';
+import { EventJournal, type EventJournalOptions } from './event-journal.js';
+import type { JournaledEvent } from './event-store.js';
+import type { InstanceService } from './instances.js';
+import type { Lease } from './lease-store.js';
 import { SessionClock } from './session-clock.js';
 import { SessionStore, type SessionValues } from './session-store.js';
 
@@ -38,6 +42,8 @@ export interface SessionView {
   endReason: string | null;
   endMessage: string | null;
   participants: ParticipantInfo[];
+  /** The instance that runs the session (null in the history of sessions before instances were kept). */
+  ownerInstanceId: string | null;
 }
 
 export interface SessionServiceOptions {
@@ -46,9 +52,12 @@ export interface SessionServiceOptions {
   eventBufferSize?: number;
   /** Sessions active at once (default 16). */
   maxSessions?: number;
+  journal?: EventJournalOptions;
 }
 
 const MAX_ROOM_NAME = 128;
+/** Sessions active at once unless HAVEN_MAX_SESSIONS says otherwise. */
+export const DEFAULT_MAX_SESSIONS = 16;
 /** Ended sessions kept in memory for `find` (the rest are in the history). */
 const MAX_ENDED_KEPT = 256;
 /** How long after a reconnect the participants known before it may take to reappear. */
@@ -83,10 +92,15 @@ class LiveSession {
   reconnectingFrom: Map<string, Set<string>> | undefined;
   /** After rtc-node reports the room back: when to stop waiting for everyone to reappear. */
   settleTimer: NodeJS.Timeout | undefined;
+  /** The room's lease token while this instance owns it (every write of the session carries it). */
+  token = 0;
+  /** The lease of another instance that owns the room: this start joined nothing. */
+  elsewhere: Lease | undefined;
 
   constructor(
     readonly id: string,
     readonly roomName: string,
+    readonly ownerInstanceId: string,
   ) {}
 
   get active(): boolean {
@@ -134,6 +148,7 @@ class LiveSession {
       endReason: this.endReason,
       endMessage: this.endMessage,
       participants: this.active ? [...this.participants.values()].map(describeParticipant) : [],
+      ownerInstanceId: this.ownerInstanceId,
     };
   }
 }
@@ -144,14 +159,20 @@ export class SessionService {
   /** Sessions that ended in this process, newest per room, for `session(roomName)`. */
   private readonly ended = new Map<string, LiveSession>();
   readonly events: Broadcast<SessionEvent>;
+  /** The events stored with a cursor each, for subscribers (who may resume after one). */
+  readonly journal: EventJournal;
   private readonly store: SessionStore;
   private readonly connectTimeoutMs: number;
   private readonly eventBufferSize: number;
   private readonly maxSessions: number;
 
+  /** Lease releases under way (shutdown waits for them). */
+  private readonly releases = new Set<Promise<void>>();
+
   constructor(
-    storage: Storage,
+    private readonly storage: Storage,
     private readonly config: ConfigService,
+    readonly instances: InstanceService,
     private readonly log: Logger,
     options: SessionServiceOptions = {},
   ) {
@@ -159,14 +180,31 @@ export class SessionService {
       this.log.error({ err: error, roomName: event.roomName, sessionId: event.sessionId, event: event.type }, 'a session event listener failed'),
     );
     this.store = new SessionStore(storage, log);
+    this.journal = new EventJournal(storage, log.child({ service: 'events' }), options.journal);
     this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.eventBufferSize = options.eventBufferSize ?? 256;
-    this.maxSessions = options.maxSessions ?? 16;
+    this.maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
   }
 
   /** Sessions that a crash left active end as INTERRUPTED. */
   markInterrupted(): Promise<number> {
-    return this.store.markInterrupted(ACTIVE_STATES);
+    return this.store.markInterrupted(ACTIVE_STATES, this.ownRows());
+  }
+
+  /**
+   * Which rows an earlier run of this instance left: with SQLite every row (one machine, one file);
+   * with PostgreSQL this instance's own (HAVEN_INSTANCE_ID), never another instance's.
+   */
+  ownRows(): string | undefined {
+    return this.storage.kind === 'postgres' ? this.instances.id : undefined;
+  }
+
+  /** Ends the session whose lease another instance took (or that ran out unrenewed). */
+  leaseLost(roomName: string, token: number): void {
+    const session = this.live.get(roomName);
+    if (!session || session.token !== token) return;
+    this.finish(session, 'ENDED', 'LEASE_LOST', 'another instance took this room');
+    void session.room?.disconnect().catch(() => undefined);
   }
 
   /** Joins the room, or returns the session already active there. */
@@ -175,7 +213,7 @@ export class SessionService {
     const existing = this.live.get(roomName);
     if (existing) {
       await existing.ready;
-      return existing.view();
+      return existing.elsewhere ? this.ownedElsewhere(existing.elsewhere) : existing.view();
     }
     if (this.live.size >= this.maxSessions) {
       throw new HavenError('LIMIT_EXCEEDED', `At most ${this.maxSessions} sessions at once: stop one first, or raise HAVEN_MAX_SESSIONS`, {
@@ -183,14 +221,23 @@ export class SessionService {
       });
     }
     const credentials = this.config.livekitCredentials();
-    const session = new LiveSession(randomUUID(), roomName);
-    // Held before its row is saved: a second start for the room meanwhile waits for this one.
+    const session = new LiveSession(randomUUID(), roomName, this.instances.id);
+    // Held before its lease and row are saved: a second start for the room meanwhile waits for this one.
     this.live.set(roomName, session);
     session.ready = (async () => {
       try {
-        await this.store.insert({ id: session.id, roomName, state: session.state, startedAt: session.startedAt });
+        const lease = await this.instances.acquire(roomName, session.id);
+        if (lease.instanceId !== this.instances.id || lease.sessionId !== session.id) {
+          // Another instance owns the room: it is not joined twice.
+          session.elsewhere = lease;
+          if (this.live.get(roomName) === session) this.live.delete(roomName);
+          return;
+        }
+        session.token = lease.token;
+        await this.store.insert({ id: session.id, roomName, state: session.state, startedAt: session.startedAt, instanceId: this.instances.id });
       } catch (error) {
         if (this.live.get(roomName) === session) this.live.delete(roomName);
+        if (session.token > 0) this.release(session);
         this.log.error({ err: error, roomName }, 'could not save a new session');
         throw storageFailed('the session', error);
       }
@@ -219,7 +266,23 @@ export class SessionService {
       }
     })();
     await session.ready;
-    return session.view();
+    return session.elsewhere ? this.ownedElsewhere(session.elsewhere) : session.view();
+  }
+
+  /** The session another instance runs in a room, as its row says (participants are that instance's to tell). */
+  private async ownedElsewhere(lease: Lease): Promise<SessionView> {
+    const row = await this.store.row(lease.sessionId);
+    return {
+      id: lease.sessionId,
+      roomName: lease.roomName,
+      state: (row?.state as SessionState | undefined) ?? 'CONNECTING',
+      startedAt: row?.startedAt ?? new Date(),
+      endedAt: row?.endedAt ?? null,
+      endReason: row?.endReason ?? null,
+      endMessage: row?.endMessage ?? null,
+      participants: [],
+      ownerInstanceId: lease.instanceId,
+    };
   }
 
   async stop(roomName: string, reason = 'STOPPED'): Promise<SessionView> {
@@ -281,14 +344,17 @@ export class SessionService {
                 endReason: row.endReason,
                 endMessage: row.endMessage,
                 participants: [],
+                ownerInstanceId: row.instanceId,
               },
       };
     });
   }
 
-  subscribe(roomName: string): AsyncIterableIterator<SessionEvent> {
+  /** A room's events as they happen; after a cursor, first those that came after it. */
+  subscribe(roomName: string, after?: string | null): AsyncIterableIterator<JournaledEvent> {
     validateRoomName(roomName);
-    return this.events.subscribe((event) => event.roomName === roomName, this.eventBufferSize);
+    if (after != null && !/^\d{1,15}$/.test(after)) throw validationFailed('after', 'must be the cursor of an event (digits), as sessionEvents gave it');
+    return this.journal.subscribe(roomName, after == null ? undefined : Number(after), this.eventBufferSize);
   }
 
   private require(roomName: string): LiveSession {
@@ -310,12 +376,23 @@ export class SessionService {
 
   /** Writes a session's row; a write the database refuses (a full disk) is held and retried. */
   private save(session: LiveSession, values: SessionValues): void {
-    this.store.save(session.id, values);
+    this.store.save(session.id, values, this.instances.fence(session.roomName, session.token));
   }
 
-  /** Tries the writes the database refused once more (on shutdown). */
-  flushWrites(): Promise<void> {
-    return this.store.flush();
+  /** Gives the room's lease up once the session's last writes have landed. */
+  private release(session: LiveSession): void {
+    const release: Promise<void> = this.store
+      .settled(session.id)
+      .then(() => this.instances.release(session.roomName, session.token))
+      .catch((error) => this.log.warn({ err: error, roomName: session.roomName }, 'could not give up a room lease; it runs out by itself'))
+      .finally(() => this.releases.delete(release));
+    this.releases.add(release);
+  }
+
+  /** Tries the writes the database refused once more, and gives up the leases of ended sessions (on shutdown). */
+  async flushWrites(): Promise<void> {
+    await this.store.flush();
+    await Promise.all([...this.releases]);
   }
 
   private finish(session: LiveSession, state: 'ENDED' | 'FAILED', reason: string, message: string | null): void {
@@ -331,6 +408,7 @@ export class SessionService {
     this.ended.set(session.roomName, session);
     if (this.ended.size > MAX_ENDED_KEPT) this.ended.delete(this.ended.keys().next().value!);
     if (state === 'ENDED') this.emit(session, { type: 'SessionEnded', reason, message });
+    this.release(session);
   }
 
   private listen(session: LiveSession, room: Room): void {

@@ -1,4 +1,5 @@
 import type { RecordingMode } from '../../src/services/recording-model.js';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,8 @@ export async function startApp(
     recordings: { minFreeMb: 1, ...appOptions.recordings, ...(recordingMode && { defaultMode: recordingMode }) },
     databasePath,
     databaseUrl,
+    // On PostgreSQL an instance finds what an earlier run left by its id: the same one for the same database.
+    instance: { id: databaseUrl ? `db-${createHash('sha1').update(databasePath).digest('hex').slice(0, 12)}` : undefined, ...appOptions.instance },
     environmentConfig: { recordingDirectory: join(dir, 'recordings'), ...credentials, ...options.environmentConfig },
   });
   await app.start(port ?? 0);
@@ -67,7 +70,7 @@ export async function startApp(
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
     async subscribed<T>(open: () => T, count = 1) {
-      const events = app.services.sessions.events;
+      const events = app.services.sessions.journal;
       const wanted = events.subscriberCount + count;
       const opened = open();
       const deadline = Date.now() + 10_000;

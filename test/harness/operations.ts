@@ -9,6 +9,7 @@ export const SessionFields = graphql(`
     endedAt
     endReason
     endMessage
+    ownerInstanceId
     participants {
       identity
       name
@@ -88,9 +89,10 @@ export const SetLiveKit = graphql(`
 `);
 
 export const SessionEvents = graphql(`
-  subscription SessionEvents($roomName: String!) {
-    sessionEvents(roomName: $roomName) {
+  subscription SessionEvents($roomName: String!, $after: String) {
+    sessionEvents(roomName: $roomName, after: $after) {
       __typename
+      cursor
       sessionId
       roomName
       at

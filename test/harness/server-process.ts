@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ export async function startServerProcess(env: Record<string, string>, options: {
   const [command, args] = options.npm ? ['npm', ['start']] : [process.execPath, ['--import', TSX, MAIN]];
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HAVEN_MIN_FREE_MB: '1', ...env, ...(databaseUrl && { DATABASE_URL: databaseUrl }) },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HAVEN_MIN_FREE_MB: '1', ...env, ...(databaseUrl && { DATABASE_URL: databaseUrl, HAVEN_INSTANCE_ID: `db-${createHash('sha1').update(env.HAVEN_DB).digest('hex').slice(0, 12)}` }) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.group ?? false,
   });

@@ -1,0 +1,163 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { PendingWrites } from '../src/db/pending-writes.js';
+import { readProcessSettings } from '../src/env.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStorage } from '../src/db/client.js';
+import { LeaseStore } from '../src/services/lease-store.js';
+import { SessionStore } from '../src/services/session-store.js';
+import { freeTcpPort } from './harness/ports.js';
+import { testDatabaseUrl } from './harness/postgres.js';
+import { startServerProcess } from './harness/server-process.js';
+
+type Values = Record<string, unknown>;
+
+/** A table of rows behind a write that can be made to refuse, and that answers when told to. */
+function fakeTable() {
+  const rows = new Map<string, Values>();
+  const waiting: (() => void)[] = [];
+  const state = { refuse: false, hold: false, calls: 0 };
+  const write = (key: string) => (values: Values) => {
+    state.calls += 1;
+    const land = () => {
+      if (state.refuse) throw new Error('SQLITE_FULL: database or disk is full');
+      rows.set(key, { ...rows.get(key), ...values });
+    };
+    if (!state.hold) return Promise.resolve().then(land);
+    return new Promise<void>((resolve, reject) =>
+      waiting.push(() => {
+        try {
+          land();
+          resolve();
+        } catch (error) {
+          reject(error as Error);
+        }
+      }),
+    );
+  };
+  const release = async () => {
+    state.hold = false;
+    while (waiting.length > 0) waiting.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { rows, state, write, release };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('held writes of a row', () => {
+  it('writes one row one write at a time, merging what came meanwhile, and reads show it before it lands', async () => {
+    const table = fakeTable();
+    const writes = new PendingWrites(pino({ level: 'silent' }));
+    table.state.hold = true;
+    writes.update('a', { state: 'RECORDING' }, table.write('a'));
+    writes.update('a', { state: 'FINALIZING', endedAt: 1 }, table.write('a'));
+    writes.update('a', { state: 'COMPLETE' }, table.write('a'));
+    // One write under way; the two later ones wait for it and go as one.
+    expect(table.state.calls).toBe(1);
+    expect(writes.overlay('a', { state: 'NEW', files: '[]' })).toEqual({ state: 'COMPLETE', endedAt: 1, files: '[]' });
+    await table.release();
+    await writes.flush();
+    expect(table.state.calls).toBe(2);
+    expect(table.rows.get('a')).toEqual({ state: 'COMPLETE', endedAt: 1 });
+    expect(writes.size).toBe(0);
+  });
+
+  it('updates a row only once its insert has landed, and an insert refused is thrown to its caller', async () => {
+    const table = fakeTable();
+    const writes = new PendingWrites(pino({ level: 'silent' }));
+    const order: string[] = [];
+    let insertDone!: () => void;
+    const inserted = writes.first('a', () => new Promise<void>((resolve) => (insertDone = resolve)).then(() => void order.push('insert')));
+    writes.update('a', { state: 'PAUSED' }, (values) => table.write('a')(values).then(() => void order.push('update')));
+    await settle();
+    expect(order).toEqual([]);
+    insertDone();
+    await inserted;
+    await writes.flush();
+    expect(order).toEqual(['insert', 'update']);
+    await expect(writes.first('b', () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+  });
+
+  it('keeps a refused write and writes it again, with later changes, once the database takes writes', async () => {
+    const table = fakeTable();
+    const writes = new PendingWrites(pino({ level: 'silent' }), 20);
+    table.state.refuse = true;
+    writes.update('a', { state: 'FINALIZING' }, table.write('a'));
+    await settle();
+    expect(writes.size).toBe(1);
+    writes.update('a', { state: 'COMPLETE' }, table.write('a'));
+    writes.update('b', { state: 'ENDED' }, table.write('b'));
+    expect(writes.overlay('a', { state: 'RECORDING' })).toEqual({ state: 'COMPLETE' });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(table.rows.size).toBe(0);
+    table.state.refuse = false;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(Object.fromEntries(table.rows)).toEqual({ a: { state: 'COMPLETE' }, b: { state: 'ENDED' } });
+    expect(writes.size).toBe(0);
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('takes a postgres:// URL and refuses anything else with a message saying what it takes', () => {
+    expect(readProcessSettings({}).databaseUrl).toBeUndefined();
+    expect(readProcessSettings({ DATABASE_URL: 'postgres://haven:pw@db.internal:5432/haven' }).databaseUrl).toBe('postgres://haven:pw@db.internal:5432/haven');
+    expect(readProcessSettings({ DATABASE_URL: 'postgresql://db/haven' }).databaseUrl).toBe('postgresql://db/haven');
+    for (const bad of ['mysql://db/haven', '/var/lib/haven.db', 'file:haven.db']) {
+      expect(() => readProcessSettings({ DATABASE_URL: bad }), bad).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+    }
+  });
+});
+
+describe('a PostgreSQL server that cannot be reached', () => {
+  it('stops npm start at once with a message saying so, rather than listening without a database', async () => {
+    const port = await freeTcpPort();
+    const started = startServerProcess({ DATABASE_URL: `postgres://haven@127.0.0.1:${port}/haven` });
+    await expect(started).rejects.toThrow(/haven-live could not start: the PostgreSQL database at DATABASE_URL cannot be used \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)/);
+  });
+});
+
+describe('room leases', () => {
+  it('gives a room to one instance at a time; a stale token can neither renew, give up nor write the session', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'haven-leases-'));
+    const path = join(dir, 'haven.db');
+    // SQLite, or in a PostgreSQL run a database of its own there.
+    const storage = openStorage((await testDatabaseUrl(path)) ?? path);
+    try {
+      await storage.migrate();
+      const leases = new LeaseStore(storage);
+      const t0 = Date.now();
+      const at = (sec: number) => new Date(t0 + sec * 1000);
+      expect(await leases.acquire('room', 'first', 's1', at(0), at(10))).toMatchObject({ instanceId: 'first', sessionId: 's1', token: 1 });
+      // Held: the other instance is told who holds it.
+      expect(await leases.acquire('room', 'second', 's2', at(5), at(15))).toMatchObject({ instanceId: 'first', sessionId: 's1', token: 1 });
+      expect(await leases.renew('room', 1, at(20))).toBe(true);
+      expect(await leases.acquire('room', 'second', 's2', at(19), at(29))).toMatchObject({ instanceId: 'first', token: 1 });
+      // Run out (first paused past 20 s): the other instance takes it with a higher token.
+      expect(await leases.acquire('room', 'second', 's2', at(21), at(31))).toMatchObject({ instanceId: 'second', sessionId: 's2', token: 2 });
+      expect(await leases.renew('room', 1, at(40))).toBe(false);
+
+      // The paused owner wakes up and writes its session: the write carries token 1 and changes nothing.
+      const sessions = new SessionStore(storage, pino({ level: 'silent' }));
+      await sessions.insert({ id: 's1', roomName: 'room', state: 'CONNECTED', startedAt: at(0), instanceId: 'first' });
+      sessions.save('s1', { state: 'ENDED', endReason: 'STOPPED' }, leases.fence('room', 1));
+      await sessions.settled('s1');
+      expect((await sessions.page({ limit: 5, inverted: false })).map((row) => [row.id, row.state])).toEqual([['s1', 'CONNECTED']]);
+      sessions.save('s1', { state: 'ENDED', endReason: 'INTERRUPTED' }, leases.fence('room', 2));
+      await sessions.settled('s1');
+      expect((await sessions.page({ limit: 5, inverted: false }))[0]).toMatchObject({ state: 'ENDED', endReason: 'INTERRUPTED' });
+
+      // Nor can it give the lease up; its holder can, and the next instance gets it at once.
+      await leases.release('room', 1, at(22));
+      expect((await leases.held(at(22))).map((lease) => lease.instanceId)).toEqual(['second']);
+      await leases.release('room', 2, at(23));
+      expect(await leases.held(at(23))).toEqual([]);
+      expect(await leases.acquire('room', 'first', 's3', at(24), at(34))).toMatchObject({ instanceId: 'first', token: 3 });
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

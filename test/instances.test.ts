@@ -1,0 +1,98 @@
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './gql/index.js';
+import { query } from './harness/graphql.js';
+import { startApp, type TestApp } from './harness/haven.js';
+import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
+import { StartSession, StopSession } from './harness/operations.js';
+
+const Instances = graphql(`
+  query Instances {
+    instances {
+      id
+      startedAt
+      lastSeenAt
+      sessions
+      maxSessions
+    }
+  }
+`);
+
+const Owner = graphql(`
+  query SessionOwner($roomName: String!) {
+    session(roomName: $roomName) {
+      id
+      ownerInstanceId
+    }
+  }
+`);
+
+describe('instances sharing one database', () => {
+  let livekit: LiveKitServer;
+  let first: TestApp;
+  let second: TestApp;
+  let rooms: RoomServiceClient;
+
+  beforeAll(async () => {
+    livekit = await startLiveKit();
+    rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
+    first = await startApp({ livekit, instance: { id: 'first', leaseSec: 3 } });
+    second = await startApp({ livekit, dir: first.dir, databasePath: first.databasePath, instance: { id: 'second', leaseSec: 3 } });
+  });
+
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await livekit?.stop();
+  });
+
+  /** haven-live's viewers in a room, as LiveKit lists them. */
+  const viewers = async (room: string) => (await rooms.listParticipants(room)).filter((p) => p.identity.startsWith('haven-live-')).length;
+
+  it('joins a room once whichever instance is asked, answers with the owner, and hands the room over once it is given up', async () => {
+    const room = 'shared-room';
+    const { startSession } = await query(first.url, StartSession, { roomName: room });
+    expect(startSession).toMatchObject({ state: 'CONNECTED', ownerInstanceId: 'first' });
+    // The other instance answers with the same session: the room is not joined twice.
+    const again = await query(second.url, StartSession, { roomName: room });
+    expect(again.startSession).toMatchObject({ id: startSession.id, ownerInstanceId: 'first', state: 'CONNECTED' });
+    expect(await viewers(room)).toBe(1);
+    const { instances } = await query(second.url, Instances, {});
+    expect(instances.map((i) => [i.id, i.sessions, i.maxSessions])).toEqual([
+      ['first', 1, 16],
+      ['second', 0, 16],
+    ]);
+    expect((await query(first.url, Owner, { roomName: room })).session?.ownerInstanceId).toBe('first');
+
+    // Given up by its owner, the room goes to the next instance asked, at once (not when the lease would have run out).
+    await query(first.url, StopSession, { roomName: room });
+    const taken = await query(second.url, StartSession, { roomName: room });
+    expect(taken.startSession).toMatchObject({ state: 'CONNECTED', ownerInstanceId: 'second' });
+    expect(taken.startSession.id).not.toBe(startSession.id);
+    await expect.poll(() => viewers(room), { timeout: 10_000 }).toBe(1);
+    await query(second.url, StopSession, { roomName: room });
+  });
+
+  it('gives each of six rooms asked of both instances at once exactly one owner, for as long as they run', async () => {
+    const names = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((n) => `race-${n}`);
+    // Each room asked of both at once, half of them first of the one, half of the other.
+    const answers = await Promise.all(
+      names.flatMap((roomName, i) => (i % 2 ? [second, first] : [first, second]).map((app) => query(app.url, StartSession, { roomName }))),
+    );
+    for (const [i, roomName] of names.entries()) {
+      const [a, b] = [answers[2 * i].startSession, answers[2 * i + 1].startSession];
+      expect([roomName, b.id, b.ownerInstanceId]).toEqual([roomName, a.id, a.ownerInstanceId]);
+    }
+    // Leases are renewed every second (3 s leases): after three lease periods nothing has moved.
+    for (let look = 0; look < 3; look++) {
+      for (const roomName of names) expect([roomName, await viewers(roomName)]).toEqual([roomName, 1]);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }
+    const { instances } = await query(first.url, Instances, {});
+    expect(instances.reduce((sum, i) => sum + i.sessions, 0)).toBe(names.length);
+    for (const [i, roomName] of names.entries()) {
+      const owner = answers[2 * i].startSession.ownerInstanceId === 'first' ? first : second;
+      await query(owner.url, StopSession, { roomName });
+    }
+  });
+});
