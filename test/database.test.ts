@@ -57,12 +57,26 @@ describe('held writes of a row', () => {
     writes.update('a', { state: 'COMPLETE' }, table.write('a'));
     // One write under way; the two later ones wait for it and go as one.
     expect(table.state.calls).toBe(1);
-    expect(writes.overlay('a', { state: 'NEW', files: '[]' })).toEqual({ state: 'COMPLETE', endedAt: 1, files: '[]' });
+    expect(await writes.read(async () => [{ id: 'a', state: 'NEW', files: '[]' }], (row) => row.id)).toEqual([{ id: 'a', state: 'COMPLETE', endedAt: 1, files: '[]' }]);
     await table.release();
     await writes.flush();
     expect(table.state.calls).toBe(2);
     expect(table.rows.get('a')).toEqual({ state: 'COMPLETE', endedAt: 1 });
     expect(writes.size).toBe(0);
+  });
+
+  it('keeps a change that lands while a read runs, when the read returns the row from before it', async () => {
+    const table = fakeTable();
+    const writes = new PendingWrites(pino({ level: 'silent' }));
+    // The query's snapshot is taken, then the change is written and lands, then the query answers.
+    const rows = await writes.read(async () => {
+      const before = [{ id: 'a', files: '["video UPLOADING"]' }];
+      writes.update('a', { files: '["video STORED"]' }, table.write('a'));
+      await writes.flush();
+      expect(writes.size).toBe(0);
+      return before;
+    }, (row) => row.id);
+    expect(rows).toEqual([{ id: 'a', files: '["video STORED"]' }]);
   });
 
   it('updates a row only once its insert has landed, and an insert refused is thrown to its caller', async () => {
@@ -90,7 +104,7 @@ describe('held writes of a row', () => {
     expect(writes.size).toBe(1);
     writes.update('a', { state: 'COMPLETE' }, table.write('a'));
     writes.update('b', { state: 'ENDED' }, table.write('b'));
-    expect(writes.overlay('a', { state: 'RECORDING' })).toEqual({ state: 'COMPLETE' });
+    expect(await writes.read(async () => [{ id: 'a', state: 'RECORDING' }], (row) => row.id)).toEqual([{ id: 'a', state: 'COMPLETE' }]);
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(table.rows.size).toBe(0);
     table.state.refuse = false;

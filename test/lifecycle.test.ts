@@ -1,28 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { query, subscribe, wsClient } from './harness/graphql.js';
-import { startApp } from './harness/haven.js';
+import { startApp, storedRows } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
 import { History, SessionEvents, StartSession } from './harness/operations.js';
 import { killAllPublishers, startPublisher } from './harness/publisher-client.js';
+import { testDatabaseUrl } from './harness/postgres.js';
 import { startServerProcess, type ServerProcess } from './harness/server-process.js';
 
-function sessionRows(databasePath: string) {
-  const db = new Database(databasePath, { readonly: true });
-  try {
-    return db.prepare('select id, room_name, state, end_reason, ended_at from sessions order by seq').all() as {
-      id: string;
-      room_name: string;
-      state: string;
-      end_reason: string | null;
-      ended_at: number | null;
-    }[];
-  } finally {
-    db.close();
-  }
+/** The sessions as the database of a server started with HAVEN_DB=`databasePath` has them (SQLite or, in a PostgreSQL run, its database). */
+async function sessionRows(databasePath: string) {
+  const rows = await storedRows({ databasePath, databaseUrl: await testDatabaseUrl(databasePath) }, 'select id, room_name, state, end_reason, ended_at from sessions order by seq');
+  return rows as { id: string; room_name: string; state: string; end_reason: string | null; ended_at: unknown }[];
 }
 
 describe('session lifecycle', () => {
@@ -77,7 +68,7 @@ describe('session lifecycle', () => {
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no exit within 10 s:\n${server.output()}`)), 10_000)),
     ]);
     expect(exit).toEqual({ code: 0, signal: null });
-    const rows = sessionRows(databasePath);
+    const rows = await sessionRows(databasePath);
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatchObject({ state: 'ENDED', end_reason: 'SHUTDOWN' });
     expect(rows.every((row) => row.ended_at !== null)).toBe(true);
@@ -91,7 +82,7 @@ describe('session lifecycle', () => {
     const first = await startServerProcess(serverEnv(databasePath));
     servers.push(first);
     const { startSession } = await query(first.url, StartSession, { roomName: 'killed' });
-    expect(sessionRows(databasePath)[0]).toMatchObject({ id: startSession.id, state: 'CONNECTED' });
+    expect((await sessionRows(databasePath))[0]).toMatchObject({ id: startSession.id, state: 'CONNECTED' });
     first.process.kill('SIGKILL');
     await first.exited;
 

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, probe } from '../src/ffmpeg.js';
@@ -11,7 +10,8 @@ import { measureSync } from './harness/av-sync.js';
 import { mountSmallDisk } from './harness/processes.js';
 import { toneFrequency } from './harness/media-check.js';
 import { query, request, subscribe, wsClient } from './harness/graphql.js';
-import { startApp, type TestApp } from './harness/haven.js';
+import { startApp, storedRows, type TestApp } from './harness/haven.js';
+import { testDatabaseUrl } from './harness/postgres.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
 import { MediaStatsQuery, SessionEvents, SessionQuery, StopSession } from './harness/operations.js';
 import { killAllPublishers, startPublisher } from './harness/publisher-client.js';
@@ -800,13 +800,11 @@ describe('recordings across a crash and a shutdown of the server process', () =>
     LIVEKIT_API_KEY: livekit.apiKey,
     LIVEKIT_API_SECRET: livekit.apiSecret,
   });
-  const rows = (name: string) => {
-    const db = new Database(join(dir, `${name}.db`), { readonly: true });
-    try {
-      return db.prepare('select id, state, directory, files from recordings').all() as { id: string; state: string; directory: string; files: string }[];
-    } finally {
-      db.close();
-    }
+  /** The recordings as the database of the server started with env(name) has them (SQLite or, in a PostgreSQL run, its database). */
+  const rows = async (name: string) => {
+    const databasePath = join(dir, `${name}.db`);
+    const found = await storedRows({ databasePath, databaseUrl: await testDatabaseUrl(databasePath) }, 'select id, state, directory, files from recordings');
+    return found as { id: string; state: string; directory: string; files: string }[];
   };
 
   it('finalizes every recording on SIGTERM before exiting', async () => {
@@ -822,7 +820,7 @@ describe('recordings across a crash and a shutdown of the server process', () =>
     } finally {
       server.process.kill('SIGKILL');
     }
-    const [row] = rows('term');
+    const [row] = await rows('term');
     expect(row.state).toBe('COMPLETE');
     expect(existsSync(join(row.directory, 'combined.mp4'))).toBe(true);
     expect((await probe(join(row.directory, 'combined.mp4'))).durationSec).toBeGreaterThan(2.5);
@@ -855,7 +853,7 @@ describe('recordings across a crash and a shutdown of the server process', () =>
           // The group is gone.
         }
       }
-      const recorded = rows(name);
+      const recorded = await rows(name);
       expect(recorded).toHaveLength(2);
       for (const row of recorded) {
         expect(row.state).toBe('COMPLETE');
@@ -935,7 +933,7 @@ describe('recordings across a crash and a shutdown of the server process', () =>
     } catch {
       // It had already exited.
     }
-    const [before] = rows('kill');
+    const [before] = await rows('kill');
     expect(before.state).toBe('RECORDING');
     const video = await probe(join(before.directory, 'video.mp4'));
     expect(video.codec).toBe('h264');

@@ -6,7 +6,7 @@ type Write = (values: Values) => Promise<unknown>;
 /**
  * Row updates that survive a database that refuses writes for a while (a full disk): each row's
  * writes go one after another, an update that fails is kept, merged with later ones for the same
- * row, and written again until it lands. Reads overlay what is not written yet, so the service's
+ * row, and written again until it lands. Reads lay what is not written yet over the rows, so the service's
  * answers stay right meanwhile.
  */
 export class PendingWrites {
@@ -14,6 +14,8 @@ export class PendingWrites {
   /** The write under way for each row; the next one for the row follows it. */
   private readonly writing = new Map<string, Promise<void>>();
   private readonly refused = new Set<string>();
+  /** What each read under way has seen change since it began, by row. */
+  private readonly watchers = new Set<Map<string, Values>>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -40,6 +42,7 @@ export class PendingWrites {
   update(key: string, values: Values, write: Write): void {
     const held = this.held.get(key);
     this.held.set(key, { values: { ...held?.values, ...values }, write, version: (held?.version ?? 0) + 1 });
+    for (const seen of this.watchers) seen.set(key, { ...seen.get(key), ...values });
     if (this.refused.size === 0) this.start(key);
     else this.schedule();
   }
@@ -51,10 +54,23 @@ export class PendingWrites {
     }
   }
 
-  /** A row as it will be once what is held for it is written. */
-  overlay<T extends object>(key: string, row: T): T {
-    const held = this.held.get(key);
-    return held ? { ...row, ...held.values } : row;
+  /**
+   * Rows as they are meant to be: `read` with what was held when it began, and every change made
+   * while it ran, laid over them. A write that lands while the query runs (PostgreSQL reads on
+   * another connection) may be missing from what it returns; it is not missing from the rows.
+   */
+  async read<T extends object>(read: () => Promise<T[]>, keyOf: (row: T) => string): Promise<T[]> {
+    const seen = new Map([...this.held].map(([key, held]) => [key, { ...held.values }]));
+    this.watchers.add(seen);
+    try {
+      const rows = await read();
+      return rows.map((row) => {
+        const changed = seen.get(keyOf(row));
+        return changed ? { ...row, ...changed } : row;
+      });
+    } finally {
+      this.watchers.delete(seen);
+    }
   }
 
   /** Writes everything held now (also on shutdown); resolves when each row's write has landed or failed once more. */

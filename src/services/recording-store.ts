@@ -57,8 +57,8 @@ export class RecordingStore {
   async row(id: string): Promise<RecordingRow | undefined> {
     const local = this.local.get(id);
     if (local) return local;
-    const [row] = await this.storage.db.select().from(this.table).where(eq(this.table.id, id)).limit(1);
-    return row && this.writes.overlay(id, row);
+    const [row] = await this.meant(() => this.storage.db.select().from(this.table).where(eq(this.table.id, id)).limit(1));
+    return row;
   }
 
   /** Writes what is held (on shutdown). */
@@ -87,14 +87,14 @@ export class RecordingStore {
   }
 
   async forSession(sessionId: string): Promise<RecordingView[]> {
-    const rows = await this.storage.db.select().from(this.table).where(eq(this.table.sessionId, sessionId)).orderBy(this.table.seq);
-    return rows.map((row) => toView(this.meant(row)));
+    const rows = await this.meant(() => this.storage.db.select().from(this.table).where(eq(this.table.sessionId, sessionId)).orderBy(this.table.seq));
+    return rows.map(toView);
   }
 
   async list(roomName: string | null | undefined, page: HistoryPage): Promise<{ cursor: number; node: RecordingView }[]> {
     const { where, orderBy, limit } = pageOf(this.table.seq, page, roomName ? eq(this.table.roomName, roomName) : undefined);
-    const rows = await this.storage.db.select().from(this.table).where(where).orderBy(orderBy).limit(limit);
-    return rows.map((row) => ({ cursor: row.seq, node: toView(this.meant(row)) }));
+    const rows = await this.meant(() => this.storage.db.select().from(this.table).where(where).orderBy(orderBy).limit(limit));
+    return rows.map((row) => ({ cursor: row.seq, node: toView(row) }));
   }
 
   /** Removes a row; throws what the database says when it refuses. */
@@ -102,9 +102,13 @@ export class RecordingStore {
     await this.storage.db.delete(this.table).where(eq(this.table.id, id));
   }
 
-  /** A row read from the database as it is meant to be. */
-  private meant(row: RecordingRow): RecordingRow {
-    return this.local.get(row.id) ?? this.writes.overlay(row.id, row);
+  /** Rows read from the database as they are meant to be: those this process is making as it keeps them. */
+  private async meant(read: () => Promise<RecordingRow[]>): Promise<RecordingRow[]> {
+    const rows = await this.writes.read(read, (row) => row.id);
+    return rows.map((row) => {
+      const local = this.local.get(row.id);
+      return local ? { ...local, seq: row.seq } : row;
+    });
   }
 }
 

@@ -36,8 +36,8 @@ export class SessionStore {
 
   /** A session's row as it is meant to be, or undefined. */
   async row(id: string): Promise<SessionRow | undefined> {
-    const [row] = await this.storage.db.select().from(this.table).where(eq(this.table.id, id)).limit(1);
-    return row && this.writes.overlay(id, row);
+    const [row] = await this.writes.read(() => this.storage.db.select().from(this.table).where(eq(this.table.id, id)).limit(1), (r) => r.id);
+    return row;
   }
 
   /** Adds a new session's row; throws what the database says when it refuses. */
@@ -63,7 +63,6 @@ export class SessionStore {
   /** A page of the history, newest first, as each row is meant to be (with writes still held). */
   async page(page: HistoryPage): Promise<SessionRow[]> {
     const { where, orderBy, limit } = pageOf(this.table.seq, page);
-    const rows = await this.storage.db.select().from(this.table).where(where).orderBy(orderBy).limit(limit);
-    return rows.map((row) => this.writes.overlay(row.id, row));
+    return this.writes.read(() => this.storage.db.select().from(this.table).where(where).orderBy(orderBy).limit(limit), (row) => row.id);
   }
 }
