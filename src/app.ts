@@ -456,8 +456,8 @@ export function buildApp(options: AppOptions): App {
       const reason = (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
       throw new Error(`the ${database.kind === 'postgres' ? 'PostgreSQL database at DATABASE_URL' : 'SQLite database'} cannot be used (${reason})`, { cause: error });
     }
-    sessions.journal.start(sessions.events);
     await instances.start((roomName, token) => sessions.leaseLost(roomName, token));
+    await sessions.journal.start(sessions.events);
     const interrupted = await sessions.markInterrupted();
     if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
     recovered = recordings.recoverInterrupted().then(

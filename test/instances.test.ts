@@ -1,10 +1,11 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
-import { query } from './harness/graphql.js';
+import { query, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
-import { StartSession, StopSession } from './harness/operations.js';
+import { SessionEvents, StartSession, StopSession } from './harness/operations.js';
+import { startPublisher } from './harness/publisher-client.js';
 
 const Instances = graphql(`
   query Instances {
@@ -71,6 +72,38 @@ describe('instances sharing one database', () => {
     expect(taken.startSession.id).not.toBe(startSession.id);
     await expect.poll(() => viewers(room), { timeout: 10_000 }).toBe(1);
     await query(second.url, StopSession, { roomName: room });
+  });
+
+  it('tells a sessionEvents subscriber of either instance what happens in a room the other owns, in order, with the same cursors', async () => {
+    const room = 'events-across';
+    const firstClient = wsClient(first.url);
+    const secondClient = wsClient(second.url);
+    try {
+      const onFirst = await first.subscribed(() => subscribe(firstClient, SessionEvents, { roomName: room }));
+      const onSecond = await second.subscribed(() => subscribe(secondClient, SessionEvents, { roomName: room }));
+      const { startSession } = await query(first.url, StartSession, { roomName: room });
+      expect(startSession.ownerInstanceId).toBe('first');
+      const guest = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'guest' });
+      const audioSid = await guest.publishAudio();
+      // Each change once the owner has told the one before it (a mute sent before the track reached the viewer is no event).
+      await onFirst.waitFor((e) => e.sessionEvents.__typename === 'TrackPublished', 20_000, 'TrackPublished on the owner');
+      await guest.mute(audioSid);
+      await onFirst.waitFor((e) => e.sessionEvents.__typename === 'TrackMuted', 20_000, 'TrackMuted on the owner');
+      await guest.unmute(audioSid);
+      const unmuted = (e: (typeof onFirst.values)[number]) => e.sessionEvents.__typename === 'TrackUnmuted';
+      const lastOnFirst = await onFirst.waitFor(unmuted, 20_000, 'TrackUnmuted on the owner');
+      const lastOnSecond = await onSecond.waitFor(unmuted, 20_000, 'TrackUnmuted on the other instance');
+      const upTo = <T,>(list: T[], last: T) => list.slice(0, list.indexOf(last) + 1).map((e) => JSON.stringify(e));
+      expect(upTo(onSecond.values, lastOnSecond)).toEqual(upTo(onFirst.values, lastOnFirst));
+      expect(onSecond.values.map((e) => e.sessionEvents.__typename)).toEqual(expect.arrayContaining(['ConnectionStateChanged', 'ParticipantJoined', 'TrackPublished', 'TrackMuted']));
+      onFirst.unsubscribe();
+      onSecond.unsubscribe();
+      await guest.disconnect();
+      await query(first.url, StopSession, { roomName: room });
+    } finally {
+      await firstClient.dispose();
+      await secondClient.dispose();
+    }
   });
 
   it('gives each of six rooms asked of both instances at once exactly one owner, for as long as they run', async () => {

@@ -75,8 +75,10 @@ export const sessionEvents = pgTable(
     type: text('type').notNull(),
     at: at('at').notNull(),
     payload: text('payload').notNull(),
+    /** The instance whose session it happened in: the others read it from here for their subscribers. */
+    instanceId: text('instance_id'),
   },
-  (t) => [index('session_events_room').on(t.roomName, t.seq), index('session_events_at').on(t.at)],
+  (t) => [index('session_events_room').on(t.roomName, t.seq), index('session_events_at').on(t.at), index('session_events_instance').on(t.instanceId, t.seq)],
 );
 
 export const instances = pgTable('instances', {

@@ -83,8 +83,10 @@ export const sessionEvents = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
     /** The event's own fields (participant, track, recording, ...) as JSON. */
     payload: text('payload').notNull(),
+    /** The instance whose session it happened in: the others read it from here for their subscribers. */
+    instanceId: text('instance_id'),
   },
-  (t) => [index('session_events_room').on(t.roomName, t.seq), index('session_events_at').on(t.at)],
+  (t) => [index('session_events_room').on(t.roomName, t.seq), index('session_events_at').on(t.at), index('session_events_instance').on(t.instanceId, t.seq)],
 );
 
 /** The haven-live instances on this database, each announcing itself while it runs. */

@@ -8,6 +8,15 @@ import { EventStore, type JournaledEvent } from './event-store.js';
 export interface EventJournalOptions {
   /** How long events are kept for a resume (default 24 h). */
   retentionMs?: number;
+  /** How often the events of the other instances on the database are read (default 500 ms). */
+  pullMs?: number;
+}
+
+/** The instances whose events this one reads for its subscribers. */
+export interface EventSources {
+  readonly id: string;
+  /** The other instances running on the database. */
+  others(): Promise<string[]>;
 }
 
 /** Events read from the journal at a time while a resumed subscription catches up. */
@@ -18,7 +27,9 @@ const PRUNE_EVERY_MS = 10 * 60_000;
  * The session events, stored in order as they happen and handed to subscribers with a cursor: a
  * subscriber that comes back with `after` gets what it missed, then what happens, none twice.
  * An event the database refuses (a full disk) still reaches the subscribers, with the cursor of
- * the last stored event: a resume from it does not replay it.
+ * the last stored event: a resume from it does not replay it. The events of rooms that other
+ * instances on the database own are read from it as they come (each instance stores its own in
+ * order), so a subscriber of any instance gets every room's events.
  */
 export class EventJournal {
   private readonly stream: Broadcast<JournaledEvent & { stored: boolean }>;
@@ -28,10 +39,16 @@ export class EventJournal {
   private refused = false;
   private lastSeq = 0;
   private pruneTimer: NodeJS.Timeout | undefined;
+  private pullTimer: NodeJS.Timeout | undefined;
+  private pulling = false;
+  /** The last event read of each other instance; those of an instance not seen yet, after `startSeq`. */
+  private readonly pulled = new Map<string, number>();
+  private startSeq = 0;
   private stopListening: (() => void) | undefined;
 
   constructor(
     storage: Storage,
+    private readonly sources: EventSources,
     private readonly log: Logger,
     private readonly options: EventJournalOptions = {},
   ) {
@@ -44,8 +61,10 @@ export class EventJournal {
     return this.stream.subscriberCount;
   }
 
-  /** Stores every event of `bus` from now on, and removes old ones now and then. */
-  start(bus: SessionEventSource): void {
+  /** Stores every event of `bus` from now on, reads the other instances' events, and removes old ones now and then. */
+  async start(bus: SessionEventSource): Promise<void> {
+    this.startSeq = await this.store.last();
+    this.pullTimer ??= setInterval(() => void this.pull(), this.options.pullMs ?? 500).unref();
     this.stopListening ??= bus.listen((event) => {
       this.queue.push(event);
       void this.write();
@@ -60,6 +79,7 @@ export class EventJournal {
   async stop(): Promise<void> {
     this.stopListening?.();
     clearInterval(this.pruneTimer);
+    clearInterval(this.pullTimer);
     while (this.writing || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
@@ -70,7 +90,7 @@ export class EventJournal {
       const batch = this.queue.splice(0, PAGE);
       let seqs: number[] | undefined;
       try {
-        seqs = await this.store.append(batch);
+        seqs = await this.store.append(batch, this.sources.id);
         if (this.refused) this.log.info('session events are stored again');
         this.refused = false;
       } catch (error) {
@@ -83,6 +103,28 @@ export class EventJournal {
       });
     }
     this.writing = false;
+  }
+
+  /** Hands the subscribers what the other instances stored since the last look. */
+  private async pull(): Promise<void> {
+    if (this.pulling) return;
+    this.pulling = true;
+    try {
+      for (const instanceId of await this.sources.others()) {
+        for (let page = PAGE; page === PAGE; ) {
+          const events = await this.store.ofInstance(instanceId, this.pulled.get(instanceId) ?? this.startSeq, PAGE);
+          for (const event of events) {
+            this.pulled.set(instanceId, Number(event.cursor));
+            this.stream.publish({ ...event, stored: true });
+          }
+          page = events.length;
+        }
+      }
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not read the session events of the other instances');
+    } finally {
+      this.pulling = false;
+    }
   }
 
   /**

@@ -87,6 +87,12 @@ export class InstanceService {
     return rows.map((row) => ({ ...row, sessions: leases.filter((lease) => lease.instanceId === row.id).length }));
   }
 
+  /** The other instances seen within three leases. */
+  async others(): Promise<string[]> {
+    const rows = await this.store.listInstances(new Date(Date.now() - 3 * this.leaseMs));
+    return rows.map((row) => row.id).filter((id) => id !== this.id);
+  }
+
   private async renew(): Promise<void> {
     const now = Date.now();
     await this.store.seen(this.id, new Date(now)).catch((error) => this.log.warn({ err: error }, 'could not announce this instance'));

@@ -167,6 +167,8 @@ export class Reconciler {
     if (!session || session.state === 'ENDED' || session.state === 'FAILED') {
       this.log.info({ roomName, rule: plan.rule.id }, 'a watch rule starts a session');
       session = await this.sessions.start(roomName);
+      // Another instance on the database owns the room: its own rules watch and record it.
+      if (session.ownerInstanceId !== this.sessions.instances.id) return;
       this.started.set(roomName, { lastOccupiedMs: Date.now() });
       this.ruleBySession.set(session.id, plan.rule.id);
     }

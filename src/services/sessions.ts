@@ -180,7 +180,7 @@ export class SessionService {
       this.log.error({ err: error, roomName: event.roomName, sessionId: event.sessionId, event: event.type }, 'a session event listener failed'),
     );
     this.store = new SessionStore(storage, log);
-    this.journal = new EventJournal(storage, log.child({ service: 'events' }), options.journal);
+    this.journal = new EventJournal(storage, instances, log.child({ service: 'events' }), options.journal);
     this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.eventBufferSize = options.eventBufferSize ?? 256;
     this.maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
