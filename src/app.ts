@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws';
 import { AccessPolicy, refusalBody, type AccessSettings, type Refusal } from './access.js';
 import { logSessionActivity, SubscriberActivity } from './activity-log.js';
 import { openStorage } from './db/client.js';
+import { Failover } from './services/failover.js';
 import { InstanceService } from './services/instances.js';
 import type { EnvironmentConfig } from './env.js';
 import { HavenError } from './errors.js';
@@ -229,6 +230,7 @@ export function buildApp(options: AppOptions): App {
   const rooms = new RoomDirectory(config, sessions, recordings, log.child({ service: 'rooms' }), options.rooms);
   const watchRules = new WatchRuleService(database);
   const reconciler = new Reconciler(rooms, watchRules, sessions, recordings, log.child({ service: 'reconciler' }), options.reconciler);
+  const failover = new Failover(instances, sessions, recordings, log.child({ service: 'failover' }), options.sessions?.maxSessions ?? DEFAULT_MAX_SESSIONS);
   const services: Services = { config, sessions, media, recordings, rooms, watchRules, reconciler, instances };
   const webhooks = new RoomWebhooks(reconciler, log.child({ service: 'webhooks' }));
   logSessionActivity(sessions, log.child({ service: 'activity' }));
@@ -480,6 +482,8 @@ export function buildApp(options: AppOptions): App {
           url = `http://${host}:${address.port}`;
           log.info({ url: `${url}${yoga.graphqlEndpoint}` }, 'haven-live listening');
           reconciler.start();
+          // One SQLite file is one machine's: only instances on PostgreSQL take over each other's rooms.
+          if (database.kind === 'postgres') failover.start();
           // A bucket that cannot be reached, or refuses the credentials, is said at start (and in /healthz).
           storage?.check().then(
             () => log.info({ bucket: storage.bucket, prefix: storage.prefix }, 'object storage reachable: finished recordings are uploaded'),
@@ -492,7 +496,7 @@ export function buildApp(options: AppOptions): App {
     stop() {
       stopping ??= (async () => {
         await recovered;
-        await reconciler.stop();
+        await Promise.all([reconciler.stop(), failover.stop()]);
         await recordings.stopAll();
         await sessions.stopAll('SHUTDOWN');
         await Promise.all([sessions.flushWrites(), recordings.flushWrites(), sessions.journal.stop()]);

@@ -52,6 +52,8 @@ export const recordings = sqliteTable(
     mode: text('mode').notNull().default('TRANSCODE'),
     /** The instance that made it (HAVEN_INSTANCE_ID). */
     instanceId: text('instance_id'),
+    /** The first part's id when this row continues a recording another instance began (failover). */
+    partOf: text('part_of'),
   },
   (t) => [index('recordings_state').on(t.state), index('recordings_session').on(t.sessionId), index('recordings_room').on(t.roomName)],
 );

@@ -30,6 +30,7 @@ const StopReasonEnum = builder.enumType('StopReason', {
           LOW_DISK_SPACE: 'The recording directory fell below HAVEN_MIN_FREE_MB',
           CONSENT_WITHDRAWN: 'The participant set its attribute haven.record to off',
           MAX_DURATION: "It reached its watch rule's maxRecordingSec",
+          FAILOVER: 'Its instance stopped renewing the lease of the room (it died or was cut off); another instance goes on with a new part',
         }[reason],
       },
     ]),
@@ -126,6 +127,7 @@ const GapReasonEnum = builder.enumType('GapReason', {
     UNPUBLISHED: { description: 'The track was unpublished (and published again later, or not)' },
     DROPPED: { description: "The track's clock slipped from the session clock and was re-anchored: silence filled in, or samples dropped" },
     RECORDER_RESTARTED: { description: 'PASSTHROUGH: the media tap recording the room died or lost the room and was started again; the track goes on in the same file after the gap' },
+    FAILOVER: { description: "The instance recording it stopped renewing the room's lease; the span until another instance's part began (from the owner's last renewal)" },
   } as const satisfies Record<GapReason, object>,
 });
 
@@ -140,6 +142,21 @@ const RecordingGapType = builder.objectRef<RecordingGap>('RecordingGap').impleme
     start: t.exposeFloat('startSec', { description: "Seconds from the recording's start" }),
     end: t.exposeFloat('endSec', { description: "Seconds from the recording's start" }),
     reason: t.expose('reason', { type: GapReasonEnum }),
+  }),
+});
+
+const RecordingPartType = builder.objectRef<RecordingView>('RecordingPart').implement({
+  description: 'What one instance recorded of a recording: one part, unless the room was taken over by another instance (failover)',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The id of the recording row the part is (the first part: the recording itself)' }),
+    instanceId: t.exposeString('instanceId', { nullable: true, description: 'The instance that recorded it (HAVEN_INSTANCE_ID)' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime' }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
+    state: t.expose('state', { type: RecordingStateEnum }),
+    files: t.field({
+      type: [RecordingFileType],
+      resolve: (part) => part.files.map((file) => ({ ...file, recordingId: part.id })),
+    }),
   }),
 });
 
@@ -171,6 +188,11 @@ export const Recording = builder.objectRef<RecordingView>('Recording').implement
       type: [RecordingGapType],
       description: 'Intervals in which a track had no media, filled in once the recording is finalized',
       resolve: (recording) => recording.gaps,
+    }),
+    parts: t.field({
+      type: [RecordingPartType],
+      description: 'Every part of the recording, in the order they began: the one this row began, and those other instances went on with after a failover',
+      resolve: (recording, _args, { services }) => services.recordings.parts(recording),
     }),
     manifestDownloadPath: t.string({
       nullable: true,

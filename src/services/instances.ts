@@ -87,6 +87,16 @@ export class InstanceService {
     return rows.map((row) => ({ ...row, sessions: leases.filter((lease) => lease.instanceId === row.id).length }));
   }
 
+  /** When the holder of a lease last renewed it (its expiry less one lease). */
+  lastRenewal(lease: Lease): Date {
+    return new Date(lease.expiresAt.getTime() - this.leaseMs);
+  }
+
+  /** Leases of other instances that ran out while their session still runs: rooms to take over. */
+  orphans(): Promise<Lease[]> {
+    return this.store.orphans(this.id, new Date());
+  }
+
   /** The other instances seen within three leases. */
   async others(): Promise<string[]> {
     const rows = await this.store.listInstances(new Date(Date.now() - 3 * this.leaseMs));

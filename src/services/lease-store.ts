@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Storage } from '../db/client.js';
 import type { instances, roomLeases } from '../db/schema-postgres.js';
 
@@ -58,6 +58,22 @@ export class LeaseStore {
     if (taken) return taken;
     const [holder] = await this.storage.db.select().from(leases).where(eq(leases.roomName, roomName));
     return holder;
+  }
+
+  /**
+   * Leases of other instances that ran out at `now` while their session still runs in the
+   * database: its instance died or was cut off without ending it (a session that ends gives its
+   * lease up, and its row says so).
+   */
+  orphans(instanceId: string, now: Date): Promise<Lease[]> {
+    const { leases } = this;
+    const { sessions } = this.storage.tables;
+    return this.storage.db
+      .select({ roomName: leases.roomName, instanceId: leases.instanceId, sessionId: leases.sessionId, token: leases.token, expiresAt: leases.expiresAt })
+      .from(leases)
+      .innerJoin(sessions, eq(sessions.id, leases.sessionId))
+      .where(and(lt(leases.expiresAt, now), ne(leases.instanceId, instanceId), isNull(sessions.endedAt)))
+      .orderBy(leases.expiresAt);
   }
 
   /** Every lease runs out now (SQLite at start: one machine, so no other instance holds one). */

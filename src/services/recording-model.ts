@@ -1,6 +1,6 @@
 /** What a recording is, as the catalog, the files and the API see it. */
 
-export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED' | 'RECORDER_RESTARTED';
+export type GapReason = 'MUTED' | 'NO_MEDIA' | 'RECONNECTING' | 'UNPUBLISHED' | 'DROPPED' | 'RECORDER_RESTARTED' | 'FAILOVER';
 
 /**
  * How a recording is made: PASSTHROUGH keeps the media as it was sent (the media tap writes the
@@ -87,8 +87,8 @@ export const FAMILY_SOURCES: Record<MediaFamily, Record<RecordingFileKind, Track
 export type FamilyTracks = Partial<Record<'VIDEO' | 'AUDIO', { sid: string; source: TrackSourceName }>>;
 
 /** Why a recording stopped. */
-export type StopReason = 'STOPPED' | 'PARTICIPANT_LEFT' | 'SESSION_ENDED' | 'LOW_DISK_SPACE' | 'CONSENT_WITHDRAWN' | 'MAX_DURATION';
-export const STOP_REASONS: readonly StopReason[] = ['STOPPED', 'PARTICIPANT_LEFT', 'SESSION_ENDED', 'LOW_DISK_SPACE', 'CONSENT_WITHDRAWN', 'MAX_DURATION'];
+export type StopReason = 'STOPPED' | 'PARTICIPANT_LEFT' | 'SESSION_ENDED' | 'LOW_DISK_SPACE' | 'CONSENT_WITHDRAWN' | 'MAX_DURATION' | 'FAILOVER';
+export const STOP_REASONS: readonly StopReason[] = ['STOPPED', 'PARTICIPANT_LEFT', 'SESSION_ENDED', 'LOW_DISK_SPACE', 'CONSENT_WITHDRAWN', 'MAX_DURATION', 'FAILOVER'];
 
 /** A span in which a recording was paused: left out of its files, and not a gap. */
 export interface RecordingPause {
@@ -149,4 +149,8 @@ export interface RecordingView {
   files: RecordingFile[];
   gaps: RecordingGap[];
   pauses: RecordingPause[];
+  /** The instance that made it (null before instances were kept). */
+  instanceId: string | null;
+  /** The first part's id when this row continues a recording another instance began. */
+  partOf: string | null;
 }

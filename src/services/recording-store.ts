@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Storage } from '../db/client.js';
 import { pageOf, type HistoryPage } from '../db/pages.js';
@@ -32,7 +32,7 @@ export class RecordingStore {
 
   /** Adds a new recording's row; rejects with what the database says when it refuses. */
   insert(values: NewRecording): Promise<void> {
-    const defaults = { seq: 0, endedAt: null, finalizedAt: null, stopReason: null, error: null, files: '[]', gaps: '[]', pauses: '[]', mode: 'TRANSCODE', instanceId: null };
+    const defaults = { seq: 0, endedAt: null, finalizedAt: null, stopReason: null, error: null, files: '[]', gaps: '[]', pauses: '[]', mode: 'TRANSCODE', instanceId: null, partOf: null };
     this.local.set(values.id, { ...defaults, ...values, instanceId: values.instanceId ?? null });
     return this.writes.first(values.id, () => this.storage.db.insert(this.table).values(values));
   }
@@ -73,6 +73,38 @@ export class RecordingStore {
       .set({ state: 'INTERRUPTED', endedAt: new Date(), error: 'haven-live stopped without finishing this recording' })
       .where(and(inArray(this.table.state, ['RECORDING', 'PAUSED', 'FINALIZING']), instanceId === undefined ? undefined : eq(this.table.instanceId, instanceId)))
       .returning();
+  }
+
+  /**
+   * The running recordings of a session whose instance stopped renewing its lease: INTERRUPTED
+   * (FAILOVER) at `endedAt`, their files left to that instance to finish when it starts again.
+   */
+  takeOver(sessionId: string, endedAt: Date): Promise<RecordingRow[]> {
+    return this.storage.db
+      .update(this.table)
+      .set({ state: 'INTERRUPTED', endedAt, stopReason: 'FAILOVER', error: 'its instance stopped renewing the room lease; another instance goes on with a new part' })
+      .where(and(eq(this.table.sessionId, sessionId), inArray(this.table.state, ['RECORDING', 'PAUSED', 'FINALIZING'])))
+      .returning();
+  }
+
+  /** An instance's recordings that another took over while it was gone, their files not finished yet. */
+  takenOver(instanceId: string): Promise<RecordingRow[]> {
+    return this.storage.db
+      .select()
+      .from(this.table)
+      .where(and(eq(this.table.instanceId, instanceId), eq(this.table.stopReason, 'FAILOVER'), isNull(this.table.finalizedAt)));
+  }
+
+  /** Every part of the recording whose first part is `firstId`, in the order they began. */
+  async parts(firstId: string): Promise<RecordingView[]> {
+    const rows = await this.meant(() =>
+      this.storage.db
+        .select()
+        .from(this.table)
+        .where(or(eq(this.table.id, firstId), eq(this.table.partOf, firstId)))
+        .orderBy(this.table.startedAt),
+    );
+    return rows.map(toView);
   }
 
   /** Finished recordings with a file waiting for upload (UPLOADING or UPLOAD_FAILED). */
@@ -131,5 +163,7 @@ export function toView(row: RecordingRow): RecordingView {
       start: new Date(span.start),
       end: span.end === null ? null : new Date(span.end),
     })) satisfies RecordingPause[],
+    instanceId: row.instanceId,
+    partOf: row.partOf,
   };
 }

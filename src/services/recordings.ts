@@ -87,6 +87,16 @@ interface RecordedSession {
   mode: RecordingMode;
   /** The room's media tap (PASSTHROUGH), once a track needs it. */
   roomTap?: RoomTap;
+  /** After a failover: the first part of each participant's recording this session goes on with. */
+  continues?: FailoverParts;
+}
+
+/** The recordings a session goes on with after taking a room over from an instance that died. */
+export interface FailoverParts {
+  /** The first part's id, by participant identity. */
+  firstParts: Map<string, string>;
+  /** When the instance that died last renewed the room's lease: where the FAILOVER gap begins. */
+  lostAt: Date;
 }
 
 /** Whether a participant's track of a source is recorded (a watch rule's participants and sources). */
@@ -99,6 +109,7 @@ export interface RecordOptions {
   maxRecordingSec?: number | null;
   /** PASSTHROUGH or TRANSCODE (default: the server's). */
   mode?: RecordingMode | null;
+  continues?: FailoverParts;
 }
 
 /** Records sessions to disk, one recording per participant with media, and keeps their catalog. */
@@ -202,14 +213,52 @@ export class RecordingService {
    * uploaded with object storage. Uploads a restart left waiting go on.
    */
   async recoverInterrupted(): Promise<number> {
-    const stale = await this.store.markInterrupted(this.sessions.ownRows());
+    const own = this.sessions.ownRows();
+    // With those another instance took over while this one was gone (FAILOVER): their files are here.
+    const stale = [...(await this.store.markInterrupted(own)), ...(own ? await this.store.takenOver(own) : [])];
     for (const row of stale) {
       const files = await finishFiles(row.directory).catch(() => []);
-      this.store.save(row.id, { files: JSON.stringify(files) });
+      this.store.save(row.id, { files: JSON.stringify(files), finalizedAt: new Date() });
       if (files.length > 0) this.uploads?.enqueue(row.id);
     }
     await this.uploads?.resumePending();
     return stale.length;
+  }
+
+  /**
+   * Goes on with the recordings of a session whose instance died, in the room's session this
+   * instance took over: its running recordings become INTERRUPTED (FAILOVER) at `lostAt`, and each
+   * participant's goes on as a new part of the same recording, the missing span a FAILOVER gap.
+   */
+  async continueAfterFailover(roomName: string, lostSessionId: string, lostAt: Date): Promise<RecordingView[]> {
+    const rows = await this.store.takeOver(lostSessionId, lostAt);
+    if (rows.length === 0) return [];
+    const firstParts = new Map(rows.map((row) => [row.participantIdentity, row.partOf ?? row.id]));
+    this.log.info({ roomName, parts: rows.length }, 'going on with the recordings of an instance that stopped renewing its lease');
+    return this.start(roomName, { mode: rows[0].mode === 'PASSTHROUGH' ? 'PASSTHROUGH' : 'TRANSCODE', continues: { firstParts, lostAt } });
+  }
+
+  /** The span from the lost instance's last renewal to this part's start, as a gap of each track, in the first part. */
+  private async addFailoverGaps(session: RecordedSession, firstId: string, startedAt: Date, participant: ParticipantInfo): Promise<void> {
+    const first = await this.store.row(firstId);
+    if (!first || !session.continues) return;
+    const seconds = (at: Date) => Math.max(0, (at.getTime() - first.startedAt.getTime()) / 1000);
+    const gaps: RecordingGap[] = participant.tracks
+      .filter((track) => !session.filter || session.filter(participant.identity, sourceName(track.source)))
+      .map((track) => ({
+        kind: track.kind,
+        trackSid: track.sid,
+        source: sourceName(track.source),
+        startSec: seconds(session.continues!.lostAt),
+        endSec: seconds(startedAt),
+        reason: 'FAILOVER',
+      }));
+    this.store.save(firstId, { gaps: JSON.stringify([...(JSON.parse(first.gaps) as RecordingGap[]), ...gaps]) });
+  }
+
+  /** Every part of a recording (one, unless another instance went on with it after a failover). */
+  parts(recording: RecordingView): Promise<RecordingView[]> {
+    return this.store.parts(recording.partOf ?? recording.id);
   }
 
   /** Starts recording every participant with media in the room's session (and those who join). */
@@ -231,6 +280,7 @@ export class RecordingService {
         done: new Set(),
         paused: false,
         mode,
+        continues: options.continues,
       });
       const recorded = this.recorded.get(session.id)!;
       for (const participant of session.participants) {
@@ -432,6 +482,8 @@ export class RecordingService {
         return;
       }
       const id = randomUUID();
+      const partOf = session.continues?.firstParts.get(participantIdentity);
+      session.continues?.firstParts.delete(participantIdentity);
       const startUs = session.clock.nowUs();
       const pauses = new RecordingPauses(startUs);
       // Someone who joins a paused recording starts paused.
@@ -447,6 +499,10 @@ export class RecordingService {
           startedAt,
           directory,
           pauses: session.paused ? JSON.stringify([{ start: startedAt.getTime(), end: null }]) : '[]',
+          partOf,
+        })
+        .then(() => {
+          if (partOf) void this.addFailoverGaps(session, partOf, startedAt, participant);
         })
         .catch((error: unknown) => {
           this.log.error({ err: error, roomName: session.roomName }, 'could not save a new recording');

@@ -207,8 +207,12 @@ export class SessionService {
     void session.room?.disconnect().catch(() => undefined);
   }
 
-  /** Joins the room, or returns the session already active there. */
-  async start(roomName: string): Promise<SessionView> {
+  /**
+   * Joins the room, or returns the session already active there. With `replaces`, the lease of a
+   * session whose instance stopped renewing it: once this instance holds the room, that session's
+   * row ends (FAILOVER) where its instance last renewed the lease, and its subscribers are told.
+   */
+  async start(roomName: string, replaces?: Lease): Promise<SessionView> {
     validateRoomName(roomName);
     const existing = this.live.get(roomName);
     if (existing) {
@@ -226,6 +230,8 @@ export class SessionService {
     this.live.set(roomName, session);
     session.ready = (async () => {
       try {
+        // A start that takes a room whose instance died (the reconciler's, a client's) ends that instance's session too.
+        if (!replaces && this.storage.kind === 'postgres') replaces = (await this.instances.orphans()).find((lease) => lease.roomName === roomName);
         const lease = await this.instances.acquire(roomName, session.id);
         if (lease.instanceId !== this.instances.id || lease.sessionId !== session.id) {
           // Another instance owns the room: it is not joined twice.
@@ -235,6 +241,7 @@ export class SessionService {
         }
         session.token = lease.token;
         await this.store.insert({ id: session.id, roomName, state: session.state, startedAt: session.startedAt, instanceId: this.instances.id });
+        if (replaces) this.endLost(session, replaces);
       } catch (error) {
         if (this.live.get(roomName) === session) this.live.delete(roomName);
         if (session.token > 0) this.release(session);
@@ -267,6 +274,20 @@ export class SessionService {
     })();
     await session.ready;
     return session.elsewhere ? this.ownedElsewhere(session.elsewhere) : session.view();
+  }
+
+  /** Ends the row of the session whose lease `session` took after its instance stopped renewing it. */
+  private endLost(session: LiveSession, lost: Lease): void {
+    const endedAt = this.instances.lastRenewal(lost);
+    const message = `instance ${lost.instanceId} stopped renewing its lease; ${this.instances.id} took the room`;
+    this.store.save(lost.sessionId, { state: 'ENDED', endedAt, endReason: 'FAILOVER', endMessage: message }, this.instances.fence(session.roomName, session.token));
+    this.events.publish({ sessionId: lost.sessionId, roomName: session.roomName, at: new Date(), type: 'SessionEnded', reason: 'FAILOVER', message } as SessionEvent);
+    this.log.warn({ roomName: session.roomName, lostInstanceId: lost.instanceId, lostSessionId: lost.sessionId }, 'took over a room whose instance stopped renewing its lease');
+  }
+
+  /** Sessions active here now. */
+  get activeCount(): number {
+    return this.live.size;
   }
 
   /** The session another instance runs in a room, as its row says (participants are that instance's to tell). */

@@ -20,6 +20,10 @@ type Documents = {
     "\n  subscription DemoVideoFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { maxWidth: 640 }) {\n      participantIdentity\n      trackSid\n      seq\n      chunkIndex\n      chunkCount\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": typeof types.DemoVideoFramesDocument,
     "\n  subscription DemoAudioFrames($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { sampleRate: 16000, channels: 1, chunkMs: 40 }) {\n      participantIdentity\n      sampleRate\n      channels\n      data\n    }\n  }\n": typeof types.DemoAudioFramesDocument,
     "\n  mutation DemoStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": typeof types.DemoStartRecordingDocument,
+    "\n  mutation FailoverStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n": typeof types.FailoverStartDocument,
+    "\n  query FailoverSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n": typeof types.FailoverSessionDocument,
+    "\n  mutation FailoverStop($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.FailoverStopDocument,
+    "\n  query FailoverRecording($id: ID!) {\n    recording(id: $id) {\n      id\n      state\n      stopReason\n      gaps {\n        kind\n        start\n        end\n        reason\n      }\n      parts {\n        id\n        instanceId\n        state\n        startedAt\n        endedAt\n        files {\n          kind\n          path\n          durationSec\n        }\n      }\n    }\n  }\n": typeof types.FailoverRecordingDocument,
     "\n  fragment SessionFields on LiveSession {\n    id\n    roomName\n    state\n    startedAt\n    endedAt\n    endReason\n    endMessage\n    ownerInstanceId\n    participants {\n      identity\n      name\n      sid\n      joinedAt\n      tracks {\n        sid\n        name\n        kind\n        source\n        muted\n        width\n        height\n      }\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  mutation StartSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      ...SessionFields\n    }\n  }\n": typeof types.StartSessionDocument,
     "\n  mutation StopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      ...SessionFields\n    }\n  }\n": typeof types.StopSessionDocument,
@@ -107,6 +111,10 @@ const documents: Documents = {
     "\n  subscription DemoVideoFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { maxWidth: 640 }) {\n      participantIdentity\n      trackSid\n      seq\n      chunkIndex\n      chunkCount\n      width\n      height\n      timestampUs\n      data\n    }\n  }\n": types.DemoVideoFramesDocument,
     "\n  subscription DemoAudioFrames($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { sampleRate: 16000, channels: 1, chunkMs: 40 }) {\n      participantIdentity\n      sampleRate\n      channels\n      data\n    }\n  }\n": types.DemoAudioFramesDocument,
     "\n  mutation DemoStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": types.DemoStartRecordingDocument,
+    "\n  mutation FailoverStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n": types.FailoverStartDocument,
+    "\n  query FailoverSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n": types.FailoverSessionDocument,
+    "\n  mutation FailoverStop($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.FailoverStopDocument,
+    "\n  query FailoverRecording($id: ID!) {\n    recording(id: $id) {\n      id\n      state\n      stopReason\n      gaps {\n        kind\n        start\n        end\n        reason\n      }\n      parts {\n        id\n        instanceId\n        state\n        startedAt\n        endedAt\n        files {\n          kind\n          path\n          durationSec\n        }\n      }\n    }\n  }\n": types.FailoverRecordingDocument,
     "\n  fragment SessionFields on LiveSession {\n    id\n    roomName\n    state\n    startedAt\n    endedAt\n    endReason\n    endMessage\n    ownerInstanceId\n    participants {\n      identity\n      name\n      sid\n      joinedAt\n      tracks {\n        sid\n        name\n        kind\n        source\n        muted\n        width\n        height\n      }\n    }\n  }\n": types.SessionFieldsFragmentDoc,
     "\n  mutation StartSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      ...SessionFields\n    }\n  }\n": types.StartSessionDocument,
     "\n  mutation StopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      ...SessionFields\n    }\n  }\n": types.StopSessionDocument,
@@ -226,6 +234,22 @@ export function graphql(source: "\n  subscription DemoAudioFrames($roomName: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DemoStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation DemoStartRecording($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FailoverStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FailoverStart($roomName: String!) {\n    startSession(input: { roomName: $roomName, record: true }) {\n      id\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailoverSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n"): (typeof documents)["\n  query FailoverSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FailoverStop($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation FailoverStop($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailoverRecording($id: ID!) {\n    recording(id: $id) {\n      id\n      state\n      stopReason\n      gaps {\n        kind\n        start\n        end\n        reason\n      }\n      parts {\n        id\n        instanceId\n        state\n        startedAt\n        endedAt\n        files {\n          kind\n          path\n          durationSec\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FailoverRecording($id: ID!) {\n    recording(id: $id) {\n      id\n      state\n      stopReason\n      gaps {\n        kind\n        start\n        end\n        reason\n      }\n      parts {\n        id\n        instanceId\n        state\n        startedAt\n        endedAt\n        files {\n          kind\n          path\n          durationSec\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -47,6 +47,8 @@ export type FrameFormat =
 export type GapReason =
   /** The track's clock slipped from the session clock and was re-anchored: silence filled in, or samples dropped */
   | 'DROPPED'
+  /** The instance recording it stopped renewing the room's lease; the span until another instance's part began (from the owner's last renewal) */
+  | 'FAILOVER'
   /** The publisher muted the track */
   | 'MUTED'
   /** No packets came, with no reason known (a network outage, a stalled publisher) */
@@ -110,6 +112,8 @@ export type StartSessionInput = {
 export type StopReason =
   /** The participant set its attribute haven.record to off */
   | 'CONSENT_WITHDRAWN'
+  /** Its instance stopped renewing the lease of the room (it died or was cut off); another instance goes on with a new part */
+  | 'FAILOVER'
   /** The recording directory fell below HAVEN_MIN_FREE_MB */
   | 'LOW_DISK_SPACE'
   /** It reached its watch rule's maxRecordingSec */

@@ -1,0 +1,1 @@
+ALTER TABLE `recordings` ADD `part_of` text;
