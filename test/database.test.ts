@@ -174,4 +174,36 @@ describe('room leases', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('lists as rooms to take over only the leases of other instances that ran out while their session still runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'haven-orphans-'));
+    const path = join(dir, 'haven.db');
+    const storage = openStorage((await testDatabaseUrl(path)) ?? path);
+    try {
+      await storage.migrate();
+      const leases = new LeaseStore(storage);
+      const sessions = new SessionStore(storage, pino({ level: 'silent' }));
+      const t0 = Date.now();
+      const at = (sec: number) => new Date(t0 + sec * 1000);
+      // dead: its instance stopped renewing; ended: its session ended and gave it up; live: renewed; mine: the asker's own.
+      for (const [room, instanceId] of [['dead', 'a'], ['ended', 'a'], ['live', 'b'], ['mine', 'me']]) {
+        await sessions.insert({ id: `s-${room}`, roomName: room, state: 'CONNECTED', startedAt: at(0), instanceId });
+        await leases.acquire(room, instanceId, `s-${room}`, at(0), at(10));
+      }
+      sessions.save('s-ended', { state: 'ENDED', endedAt: at(5), endReason: 'STOPPED' }, leases.fence('ended', 1));
+      await sessions.settled('s-ended');
+      await leases.release('ended', 1, at(5));
+      expect(await leases.renew('live', 1, at(30))).toBe(true);
+      expect(await leases.orphans('me', at(9))).toEqual([]);
+      expect((await leases.orphans('me', at(11))).map((lease) => [lease.roomName, lease.instanceId, lease.sessionId])).toEqual([['dead', 'a', 's-dead']]);
+      // Once taken (a higher token, another session), it is no longer one; to another instance, the asker's own is.
+      expect(await leases.acquire('dead', 'me', 's-new', at(11), at(21))).toMatchObject({ instanceId: 'me', token: 2 });
+      expect((await leases.orphans('b', at(11))).map((lease) => lease.roomName)).toEqual(['mine']);
+      // A second instance racing for it gets the holder back, not the room.
+      expect(await leases.acquire('dead', 'b', 's-other', at(11), at(21))).toMatchObject({ instanceId: 'me', sessionId: 's-new' });
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

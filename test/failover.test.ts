@@ -98,7 +98,13 @@ describe('failover between instances on PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    for (const server of servers) server.process.kill('SIGKILL');
+    for (const server of servers) {
+      try {
+        process.kill(-server.process.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
     await Promise.all(publishers.map((publisher) => publisher.disconnect().catch(() => undefined)));
     await livekit?.stop();
     await postgres?.stop();
@@ -115,7 +121,7 @@ describe('failover between instances on PostgreSQL', () => {
       LIVEKIT_URL: livekit.url,
       LIVEKIT_API_KEY: livekit.apiKey,
       LIVEKIT_API_SECRET: livekit.apiSecret,
-    });
+    }, { npm: true, group: true });
     servers.push(server);
     return server;
   };
@@ -150,13 +156,13 @@ describe('failover between instances on PostgreSQL', () => {
       const events = subscribe(client, SessionEvents, { roomName: rooms[0] });
       await sleep(4_000);
       const killedAt = Date.now();
-      owner.process.kill('SIGKILL');
+      // Its whole process group (npm, node), and the ffmpegs it started in groups of their own: its machine went down.
+      process.kill(-owner.process.pid!, 'SIGKILL');
       await owner.exited;
-      // Its ffmpegs outlive it for a moment; they are gone with the machine it ran on.
       try {
         execFileSync('pkill', ['-KILL', '-f', `${join(dir, 'owner')}/`], { stdio: 'ignore' });
       } catch {
-        // They had already exited.
+        // They were gone with it.
       }
 
       const takenAt: number[] = [];
@@ -210,7 +216,8 @@ describe('failover between instances on PostgreSQL', () => {
       expect(recording.stopReason, described).toBe('FAILOVER');
       for (const part of recording.parts) {
         for (const file of part.files) {
-          expect(file.durationSec, described).toBeGreaterThan(2);
+          // The killed ffmpeg's last fragment (up to 2 s of video) is lost with it.
+          expect(file.durationSec, described).toBeGreaterThan(1);
           decodes(file.path);
         }
       }
@@ -229,8 +236,8 @@ describe('failover between instances on PostgreSQL', () => {
         expect(gap.start - video.durationSec!, described).toBeLessThan(LEASE_SEC / 3 + 2);
       }
     }
-    restarted.process.kill('SIGTERM');
-    survivor.process.kill('SIGTERM');
+    process.kill(-restarted.process.pid!, 'SIGTERM');
+    process.kill(-survivor.process.pid!, 'SIGTERM');
     await Promise.all([restarted.exited, survivor.exited]);
   });
 });
