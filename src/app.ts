@@ -13,6 +13,8 @@ import { AccessPolicy, refusalBody, type AccessSettings, type Refusal } from './
 import { logSessionActivity, SubscriberActivity } from './activity-log.js';
 import { openStorage } from './db/client.js';
 import { Failover } from './services/failover.js';
+import { RoomCommands } from './services/room-commands.js';
+import { RoomControl } from './services/room-control.js';
 import { InstanceService } from './services/instances.js';
 import type { EnvironmentConfig } from './env.js';
 import { HavenError } from './errors.js';
@@ -231,7 +233,9 @@ export function buildApp(options: AppOptions): App {
   const watchRules = new WatchRuleService(database);
   const reconciler = new Reconciler(rooms, watchRules, sessions, recordings, log.child({ service: 'reconciler' }), options.reconciler);
   const failover = new Failover(instances, sessions, recordings, log.child({ service: 'failover' }), options.sessions?.maxSessions ?? DEFAULT_MAX_SESSIONS);
-  const services: Services = { config, sessions, media, recordings, rooms, watchRules, reconciler, instances };
+  const commands = new RoomCommands(database, instances.id, log.child({ service: 'commands' }), { takeMs: instances.leaseMs / 3 + 2_000 });
+  const control = new RoomControl(sessions, recordings, instances, commands, log.child({ service: 'control' }));
+  const services: Services = { config, sessions, media, recordings, rooms, watchRules, reconciler, instances, control };
   const webhooks = new RoomWebhooks(reconciler, log.child({ service: 'webhooks' }));
   logSessionActivity(sessions, log.child({ service: 'activity' }));
   const subscribers = new SubscriberActivity(sessions, log.child({ service: 'subscribers' }));
@@ -482,6 +486,7 @@ export function buildApp(options: AppOptions): App {
           url = `http://${host}:${address.port}`;
           log.info({ url: `${url}${yoga.graphqlEndpoint}` }, 'haven-live listening');
           reconciler.start();
+          control.start();
           // One SQLite file is one machine's: only instances on PostgreSQL take over each other's rooms.
           if (database.kind === 'postgres') failover.start();
           // A bucket that cannot be reached, or refuses the credentials, is said at start (and in /healthz).
@@ -496,7 +501,7 @@ export function buildApp(options: AppOptions): App {
     stop() {
       stopping ??= (async () => {
         await recovered;
-        await Promise.all([reconciler.stop(), failover.stop()]);
+        await Promise.all([reconciler.stop(), failover.stop(), control.stop()]);
         await recordings.stopAll();
         await sessions.stopAll('SHUTDOWN');
         await Promise.all([sessions.flushWrites(), recordings.flushWrites(), sessions.journal.stop()]);

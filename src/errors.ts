@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'ENCODER_FAILED'
   | 'SESSION_ENDED'
   | 'STORAGE_FAILED'
-  | 'LIMIT_EXCEEDED';
+  | 'LIMIT_EXCEEDED'
+  | 'INSTANCE_UNAVAILABLE';
 
 /** An expected failure with a message a person can act on. Never carries a secret. */
 export class HavenError extends Error {

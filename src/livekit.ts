@@ -71,9 +71,10 @@ export async function countPublishers(credentials: LiveKitCredentials, roomName:
   return participants.filter((participant) => participant.tracks.length > 0).length;
 }
 
-export async function mintViewerToken(credentials: LiveKitCredentials, roomName: string): Promise<string> {
+/** A hidden viewer's token: `haven-live-<random>`, or with `role` `haven-live-<role>-<random>` (the media tap's: `tap`). */
+export async function mintViewerToken(credentials: LiveKitCredentials, roomName: string, role?: string): Promise<string> {
   const token = new AccessToken(credentials.apiKey, credentials.apiSecret, {
-    identity: `haven-live-${randomBytes(6).toString('hex')}`,
+    identity: `haven-live-${role ? `${role}-` : ''}${randomBytes(6).toString('hex')}`,
     name: VIEWER_NAME,
     ttl: TOKEN_TTL,
   });

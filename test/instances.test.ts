@@ -4,7 +4,7 @@ import { graphql } from './gql/index.js';
 import { query, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
-import { SessionEvents, StartSession, StopSession } from './harness/operations.js';
+import { SessionEvents, SessionQuery, StartSession, StopSession } from './harness/operations.js';
 import { startPublisher } from './harness/publisher-client.js';
 
 const Instances = graphql(`
@@ -15,6 +15,25 @@ const Instances = graphql(`
       lastSeenAt
       sessions
       maxSessions
+    }
+  }
+`);
+
+const InstancesRecord = graphql(`
+  mutation InstancesRecord($roomName: String!) {
+    startRecording(roomName: $roomName) {
+      id
+      state
+      participantIdentity
+    }
+  }
+`);
+
+const InstancesStopRecording = graphql(`
+  mutation InstancesStopRecording($roomName: String!) {
+    stopRecording(roomName: $roomName) {
+      id
+      state
     }
   }
 `);
@@ -47,8 +66,9 @@ describe('instances sharing one database', () => {
     await livekit?.stop();
   });
 
-  /** haven-live's viewers in a room, as LiveKit lists them. */
-  const viewers = async (room: string) => (await rooms.listParticipants(room)).filter((p) => p.identity.startsWith('haven-live-')).length;
+  /** haven-live's viewers in a room, as LiveKit lists them (its sessions'; not a PASSTHROUGH recording's media tap). */
+  const viewers = async (room: string) =>
+    (await rooms.listParticipants(room)).filter((p) => p.identity.startsWith('haven-live-') && !p.identity.startsWith('haven-live-tap-')).length;
 
   it('joins a room once whichever instance is asked, answers with the owner, and hands the room over once it is given up', async () => {
     const room = 'shared-room';
@@ -127,5 +147,58 @@ describe('instances sharing one database', () => {
       const owner = answers[2 * i].startSession.ownerInstanceId === 'first' ? first : second;
       await query(owner.url, StopSession, { roomName });
     }
+  });
+
+  it('spreads six rooms started through one instance over three, each joined once, and any instance controls any room', async () => {
+    const third = await startApp({ livekit, dir: first.dir, databasePath: first.databasePath, instance: { id: 'third', leaseSec: 3 } });
+    const names = ['s1', 's2', 's3', 's4', 's5', 's6'].map((n) => `spread-${n}`);
+    // A checker looks at LiveKit's participant lists all along: never two viewers of haven-live in a room.
+    let checking = true;
+    const seen: Record<string, number> = {};
+    const checker = (async () => {
+      while (checking) {
+        for (const roomName of names) seen[roomName] = Math.max(seen[roomName] ?? 0, await viewers(roomName).catch(() => 0));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+    const guest = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room: names[4], identity: 'guest' });
+    try {
+      await guest.publishAudio();
+      const owners: string[] = [];
+      for (const roomName of names) owners.push((await query(first.url, StartSession, { roomName })).startSession.ownerInstanceId!);
+      expect(owners.toSorted()).toEqual(['first', 'first', 'second', 'second', 'third', 'third']);
+      const { instances } = await query(first.url, Instances, {});
+      expect(instances.map((i) => [i.id, i.sessions])).toEqual([
+        ['first', 2],
+        ['second', 2],
+        ['third', 2],
+      ]);
+
+      // Asked of any instance, a room's session is its owner's, with its participants.
+      const recorded = names[4];
+      const owner = owners[4];
+      const others = [first, second, third].filter((app) => app.services.instances.id !== owner);
+      const { session } = await query(others[0].url, SessionQuery, { roomName: recorded });
+      expect(session).toMatchObject({ ownerInstanceId: owner, state: 'CONNECTED' });
+      await expect
+        .poll(async () => (await query(others[1].url, SessionQuery, { roomName: recorded })).session?.participants.map((p) => p.identity), { timeout: 10_000 })
+        .toEqual(['guest']);
+      // Recorded through one instance that does not own it, stopped through the other.
+      const { startRecording } = await query(others[0].url, InstancesRecord, { roomName: recorded });
+      expect(startRecording.map((r) => [r.participantIdentity, r.state])).toEqual([['guest', 'RECORDING']]);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const { stopRecording } = await query(others[1].url, InstancesStopRecording, { roomName: recorded });
+      expect(stopRecording.map((r) => r.id)).toEqual(startRecording.map((r) => r.id));
+
+      // Stopped through the first instance, whichever owns them.
+      for (const roomName of names) expect((await query(first.url, StopSession, { roomName })).stopSession.state).toBe('ENDED');
+      expect((await query(third.url, Instances, {})).instances.reduce((sum, i) => sum + i.sessions, 0)).toBe(0);
+    } finally {
+      checking = false;
+      await checker;
+      await guest.disconnect();
+      await third.close();
+    }
+    expect(names.map((roomName) => [roomName, seen[roomName]])).toEqual(names.map((roomName) => [roomName, 1]));
   });
 });

@@ -97,3 +97,20 @@ export const roomLeases = pgTable('room_leases', {
   token: bigint('token', { mode: 'number' }).notNull(),
   expiresAt: at('expires_at').notNull(),
 });
+
+export const roomCommands = pgTable(
+  'room_commands',
+  {
+    id: text('id').primaryKey(),
+    instanceId: text('instance_id').notNull(),
+    roomName: text('room_name').notNull(),
+    action: text('action').notNull(),
+    args: text('args').notNull(),
+    createdAt: at('created_at').notNull(),
+    takenAt: at('taken_at'),
+    doneAt: at('done_at'),
+    result: text('result'),
+    failed: boolean('failed'),
+  },
+  (t) => [index('room_commands_instance').on(t.instanceId, t.takenAt)],
+);

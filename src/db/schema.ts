@@ -110,3 +110,27 @@ export const roomLeases = sqliteTable('room_leases', {
   token: integer('token').notNull(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * What one instance asks another to do with a room that instance owns (or should own): start its
+ * session, stop it, record it. The instance named takes its own, and writes back the result.
+ */
+export const roomCommands = sqliteTable(
+  'room_commands',
+  {
+    id: text('id').primaryKey(),
+    /** The instance asked. */
+    instanceId: text('instance_id').notNull(),
+    roomName: text('room_name').notNull(),
+    action: text('action').notNull(),
+    /** The action's arguments as JSON. */
+    args: text('args').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    takenAt: integer('taken_at', { mode: 'timestamp_ms' }),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+    /** JSON of what it returned, or of the error it threw ({ code, message }). */
+    result: text('result'),
+    failed: integer('failed', { mode: 'boolean' }),
+  },
+  (t) => [index('room_commands_instance').on(t.instanceId, t.takenAt)],
+);

@@ -80,7 +80,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The active (or last ended in this process) session of a room',
     args: { roomName: t.arg.string({ required: true }) },
-    resolve: (_root, { roomName }, { services }) => services.sessions.find(roomName),
+    resolve: (_root, { roomName }, { services }) => services.control.session(roomName),
   }),
   sessions: t.connection({
     type: LiveSession,
@@ -94,19 +94,11 @@ builder.mutationFields((t) => ({
     type: LiveSession,
     description: 'Joins the room as a hidden viewer, or returns the session already active there',
     args: { input: t.arg({ type: StartSessionInput, required: true }) },
-    resolve: async (_root, { input }, { services }) => {
-      if (input.record) {
-        services.recordings.checkMode(input.recordingMode);
-        await services.recordings.checkDirectory();
-      }
-      const session = await services.sessions.start(input.roomName);
-      if (input.record) await services.recordings.start(input.roomName, { mode: input.recordingMode });
-      return session;
-    },
+    resolve: (_root, { input }, { services }) => services.control.startSession(input),
   }),
   stopSession: t.field({
     type: LiveSession,
     args: { roomName: t.arg.string({ required: true }) },
-    resolve: (_root, { roomName }, { services }) => services.sessions.stop(roomName),
+    resolve: (_root, { roomName }, { services }) => services.control.stopSession(roomName),
   }),
 }));

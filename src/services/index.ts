@@ -6,6 +6,7 @@ import type { Reconciler } from './reconciler.js';
 import type { RoomDirectory } from './rooms.js';
 import type { WatchRuleService } from './watch-rule-service.js';
 import type { SessionService } from './sessions.js';
+import type { RoomControl } from './room-control.js';
 
 /** The services a request can reach; built once by the app. */
 export interface Services {
@@ -17,4 +18,5 @@ export interface Services {
   watchRules: WatchRuleService;
   reconciler: Reconciler;
   instances: InstanceService;
+  control: RoomControl;
 }

@@ -37,6 +37,7 @@ export class InstanceService {
   private readonly held = new Map<string, { token: number; until: number }>();
   private timer: NodeJS.Timeout | undefined;
   private onLost: LeaseLost = () => undefined;
+  private othersSeen = false;
 
   constructor(
     private readonly storage: Storage,
@@ -54,6 +55,7 @@ export class InstanceService {
     const now = new Date();
     if (this.storage.kind === 'sqlite') await this.store.expireAll(now);
     await this.store.announce({ id: this.id, startedAt: this.startedAt, lastSeenAt: now, maxSessions: this.options.maxSessions });
+    this.othersSeen = (await this.others()).length > 0;
     this.timer ??= setInterval(() => void this.renew(), this.leaseMs / 3).unref();
   }
 
@@ -87,6 +89,28 @@ export class InstanceService {
     return rows.map((row) => ({ ...row, sessions: leases.filter((lease) => lease.instanceId === row.id).length }));
   }
 
+  /** The other instance that owns a room now, if one does. */
+  async ownerElsewhere(roomName: string): Promise<string | undefined> {
+    const lease = await this.store.holder(roomName, new Date());
+    return lease && lease.instanceId !== this.id ? lease.instanceId : undefined;
+  }
+
+  /**
+   * Where a new session goes: the instance seen within the last lease with the most room to spare
+   * (its maxSessions less the rooms it owns and those just sent to it), this one on a tie; none when all are full.
+   */
+  async placement(sentTo: ReadonlyMap<string, number>): Promise<string | undefined> {
+    const now = Date.now();
+    const [rows, leases] = await Promise.all([this.store.listInstances(new Date(now - this.leaseMs)), this.store.held(new Date(now))]);
+    let best: { id: string; spare: number } | undefined;
+    for (const row of rows) {
+      const spare = row.maxSessions - leases.filter((lease) => lease.instanceId === row.id).length - (sentTo.get(row.id) ?? 0);
+      if (spare <= 0) continue;
+      if (!best || spare > best.spare || (spare === best.spare && row.id === this.id)) best = { id: row.id, spare };
+    }
+    return best?.id;
+  }
+
   /** When the holder of a lease last renewed it (its expiry less one lease). */
   lastRenewal(lease: Lease): Date {
     return new Date(lease.expiresAt.getTime() - this.leaseMs);
@@ -103,9 +127,18 @@ export class InstanceService {
     return rows.map((row) => row.id).filter((id) => id !== this.id);
   }
 
+  /** Whether other instances were seen at the last renewal (until then, at start). */
+  get shared(): boolean {
+    return this.othersSeen;
+  }
+
   private async renew(): Promise<void> {
     const now = Date.now();
     await this.store.seen(this.id, new Date(now)).catch((error) => this.log.warn({ err: error }, 'could not announce this instance'));
+    this.othersSeen = await this.others().then(
+      (ids) => ids.length > 0,
+      () => this.othersSeen,
+    );
     for (const [roomName, lease] of [...this.held]) {
       const renewed = await this.store.renew(roomName, lease.token, new Date(now + this.leaseMs)).catch((error: unknown) => {
         this.log.warn({ err: error, roomName }, 'could not renew a room lease');

@@ -60,6 +60,12 @@ export class LeaseStore {
     return holder;
   }
 
+  /** The lease of a room if it has not run out at `now`. */
+  async holder(roomName: string, now: Date): Promise<Lease | undefined> {
+    const [lease] = await this.storage.db.select().from(this.leases).where(and(eq(this.leases.roomName, roomName), gt(this.leases.expiresAt, now)));
+    return lease;
+  }
+
   /**
    * Leases of other instances that ran out at `now` while their session still runs in the
    * database: its instance died or was cut off without ending it (a session that ends gives its

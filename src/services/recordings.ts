@@ -525,7 +525,7 @@ export class RecordingService {
         this.passthrough.path,
         async () => {
           const credentials = this.config.livekitCredentials();
-          return { url: credentials.url, token: await mintViewerToken(credentials, roomName) };
+          return { url: credentials.url, token: await mintViewerToken(credentials, roomName, 'tap') };
         },
         this.log.child({ roomName, tap: true }),
       );

@@ -285,6 +285,11 @@ export class SessionService {
     this.log.warn({ roomName: session.roomName, lostInstanceId: lost.instanceId, lostSessionId: lost.sessionId }, 'took over a room whose instance stopped renewing its lease');
   }
 
+  /** Whether this instance runs (or is starting) the room's session. */
+  isLive(roomName: string): boolean {
+    return this.live.has(roomName);
+  }
+
   /** Sessions active here now. */
   get activeCount(): number {
     return this.live.size;

@@ -40,6 +40,8 @@ type Documents = {
     "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": typeof types.SyncedFramesDocument,
     "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": typeof types.SyncedAudioDocument,
     "\n  query Instances {\n    instances {\n      id\n      startedAt\n      lastSeenAt\n      sessions\n      maxSessions\n    }\n  }\n": typeof types.InstancesDocument,
+    "\n  mutation InstancesRecord($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n    }\n  }\n": typeof types.InstancesRecordDocument,
+    "\n  mutation InstancesStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": typeof types.InstancesStopRecordingDocument,
     "\n  query SessionOwner($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      ownerInstanceId\n    }\n  }\n": typeof types.SessionOwnerDocument,
     "\n  subscription LoadEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      at\n      ... on TrackMuted {\n        participant {\n          identity\n        }\n      }\n      ... on TrackUnmuted {\n        participant {\n          identity\n        }\n      }\n      ... on ParticipantJoined {\n        participant {\n          identity\n        }\n      }\n      ... on ParticipantLeft {\n        participant {\n          identity\n        }\n      }\n    }\n  }\n": typeof types.LoadEventsDocument,
     "\n  subscription LoadFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: JPEG, maxWidth: 320, maxFps: 15 }) {\n      seq\n      chunkIndex\n      chunkCount\n    }\n  }\n": typeof types.LoadFramesDocument,
@@ -131,6 +133,8 @@ const documents: Documents = {
     "\n  subscription SyncedFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: I420, maxWidth: 64 }) {\n      seq\n      timestampUs\n      width\n      height\n      chunkIndex\n      chunkCount\n      data\n      trackSid\n    }\n  }\n": types.SyncedFramesDocument,
     "\n  subscription SyncedAudio($roomName: String!) {\n    audioFrames(roomName: $roomName, options: { channels: 1, sampleRate: 48000, chunkMs: 20 }) {\n      timestampUs\n      samplesPerChannel\n      data\n    }\n  }\n": types.SyncedAudioDocument,
     "\n  query Instances {\n    instances {\n      id\n      startedAt\n      lastSeenAt\n      sessions\n      maxSessions\n    }\n  }\n": types.InstancesDocument,
+    "\n  mutation InstancesRecord($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n    }\n  }\n": types.InstancesRecordDocument,
+    "\n  mutation InstancesStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n": types.InstancesStopRecordingDocument,
     "\n  query SessionOwner($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      ownerInstanceId\n    }\n  }\n": types.SessionOwnerDocument,
     "\n  subscription LoadEvents($roomName: String!) {\n    sessionEvents(roomName: $roomName) {\n      __typename\n      at\n      ... on TrackMuted {\n        participant {\n          identity\n        }\n      }\n      ... on TrackUnmuted {\n        participant {\n          identity\n        }\n      }\n      ... on ParticipantJoined {\n        participant {\n          identity\n        }\n      }\n      ... on ParticipantLeft {\n        participant {\n          identity\n        }\n      }\n    }\n  }\n": types.LoadEventsDocument,
     "\n  subscription LoadFrames($roomName: String!) {\n    videoFrames(roomName: $roomName, options: { format: JPEG, maxWidth: 320, maxFps: 15 }) {\n      seq\n      chunkIndex\n      chunkCount\n    }\n  }\n": types.LoadFramesDocument,
@@ -314,6 +318,14 @@ export function graphql(source: "\n  subscription SyncedAudio($roomName: String!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Instances {\n    instances {\n      id\n      startedAt\n      lastSeenAt\n      sessions\n      maxSessions\n    }\n  }\n"): (typeof documents)["\n  query Instances {\n    instances {\n      id\n      startedAt\n      lastSeenAt\n      sessions\n      maxSessions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InstancesRecord($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n    }\n  }\n"): (typeof documents)["\n  mutation InstancesRecord($roomName: String!) {\n    startRecording(roomName: $roomName) {\n      id\n      state\n      participantIdentity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InstancesStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation InstancesStopRecording($roomName: String!) {\n    stopRecording(roomName: $roomName) {\n      id\n      state\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
