@@ -126,6 +126,43 @@ describe('instances sharing one database', () => {
     }
   });
 
+  it('resumes a sessionEvents client on another instance from its cursor: none missed, none twice', async () => {
+    const room = 'events-resume';
+    const firstClient = wsClient(first.url);
+    const secondClient = wsClient(second.url);
+    const guest = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'guest' });
+    try {
+      const onFirst = await first.subscribed(() => subscribe(firstClient, SessionEvents, { roomName: room }));
+      await query(first.url, StartSession, { roomName: room });
+      const audioSid = await guest.publishAudio();
+      await onFirst.waitFor((e) => e.sessionEvents.__typename === 'TrackPublished', 20_000, 'TrackPublished');
+      // The client loses its connection to the first instance here, and comes back through the second.
+      onFirst.unsubscribe();
+      const cursor = onFirst.values.at(-1)!.sessionEvents.cursor;
+      await guest.mute(audioSid);
+      await guest.unmute(audioSid);
+      const onSecond = await second.subscribed(() => subscribe(secondClient, SessionEvents, { roomName: room, after: cursor }));
+      await onSecond.waitFor((e) => e.sessionEvents.__typename === 'TrackUnmuted', 20_000, 'TrackUnmuted on the second instance');
+      await guest.disconnect();
+      await onSecond.waitFor((e) => e.sessionEvents.__typename === 'ParticipantLeft', 20_000, 'ParticipantLeft on the second instance');
+      const types = onSecond.values.map((e) => e.sessionEvents.__typename);
+      expect(types.filter((type) => ['TrackMuted', 'TrackUnmuted', 'ParticipantLeft'].includes(type))).toEqual(['TrackMuted', 'TrackUnmuted', 'ParticipantLeft']);
+      const cursors = [cursor, ...onSecond.values.map((e) => e.sessionEvents.cursor)].map(Number);
+      expect(cursors).toEqual([...new Set(cursors)].sort((a, b) => a - b));
+      // What it got is what the room's journal holds after the cursor, as the first instance replays it.
+      const replay = await first.subscribed(() => subscribe(firstClient, SessionEvents, { roomName: room, after: cursor }));
+      await replay.waitFor((e) => e.sessionEvents.cursor === onSecond.values.at(-1)!.sessionEvents.cursor, 20_000, 'the replay up to the last event');
+      expect(onSecond.values.map((e) => JSON.stringify(e))).toEqual(replay.values.map((e) => JSON.stringify(e)));
+      replay.unsubscribe();
+      onSecond.unsubscribe();
+      await query(first.url, StopSession, { roomName: room });
+    } finally {
+      await guest.disconnect().catch(() => undefined);
+      await firstClient.dispose();
+      await secondClient.dispose();
+    }
+  });
+
   it('gives each of six rooms asked of both instances at once exactly one owner, for as long as they run', async () => {
     const names = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((n) => `race-${n}`);
     // Each room asked of both at once, half of them first of the one, half of the other.
