@@ -233,7 +233,7 @@ export function buildApp(options: AppOptions): App {
   const watchRules = new WatchRuleService(database);
   const reconciler = new Reconciler(rooms, watchRules, sessions, recordings, log.child({ service: 'reconciler' }), options.reconciler);
   const failover = new Failover(instances, sessions, recordings, log.child({ service: 'failover' }), options.sessions?.maxSessions ?? DEFAULT_MAX_SESSIONS);
-  const commands = new RoomCommands(database, instances.id, log.child({ service: 'commands' }), { takeMs: instances.leaseMs / 3 + 2_000 });
+  const commands = new RoomCommands(database, instances.id, log.child({ service: 'commands' }));
   const control = new RoomControl(sessions, recordings, instances, commands, log.child({ service: 'control' }));
   const services: Services = { config, sessions, media, recordings, rooms, watchRules, reconciler, instances, control };
   const webhooks = new RoomWebhooks(reconciler, log.child({ service: 'webhooks' }));

@@ -42,6 +42,17 @@ export function expandRecordingDirectory(value: string): string {
  */
 export async function prepareRecordingDirectory(value: string, timeoutMs = PREPARE_TIMEOUT_MS): Promise<void> {
   const path = expandRecordingDirectory(value);
+  // Calls at once for one folder share one check: two creating it side by side could each take the other's for a failure.
+  const running = preparing.get(path);
+  if (running) return running;
+  const check = prepareWithin(path, timeoutMs).finally(() => preparing.delete(path));
+  preparing.set(path, check);
+  return check;
+}
+
+const preparing = new Map<string, Promise<void>>();
+
+async function prepareWithin(path: string, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new RecordingDirectoryError('UNUSABLE', { cause: new Error(`not ready within ${timeoutMs} ms`) })), timeoutMs);

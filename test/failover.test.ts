@@ -134,8 +134,8 @@ describe('failover between instances on PostgreSQL', () => {
       await publisher.publishVideo({ width: 320, height: 180, fps: 15 });
       await publisher.publishAudio();
     }
+    // Both rooms on the first instance: alone yet (with another running, the second room would go to it).
     const owner = await instance('owner');
-    const survivor = await instance('survivor');
     const firstIds: string[] = [];
     for (const roomName of rooms) {
       const { startSession } = await query(owner.url, FailoverStart, { roomName });
@@ -150,6 +150,7 @@ describe('failover between instances on PostgreSQL', () => {
       firstIds.push(recording!.id);
     }
 
+    const survivor = await instance('survivor');
     // A subscriber of the surviving instance sees the takeover among the room's events, in order.
     const client = wsClient(survivor.url);
     try {
@@ -170,7 +171,9 @@ describe('failover between instances on PostgreSQL', () => {
         for (;;) {
           const { session } = await query(survivor.url, FailoverSession, { roomName });
           if (session?.ownerInstanceId === 'survivor' && session.state === 'CONNECTED' && session.recordings.some((r) => r.state === 'RECORDING')) break;
-          if (Date.now() - killedAt > 20_000) throw new Error(`${roomName} was not taken over 20 s after the kill: ${JSON.stringify(session)}`);
+          if (Date.now() - killedAt > 20_000) {
+            throw new Error(`${roomName} was not taken over 20 s after the kill: ${JSON.stringify(session)}\n${survivor.output().slice(-8000)}`);
+          }
           await sleep(200);
         }
         takenAt.push((Date.now() - killedAt) / 1000);

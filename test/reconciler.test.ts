@@ -54,9 +54,10 @@ describe('Reconciler: a room left empty', () => {
         const session = current();
         return session && { id: `s${state.sessions.length}`, ...session, participants: session.state === 'CONNECTED' ? state.participants.map((identity) => ({ identity })) : [] };
       },
+      instances: { id: 'this-instance' },
       start: async (roomName: string) => {
         state.sessions.push({ roomName, state: 'CONNECTED' });
-        return { id: `s${state.sessions.length}` };
+        return { id: `s${state.sessions.length}`, ownerInstanceId: 'this-instance' };
       },
       stop: async (_roomName: string, reason: string) => {
         Object.assign(current()!, { state: 'ENDED', endReason: reason });

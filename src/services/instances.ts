@@ -89,10 +89,16 @@ export class InstanceService {
     return rows.map((row) => ({ ...row, sessions: leases.filter((lease) => lease.instanceId === row.id).length }));
   }
 
-  /** The other instance that owns a room now, if one does. */
+  /**
+   * The other instance that owns a room now, if one does and is alive: seen within a renewal and a
+   * half (one that stopped announcing itself died, and its lease is about to be taken over).
+   */
   async ownerElsewhere(roomName: string): Promise<string | undefined> {
-    const lease = await this.store.holder(roomName, new Date());
-    return lease && lease.instanceId !== this.id ? lease.instanceId : undefined;
+    const now = Date.now();
+    const lease = await this.store.holder(roomName, new Date(now));
+    if (!lease || lease.instanceId === this.id) return undefined;
+    const alive = await this.store.listInstances(new Date(now - this.leaseMs / 2 - 1_000));
+    return alive.some((row) => row.id === lease.instanceId) ? lease.instanceId : undefined;
   }
 
   /**

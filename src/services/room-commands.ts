@@ -12,7 +12,7 @@ export type RoomCommandHandler = (action: RoomAction, roomName: string, args: Re
 export interface RoomCommandOptions {
   /** How often an instance looks for commands for it (default 100 ms). */
   pollMs?: number;
-  /** How long an instance asked has to take a command before it is taken for gone (default 3 s). */
+  /** How long an instance asked has to take a command before it is taken for gone (default 2 s: ten polls of one alone). */
   takeMs?: number;
   /** How long a command taken may run (default 40 s: a join, then a recording's start). */
   runMs?: number;
@@ -53,7 +53,7 @@ export class RoomCommands {
     options: RoomCommandOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 100;
-    this.takeMs = options.takeMs ?? 3_000;
+    this.takeMs = options.takeMs ?? 2_000;
     this.runMs = options.runMs ?? 40_000;
   }
 
@@ -90,9 +90,13 @@ export class RoomCommands {
     }
   }
 
-  /** Takes the commands for this instance and runs them with `handle`, from now on, while `shared()` says other instances run. */
+  /**
+   * Takes the commands for this instance and runs them with `handle`, from now on: every poll while
+   * `shared()` says other instances run, every tenth while alone (one just started may send one).
+   */
   start(handle: RoomCommandHandler, shared: () => boolean = () => true): void {
-    this.timer ??= setInterval(() => shared() && void this.poll(handle), this.pollMs).unref();
+    let tick = 0;
+    this.timer ??= setInterval(() => (shared() || tick++ % 10 === 0) && void this.poll(handle), this.pollMs).unref();
   }
 
   async stop(): Promise<void> {

@@ -241,7 +241,6 @@ export class SessionService {
         }
         session.token = lease.token;
         await this.store.insert({ id: session.id, roomName, state: session.state, startedAt: session.startedAt, instanceId: this.instances.id });
-        if (replaces) this.endLost(session, replaces);
       } catch (error) {
         if (this.live.get(roomName) === session) this.live.delete(roomName);
         if (session.token > 0) this.release(session);
@@ -252,6 +251,8 @@ export class SessionService {
         const room = await joinRoom(credentials, roomName, this.connectTimeoutMs);
         session.attach(room);
         this.listen(session, room);
+        // Taken over once joined: a join that fails leaves the lost session to the next look.
+        if (replaces) this.endLost(session, replaces);
         this.setState(session, 'CONNECTED');
         this.log.info({ sessionId: session.id, roomName }, 'session connected');
       } catch (error) {

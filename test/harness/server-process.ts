@@ -47,8 +47,9 @@ export async function startServerProcess(env: Record<string, string>, options: {
   const deadline = Date.now() + 30_000;
   while (!output.includes('haven-live listening')) {
     if (child.exitCode !== null || Date.now() > deadline) {
+      const how = child.exitCode !== null || child.signalCode !== null ? `exited (code ${child.exitCode}, signal ${child.signalCode})` : 'not listening after 30 s';
       child.kill('SIGKILL');
-      throw new Error(`haven-live did not start:\n${output}`);
+      throw new Error(`haven-live did not start: ${how}\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
