@@ -14,7 +14,7 @@ import { logSessionActivity, SubscriberActivity } from './activity-log.js';
 import { openStorage } from './db/client.js';
 import { Failover } from './services/failover.js';
 import { RoomCommands } from './services/room-commands.js';
-import { RoomControl } from './services/room-control.js';
+import { RoomControl, type RoomControlOptions } from './services/room-control.js';
 import { InstanceService } from './services/instances.js';
 import type { EnvironmentConfig } from './env.js';
 import { HavenError } from './errors.js';
@@ -22,7 +22,7 @@ import { HealthCheck } from './health.js';
 import { Metrics } from './metrics.js';
 import { schema } from './schema/index.js';
 import type { Context } from './schema/builder.js';
-import { ConfigService } from './services/config.js';
+import { ConfigService, SETTINGS_CHANNEL } from './services/config.js';
 import type { Services } from './services/index.js';
 import { MediaService, type MediaServiceOptions } from './services/media.js';
 import { RecordingService, type RecordingServiceOptions } from './services/recordings.js';
@@ -57,6 +57,8 @@ export interface AppOptions {
   recordings?: RecordingServiceOptions;
   rooms?: RoomDirectoryOptions;
   reconciler?: ReconcilerOptions;
+  /** Viewers of rooms other instances own, for live media here. */
+  control?: RoomControlOptions;
   /** Object storage for finished recordings (HAVEN_STORAGE_URL); none: local disk only. */
   storage?: StorageSettings;
   uploads?: UploadOptions;
@@ -203,14 +205,17 @@ function roomPort(sessions: SessionService): RoomPort {
   return {
     publication(key) {
       try {
-        return sessions.room(key.roomName).remoteParticipants.get(key.participantIdentity)?.trackPublications.get(key.trackSid);
+        return sessions.mediaRoom(key.roomName).remoteParticipants.get(key.participantIdentity)?.trackPublications.get(key.trackSid);
       } catch {
         // No active session in the room: no publication.
         return undefined;
       }
     },
-    clock: (roomName) => sessions.clock(roomName),
-    listen: (listener) => void sessions.events.listen(listener),
+    clock: (roomName) => sessions.mediaClock(roomName),
+    listen: (listener) => {
+      sessions.events.listen(listener);
+      sessions.viewerEvents.listen(listener);
+    },
   };
 }
 
@@ -234,7 +239,7 @@ export function buildApp(options: AppOptions): App {
   const reconciler = new Reconciler(rooms, watchRules, sessions, recordings, log.child({ service: 'reconciler' }), options.reconciler);
   const failover = new Failover(instances, sessions, recordings, log.child({ service: 'failover' }), options.sessions?.maxSessions ?? DEFAULT_MAX_SESSIONS);
   const commands = new RoomCommands(database, instances.id, log.child({ service: 'commands' }));
-  const control = new RoomControl(sessions, recordings, instances, commands, log.child({ service: 'control' }));
+  const control = new RoomControl(sessions, media, recordings, instances, commands, log.child({ service: 'control' }), options.control);
   const services: Services = { config, sessions, media, recordings, rooms, watchRules, reconciler, instances, control };
   const webhooks = new RoomWebhooks(reconciler, log.child({ service: 'webhooks' }));
   logSessionActivity(sessions, log.child({ service: 'activity' }));
@@ -453,6 +458,7 @@ export function buildApp(options: AppOptions): App {
   let stopping: Promise<void> | undefined;
   let recovered: Promise<unknown> = Promise.resolve();
   /** The database brought up to date and read: what an earlier run left active is INTERRUPTED. */
+  let stopSettingsNotices: (() => void) | undefined;
   const load = async () => {
     try {
       await database.migrate();
@@ -463,6 +469,10 @@ export function buildApp(options: AppOptions): App {
       throw new Error(`the ${database.kind === 'postgres' ? 'PostgreSQL database at DATABASE_URL' : 'SQLite database'} cannot be used (${reason})`, { cause: error });
     }
     await instances.start((roomName, token) => sessions.leaseLost(roomName, token));
+    // Settings and rules changed through another instance on the database are read again here.
+    stopSettingsNotices ??= database.listen(SETTINGS_CHANNEL, () => {
+      Promise.all([config.load(), watchRules.reload()]).catch((error) => log.warn({ err: error }, 'could not read the settings and rules again'));
+    });
     await sessions.journal.start(sessions.events);
     const interrupted = await sessions.markInterrupted();
     if (interrupted > 0) log.warn({ count: interrupted }, 'sessions left active by an earlier run marked INTERRUPTED');
@@ -506,6 +516,7 @@ export function buildApp(options: AppOptions): App {
         await sessions.stopAll('SHUTDOWN');
         await Promise.all([sessions.flushWrites(), recordings.flushWrites(), sessions.journal.stop()]);
         instances.stop();
+        stopSettingsNotices?.();
         await wsHandle.dispose();
         await yoga.dispose();
         httpServer.closeAllConnections();

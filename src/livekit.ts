@@ -99,8 +99,9 @@ export async function joinRoom(
   credentials: LiveKitCredentials,
   roomName: string,
   timeoutMs: number,
+  role?: string,
 ): Promise<Room> {
-  const token = await mintViewerToken(credentials, roomName);
+  const token = await mintViewerToken(credentials, roomName, role);
   const room = new Room();
   // rtc-node adds a listener to the room for each track (its token refresh): a room of a dozen
   // publishers passes Node's default of ten without any leak.

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStorage } from '../src/db/client.js';
 import { LeaseStore } from '../src/services/lease-store.js';
+import { NotTaken, RoomCommands } from '../src/services/room-commands.js';
+import { HavenError } from '../src/errors.js';
 import { SessionStore } from '../src/services/session-store.js';
 import { freeTcpPort } from './harness/ports.js';
 import { testDatabaseUrl } from './harness/postgres.js';
@@ -207,3 +209,45 @@ describe('room leases', () => {
     }
   });
 });
+
+describe('commands between instances', () => {
+  it('runs a command on the instance named and hands back its result or its typed error; one nobody takes is withdrawn', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'haven-commands-'));
+    const path = join(dir, 'haven.db');
+    const storage = openStorage((await testDatabaseUrl(path)) ?? path);
+    const quiet = pino({ level: 'silent' });
+    const asker = new RoomCommands(storage, 'asker', quiet, { pollMs: 20, takeMs: 500 });
+    const owner = new RoomCommands(storage, 'owner', quiet, { pollMs: 20, takeMs: 500 });
+    try {
+      await storage.migrate();
+      const seen: unknown[] = [];
+      owner.start(async (action, roomName, args) => {
+        seen.push([action, roomName, args]);
+        if (action === 'stopSession') throw new HavenError('SESSION_NOT_FOUND', `No active session in room ${JSON.stringify(roomName)}`, { roomName });
+        // A name a participant chose that reads like a date stays a string; the view's dates come back as dates.
+        return { roomName, startedAt: new Date('2026-12-05T10:00:00.000Z'), participants: [{ identity: '2026-01-01T00:00:00.000Z', joinedAt: new Date(0) }] };
+      });
+      const answer = await asker.send<{ startedAt: Date; participants: { identity: string; joinedAt: Date }[] }>('owner', 'room', 'startSession', { record: true });
+      expect(answer.startedAt).toEqual(new Date('2026-12-05T10:00:00.000Z'));
+      expect(answer.participants).toEqual([{ identity: '2026-01-01T00:00:00.000Z', joinedAt: new Date(0) }]);
+      const refused = await asker.send('owner', 'gone-room', 'stopSession').catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(HavenError);
+      expect(refused).toMatchObject({ code: 'SESSION_NOT_FOUND', message: 'No active session in room "gone-room"', details: { roomName: 'gone-room' } });
+      expect(seen).toEqual([
+        ['startSession', 'room', { record: true }],
+        ['stopSession', 'gone-room', {}],
+      ]);
+      // Nobody polls for 'nobody': the command is withdrawn, not run later.
+      await expect(asker.send('nobody', 'room', 'stopSession')).rejects.toBeInstanceOf(NotTaken);
+      expect(await storedCommands(storage)).toBe(0);
+    } finally {
+      await owner.stop();
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function storedCommands(storage: ReturnType<typeof openStorage>): Promise<number> {
+  return (await storage.db.select().from(storage.tables.roomCommands)).length;
+}

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import { query, subscribe, wsClient } from './harness/graphql.js';
@@ -75,13 +76,44 @@ const FailoverRecording = graphql(`
   }
 `);
 
+const SharedRule = graphql(`
+  mutation SharedRule($roomPattern: String!) {
+    createWatchRule(input: { roomPattern: $roomPattern, enabled: false }) {
+      id
+    }
+  }
+`);
+
+const SharedRules = graphql(`
+  query SharedRules {
+    watchRules {
+      id
+      roomPattern
+    }
+    config {
+      recordingDirectory
+      sources {
+        recordingDirectory
+      }
+    }
+  }
+`);
+
+const SharedConfig = graphql(`
+  mutation SharedConfig($recordingDirectory: String!) {
+    updateConfig(input: { recordingDirectory: $recordingDirectory }) {
+      recordingDirectory
+    }
+  }
+`);
+
 const LEASE_SEC = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Two instances (separate processes started as README says, each with a recording directory of its
- * own, as on two machines) on one PostgreSQL server and one LiveKit server. The owner of two
- * recording rooms is SIGKILLed; the other takes both over and goes on with their recordings.
+ * Three instances (separate processes started as README says, each with a recording directory of
+ * its own, as on three machines) on one PostgreSQL server and one LiveKit server. The owner of two
+ * recording rooms is SIGKILLed; the other two take them over and go on with their recordings.
  */
 describe('failover between instances on PostgreSQL', () => {
   let postgres: PostgresServer;
@@ -126,7 +158,7 @@ describe('failover between instances on PostgreSQL', () => {
     return server;
   };
 
-  it('takes over the rooms of a SIGKILLed owner within 15 s, goes on with their recordings as a second part, and the owner restarted finishes its own', async () => {
+  it('takes over the rooms of a SIGKILLed owner within 15 s on the other two instances, each room joined once, goes on with their recordings as a second part, and the owner restarted finishes its own', async () => {
     const rooms = ['failover-1', 'failover-2'];
     for (const room of rooms) {
       const publisher = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: `guest-${room}` });
@@ -150,12 +182,34 @@ describe('failover between instances on PostgreSQL', () => {
       firstIds.push(recording!.id);
     }
 
+    // Two more instances: either may take each room; the session query of either answers for both.
     const survivor = await instance('survivor');
-    // A subscriber of the surviving instance sees the takeover among the room's events, in order.
+    const third = await instance('third');
+    const survivors = new Set(['survivor', 'third']);
+    // A checker looks at LiveKit's participant lists all along: never two sessions of haven-live in a room.
+    const rooms2 = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
+    let checking = true;
+    const mostSessions = new Map<string, number>();
+    // The killed owner's participants: LiveKit lists them until it notices they are gone (its departure timeout).
+    const killed = new Set<string>();
+    const sessionsIn = async (roomName: string) =>
+      (await rooms2.listParticipants(roomName).catch(() => [])).filter((p) => /^haven-live-(?!tap-|viewer-)/.test(p.identity) && !killed.has(p.identity));
+    const checker = (async () => {
+      while (checking) {
+        for (const roomName of rooms) {
+          const sessions = (await sessionsIn(roomName)).length;
+          mostSessions.set(roomName, Math.max(mostSessions.get(roomName) ?? 0, sessions));
+        }
+        await sleep(200);
+      }
+    })();
+    // A subscriber of a surviving instance sees the takeover among the room's events, in order.
     const client = wsClient(survivor.url);
     try {
       const events = subscribe(client, SessionEvents, { roomName: rooms[0] });
       await sleep(4_000);
+      for (const roomName of rooms) for (const participant of await sessionsIn(roomName)) killed.add(participant.identity);
+      expect(killed.size).toBe(2);
       const killedAt = Date.now();
       // Its whole process group (npm, node), and the ffmpegs it started in groups of their own: its machine went down.
       process.kill(-owner.process.pid!, 'SIGKILL');
@@ -170,7 +224,7 @@ describe('failover between instances on PostgreSQL', () => {
       for (const roomName of rooms) {
         for (;;) {
           const { session } = await query(survivor.url, FailoverSession, { roomName });
-          if (session?.ownerInstanceId === 'survivor' && session.state === 'CONNECTED' && session.recordings.some((r) => r.state === 'RECORDING')) break;
+          if (survivors.has(session?.ownerInstanceId ?? '') && session!.state === 'CONNECTED' && session!.recordings.some((r) => r.state === 'RECORDING')) break;
           if (Date.now() - killedAt > 20_000) {
             throw new Error(`${roomName} was not taken over 20 s after the kill: ${JSON.stringify(session)}\n${survivor.output().slice(-8000)}`);
           }
@@ -178,7 +232,7 @@ describe('failover between instances on PostgreSQL', () => {
         }
         takenAt.push((Date.now() - killedAt) / 1000);
       }
-      console.log(`failover: rooms recording again on the survivor ${takenAt.map((s) => s.toFixed(1)).join(' s, ')} s after the SIGKILL (lease ${LEASE_SEC} s)`);
+      console.log(`failover: rooms recording again on a surviving instance ${takenAt.map((s) => s.toFixed(1)).join(' s, ')} s after the SIGKILL (lease ${LEASE_SEC} s)`);
       for (const seconds of takenAt) expect(seconds).toBeLessThan(15);
 
       const ended = await events.waitFor(
@@ -196,11 +250,15 @@ describe('failover between instances on PostgreSQL', () => {
       expect(cursors, 'cursors in order, none twice').toEqual([...new Set(cursors)].sort((a, b) => a - b));
       events.unsubscribe();
     } finally {
+      checking = false;
+      await checker;
       await client.dispose();
     }
+    expect(Object.fromEntries(mostSessions)).toEqual(Object.fromEntries(rooms.map((roomName) => [roomName, 1])));
 
     await sleep(4_000);
-    for (const roomName of rooms) await query(survivor.url, FailoverStop, { roomName });
+    // Stopped through one instance, whichever owns them now.
+    for (const roomName of rooms) await query(third.url, FailoverStop, { roomName });
 
     // The killed instance, started again, finishes the part it had on its disk.
     const restarted = await instance('owner');
@@ -212,9 +270,9 @@ describe('failover between instances on PostgreSQL', () => {
       }
       const described = JSON.stringify(recording);
       console.log(`failover recording: ${JSON.stringify({ parts: recording.parts.map((part) => [part.instanceId, part.state, part.files.map((file) => [file.kind, file.durationSec])]), gaps: recording.gaps })}`);
-      expect(recording.parts.map((part) => [part.instanceId, part.state]), described).toEqual([
+      expect(recording.parts.map((part) => [survivors.has(part.instanceId!) ? 'a survivor' : part.instanceId, part.state]), described).toEqual([
         ['owner', 'INTERRUPTED'],
-        ['survivor', 'COMPLETE'],
+        ['a survivor', 'COMPLETE'],
       ]);
       expect(recording.stopReason, described).toBe('FAILOVER');
       for (const part of recording.parts) {
@@ -239,8 +297,25 @@ describe('failover between instances on PostgreSQL', () => {
         expect(gap.start - video.durationSec!, described).toBeLessThan(LEASE_SEC / 3 + 2);
       }
     }
-    process.kill(-restarted.process.pid!, 'SIGTERM');
-    process.kill(-survivor.process.pid!, 'SIGTERM');
-    await Promise.all([restarted.exited, survivor.exited]);
+    for (const server of [restarted, survivor, third]) process.kill(-server.process.pid!, 'SIGTERM');
+    await Promise.all([restarted.exited, survivor.exited, third.exited]);
+  });
+
+  it('shares watch rules and settings: a change made through one instance is in force on the others at once', async () => {
+    const [one, other] = [await instance('settings-one'), await instance('settings-other')];
+    const { createWatchRule } = await query(one.url, SharedRule, { roomPattern: 'shared-*' });
+    const directory = join(dir, 'shared-recordings');
+    await query(one.url, SharedConfig, { recordingDirectory: directory });
+    const seen = await (async () => {
+      for (const deadline = Date.now() + 5_000; ; ) {
+        const answer = await query(other.url, SharedRules, {});
+        if ((answer.watchRules.length > 0 && answer.config.recordingDirectory === directory) || Date.now() > deadline) return answer;
+        await sleep(100);
+      }
+    })();
+    expect(seen.watchRules).toEqual([{ id: createWatchRule.id, roomPattern: 'shared-*' }]);
+    expect(seen.config).toEqual({ recordingDirectory: directory, sources: { recordingDirectory: 'DATABASE' } });
+    for (const server of [one, other]) process.kill(-server.process.pid!, 'SIGTERM');
+    await Promise.all([one.exited, other.exited]);
   });
 });

@@ -4,7 +4,7 @@ import { graphql } from './gql/index.js';
 import { query, subscribe, wsClient } from './harness/graphql.js';
 import { startApp, type TestApp } from './harness/haven.js';
 import { startLiveKit, type LiveKitServer } from './harness/livekit.js';
-import { SessionEvents, SessionQuery, StartSession, StopSession } from './harness/operations.js';
+import { FrameChunks, SessionEvents, SessionQuery, StartSession, StopSession } from './harness/operations.js';
 import { startPublisher } from './harness/publisher-client.js';
 
 const Instances = graphql(`
@@ -56,8 +56,9 @@ describe('instances sharing one database', () => {
   beforeAll(async () => {
     livekit = await startLiveKit();
     rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
-    first = await startApp({ livekit, instance: { id: 'first', leaseSec: 3 } });
-    second = await startApp({ livekit, dir: first.dir, databasePath: first.databasePath, instance: { id: 'second', leaseSec: 3 } });
+    const control = { viewerIdleMs: 1_000, viewerCheckMs: 500 };
+    first = await startApp({ livekit, instance: { id: 'first', leaseSec: 3 }, control });
+    second = await startApp({ livekit, dir: first.dir, databasePath: first.databasePath, instance: { id: 'second', leaseSec: 3 }, control });
   });
 
   afterAll(async () => {
@@ -66,9 +67,9 @@ describe('instances sharing one database', () => {
     await livekit?.stop();
   });
 
-  /** haven-live's viewers in a room, as LiveKit lists them (its sessions'; not a PASSTHROUGH recording's media tap). */
+  /** haven-live's sessions in a room, as LiveKit lists them (not a PASSTHROUGH recording's media tap, nor a viewer for live media). */
   const viewers = async (room: string) =>
-    (await rooms.listParticipants(room)).filter((p) => p.identity.startsWith('haven-live-') && !p.identity.startsWith('haven-live-tap-')).length;
+    (await rooms.listParticipants(room)).filter((p) => /^haven-live-(?!tap-|viewer-)/.test(p.identity)).length;
 
   it('joins a room once whichever instance is asked, answers with the owner, and hands the room over once it is given up', async () => {
     const room = 'shared-room';
@@ -123,6 +124,31 @@ describe('instances sharing one database', () => {
     } finally {
       await firstClient.dispose();
       await secondClient.dispose();
+    }
+  });
+
+  it("streams a room's live frames from an instance that does not own it, through a viewer of its own that leaves once unused", async () => {
+    const room = 'media-elsewhere';
+    const guest = await startPublisher({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: 'guest' });
+    const client = wsClient(second.url);
+    try {
+      await guest.publishVideo({ width: 320, height: 180, fps: 15 });
+      expect((await query(first.url, StartSession, { roomName: room })).startSession.ownerInstanceId).toBe('first');
+      const viewersOf = async (prefix: string) => (await rooms.listParticipants(room)).filter((p) => p.identity.startsWith(prefix)).length;
+      const live = subscribe(client, FrameChunks, { roomName: room, options: { format: 'I420' } });
+      await live.waitFor(() => live.values.length >= 10, 20_000, 'ten live frames from the other instance');
+      expect(live.values[0].videoFrames).toMatchObject({ width: 320, height: 180 });
+      // The session is still the first instance's, joined once; the second views the room for its frames.
+      expect(await viewers(room)).toBe(1);
+      expect(await viewersOf('haven-live-viewer-')).toBe(1);
+      expect((await query(second.url, Owner, { roomName: room })).session?.ownerInstanceId).toBe('first');
+      live.unsubscribe();
+      await expect.poll(() => viewersOf('haven-live-viewer-'), { timeout: 15_000 }).toBe(0);
+      expect(await viewers(room)).toBe(1);
+      await query(second.url, StopSession, { roomName: room });
+    } finally {
+      await client.dispose();
+      await guest.disconnect();
     }
   });
 

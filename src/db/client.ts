@@ -31,6 +31,14 @@ export interface Storage {
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
   /** Throws unless the database answers. */
   ping(): Promise<void>;
+  /**
+   * Calls `onNotice` whenever a connection notifies `channel` (PostgreSQL's LISTEN, on a connection
+   * of its own that comes back after a loss, then calls once to catch up); with SQLite (one
+   * process) never. Returns what stops it.
+   */
+  listen(channel: string, onNotice: () => void): () => void;
+  /** Notifies the listeners of `channel` on every connection (PostgreSQL's NOTIFY; nothing with SQLite). */
+  notify(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,7 +66,41 @@ function openPostgres(url: string, onError: (error: Error) => void): Storage {
     migrate: () => migratePostgres(db, { migrationsFolder: join(migrations, 'postgres') }),
     transaction: (work) => db.transaction((tx) => work(tx as unknown as Db)),
     ping: async () => void (await pool.query('select 1')),
+    listen: (channel, onNotice) => listenPostgres(url, channel, onNotice, onError),
+    notify: async (channel) => void (await pool.query('select pg_notify($1, $2)', [channel, ''])),
     close: () => pool.end(),
+  };
+}
+
+/** LISTEN on a connection of its own, connected again a second after a loss. */
+function listenPostgres(url: string, channel: string, onNotice: () => void, onError: (error: Error) => void): () => void {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = () => {
+    const current = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+    client = current;
+    let lost = false;
+    const again = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (error) onError(error);
+      void current.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(connect, 1_000);
+    };
+    current.on('notification', (message) => message.channel === channel && onNotice());
+    current.on('error', again);
+    current.on('end', () => again());
+    current
+      .connect()
+      .then(() => current.query(`LISTEN ${pg.escapeIdentifier(channel)}`))
+      .then(onNotice, again);
+  };
+  connect();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    void client?.end().catch(() => undefined);
   };
 }
 
@@ -108,6 +150,8 @@ function openSqlite(path: string): Storage {
       return run;
     },
     ping: async () => void db.get(sql`select 1`),
+    listen: () => () => undefined,
+    notify: async () => undefined,
     close: async () => void sqlite.close(),
   };
 }

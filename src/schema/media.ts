@@ -107,7 +107,7 @@ builder.queryFields((t) => ({
       quality: t.arg.int(),
     },
     resolve: (_root, { roomName, participantIdentity, trackSid, maxWidth, quality }, { services }) =>
-      services.media.snapshot(roomName, { participantIdentity, trackSid }, maxWidth, quality),
+      services.control.media(roomName, () => services.media.snapshot(roomName, { participantIdentity, trackSid }, maxWidth, quality)),
   }),
   mediaStats: t.field({ type: MediaStatsType, resolve: (_root, _args, { services }) => services.media.stats() }),
 }));
@@ -124,7 +124,7 @@ builder.subscriptionFields((t) => ({
       options: t.arg({ type: VideoFramesOptions }),
     },
     subscribe: (_root, { roomName, participantIdentity, trackSid, options }, { services }) =>
-      services.media.videoFrames(roomName, { participantIdentity, trackSid }, options),
+      services.control.media(roomName, () => services.media.videoFrames(roomName, { participantIdentity, trackSid }, options)),
     resolve: endWithError,
   }),
   audioFrames: t.field({
@@ -137,7 +137,7 @@ builder.subscriptionFields((t) => ({
       options: t.arg({ type: AudioFramesOptions }),
     },
     subscribe: (_root, { roomName, participantIdentity, trackSid, options }, { services }) =>
-      services.media.audioFrames(roomName, { participantIdentity, trackSid }, options),
+      services.control.media(roomName, () => services.media.audioFrames(roomName, { participantIdentity, trackSid }, options)),
     resolve: endWithError,
   }),
 }));

@@ -7,6 +7,9 @@ import { ConfigStore } from './config-store.js';
 export type ConfigKey = 'livekitUrl' | 'livekitApiKey' | 'livekitApiSecret' | 'recordingDirectory';
 export type ConfigSource = 'ENVIRONMENT' | 'DATABASE' | 'DEFAULT' | 'UNSET';
 
+/** The PostgreSQL channel an instance notifies when it changed the settings or the watch rules (the others read them again). */
+export const SETTINGS_CHANNEL = 'haven_settings';
+
 const KEYS: readonly ConfigKey[] = ['livekitUrl', 'livekitApiKey', 'livekitApiSecret', 'recordingDirectory'];
 const MAX_LENGTH: Record<ConfigKey, number> = {
   livekitUrl: 2048,
@@ -45,7 +48,7 @@ export class ConfigService {
   private saved = new Map<string, string>();
 
   constructor(
-    storage: Storage,
+    private readonly storage: Storage,
     private readonly environment: EnvironmentConfig,
   ) {
     this.store = new ConfigStore(storage);
@@ -124,6 +127,8 @@ export class ConfigService {
       if (value === null) this.saved.delete(key);
       else this.saved.set(key, value);
     }
+    // Other instances on the database read them again.
+    void this.storage.notify(SETTINGS_CHANNEL).catch(() => undefined);
     return this.get();
   }
 }

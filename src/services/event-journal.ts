@@ -8,7 +8,7 @@ import { EventStore, type JournaledEvent } from './event-store.js';
 export interface EventJournalOptions {
   /** How long events are kept for a resume (default 24 h). */
   retentionMs?: number;
-  /** How often the events of the other instances on the database are read (default 500 ms). */
+  /** How often the events of the other instances on the database are read besides when they say so (default 500 ms). */
   pullMs?: number;
 }
 
@@ -22,6 +22,8 @@ export interface EventSources {
 /** Events read from the journal at a time while a resumed subscription catches up. */
 const PAGE = 500;
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** The PostgreSQL channel an instance notifies when it stored session events. */
+const EVENTS_CHANNEL = 'haven_events';
 
 /**
  * The session events, stored in order as they happen and handed to subscribers with a cursor: a
@@ -41,13 +43,16 @@ export class EventJournal {
   private pruneTimer: NodeJS.Timeout | undefined;
   private pullTimer: NodeJS.Timeout | undefined;
   private pulling = false;
+  /** A notice came while a read ran: read again after it. */
+  private pullAgain = false;
+  private stopNotices: (() => void) | undefined;
   /** The last event read of each other instance; those of an instance not seen yet, after `startSeq`. */
   private readonly pulled = new Map<string, number>();
   private startSeq = 0;
   private stopListening: (() => void) | undefined;
 
   constructor(
-    storage: Storage,
+    private readonly storage: Storage,
     private readonly sources: EventSources,
     private readonly log: Logger,
     private readonly options: EventJournalOptions = {},
@@ -65,6 +70,8 @@ export class EventJournal {
   async start(bus: SessionEventSource): Promise<void> {
     this.startSeq = await this.store.last();
     this.pullTimer ??= setInterval(() => void this.pull(), this.options.pullMs ?? 500).unref();
+    // PostgreSQL: another instance says when it stored events (NOTIFY), so they are read at once.
+    this.stopNotices ??= this.storage.listen(EVENTS_CHANNEL, () => void this.pull());
     this.stopListening ??= bus.listen((event) => {
       this.queue.push(event);
       void this.write();
@@ -78,6 +85,7 @@ export class EventJournal {
   /** Waits for what is queued to be written (on shutdown), and stops. */
   async stop(): Promise<void> {
     this.stopListening?.();
+    this.stopNotices?.();
     clearInterval(this.pruneTimer);
     clearInterval(this.pullTimer);
     while (this.writing || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -91,6 +99,7 @@ export class EventJournal {
       let seqs: number[] | undefined;
       try {
         seqs = await this.store.append(batch, this.sources.id);
+        void this.storage.notify(EVENTS_CHANNEL).catch(() => undefined);
         if (this.refused) this.log.info('session events are stored again');
         this.refused = false;
       } catch (error) {
@@ -107,8 +116,12 @@ export class EventJournal {
 
   /** Hands the subscribers what the other instances stored since the last look. */
   private async pull(): Promise<void> {
-    if (this.pulling) return;
+    if (this.pulling) {
+      this.pullAgain = true;
+      return;
+    }
     this.pulling = true;
+    this.pullAgain = false;
     try {
       for (const instanceId of await this.sources.others()) {
         for (let page = PAGE; page === PAGE; ) {
@@ -125,6 +138,7 @@ export class EventJournal {
     } finally {
       this.pulling = false;
     }
+    if (this.pullAgain) void this.pull();
   }
 
   /**

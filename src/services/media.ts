@@ -206,9 +206,14 @@ export class MediaService {
     };
   }
 
+  /** Whether a track of the room streams to a subscriber now. */
+  inUse(roomName: string): boolean {
+    return this.feeds.openIn(roomName);
+  }
+
   /** Finds the track a subscriber means, or TRACK_NOT_FOUND / SESSION_NOT_FOUND. */
   resolve(roomName: string, kind: 'VIDEO' | 'AUDIO', selector: TrackSelector): Target {
-    const session = this.sessions.get(roomName);
+    const session = this.sessions.forMedia(roomName);
     const { participantIdentity, trackSid } = selector;
     const candidates = session.participants
       .filter((participant) => !participantIdentity || participant.identity === participantIdentity)
@@ -442,7 +447,7 @@ export class MediaService {
   }
 
   private hasParticipant(target: Target): boolean {
-    const session = this.sessions.find(target.roomName);
+    const session = this.sessions.findForMedia(target.roomName);
     return session?.id === target.sessionId && session.participants.some((p) => p.identity === target.participantIdentity);
   }
 }

@@ -111,6 +111,13 @@ export class RoomCommands {
     const { table } = this;
     try {
       const now = new Date();
+      // A read first: most polls find nothing, and a read works on a database that refuses writes.
+      const waiting = await this.storage.db
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.instanceId, this.instanceId), isNull(table.takenAt)))
+        .limit(1);
+      if (waiting.length === 0) return;
       const taken = await this.storage.db
         .update(table)
         .set({ takenAt: now })
@@ -120,8 +127,8 @@ export class RoomCommands {
         const run = this.run(command, handle).finally(() => this.running.delete(run));
         this.running.add(run);
       }
-      // Commands whose sender is gone are removed after a while.
-      if (Math.random() < 0.01) await this.storage.db.delete(table).where(lt(table.createdAt, new Date(now.getTime() - 3600_000)));
+      // Commands whose sender is gone (it removes its own once answered) are removed after a while.
+      await this.storage.db.delete(table).where(and(eq(table.instanceId, this.instanceId), lt(table.createdAt, new Date(now.getTime() - 3600_000))));
     } catch (error) {
       this.log.warn({ err: error }, 'could not look for commands from the other instances');
     } finally {

@@ -1,9 +1,17 @@
 import type { Logger } from 'pino';
+import type { MediaService } from './media.js';
 import type { RecordingMode, RecordingView } from './recording-model.js';
 import type { RecordingService } from './recordings.js';
 import type { InstanceService } from './instances.js';
 import { NotTaken, type RoomAction, type RoomCommands } from './room-commands.js';
 import { validateRoomName, type SessionService, type SessionView } from './sessions.js';
+
+export interface RoomControlOptions {
+  /** How long a viewer of a room another instance owns stays without a subscriber (default 15 s). */
+  viewerIdleMs?: number;
+  /** How often that is looked at (default 5 s). */
+  viewerCheckMs?: number;
+}
 
 export interface StartSessionArgs {
   roomName: string;
@@ -20,12 +28,18 @@ export class RoomControl {
   /** New sessions sent to each instance and not answered yet: counted in the placement of the next. */
   private readonly sentTo = new Map<string, number>();
 
+  /** Rooms viewed for live media, with when a subscriber last asked for one. */
+  private readonly viewerUse = new Map<string, number>();
+  private viewerTimer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly sessions: SessionService,
+    private readonly mediaService: MediaService,
     private readonly recordings: RecordingService,
     private readonly instances: InstanceService,
     private readonly commands: RoomCommands,
     private readonly log: Logger,
+    private readonly options: RoomControlOptions = {},
   ) {}
 
   /** Runs the commands other instances send this one, from now on. */
@@ -37,7 +51,38 @@ export class RoomControl {
   }
 
   stop(): Promise<void> {
+    clearInterval(this.viewerTimer);
+    this.viewerTimer = undefined;
     return this.commands.stop();
+  }
+
+  /**
+   * Live media (`open`) of a room: of this instance's session, or, when another instance owns the
+   * room, of a viewer this instance joins for it. A viewer leaves once no subscriber has used it
+   * for `viewerIdleMs`, or when the room's session ends or comes to this instance.
+   */
+  async media<T>(roomName: string, open: () => T | Promise<T>): Promise<T> {
+    // A name that cannot be a room's is left to `open` to refuse, as on one instance.
+    if (!this.sessions.isLive(roomName) && roomName.length <= 128) {
+      const owner = await this.instances.ownerElsewhere(roomName);
+      if (owner) {
+        this.viewerUse.set(roomName, Date.now());
+        await this.sessions.openViewer(roomName, owner);
+        this.viewerTimer ??= setInterval(() => void this.closeIdleViewers(), this.options.viewerCheckMs ?? 5_000).unref();
+      }
+    }
+    return open();
+  }
+
+  private async closeIdleViewers(): Promise<void> {
+    for (const roomName of this.sessions.viewedRooms()) {
+      const idle = !this.mediaService.inUse(roomName) && Date.now() - (this.viewerUse.get(roomName) ?? 0) > (this.options.viewerIdleMs ?? 15_000);
+      const owned = !this.sessions.isLive(roomName) && (await this.instances.ownerElsewhere(roomName).catch(() => 'unknown')) !== undefined;
+      if (idle || !owned) {
+        this.viewerUse.delete(roomName);
+        await this.sessions.closeViewer(roomName);
+      }
+    }
   }
 
   async startSession(args: StartSessionArgs): Promise<SessionView> {

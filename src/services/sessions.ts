@@ -101,6 +101,8 @@ class LiveSession {
     readonly id: string,
     readonly roomName: string,
     readonly ownerInstanceId: string,
+    /** A viewer for live media of a room another instance owns: no lease, no row, its events for the media alone. */
+    readonly viewer = false,
   ) {}
 
   get active(): boolean {
@@ -159,6 +161,10 @@ export class SessionService {
   /** Sessions that ended in this process, newest per room, for `session(roomName)`. */
   private readonly ended = new Map<string, LiveSession>();
   readonly events: Broadcast<SessionEvent>;
+  /** What happens in the rooms viewed for live media of another instance's session: for the media alone. */
+  readonly viewerEvents: Broadcast<SessionEvent>;
+  /** Viewers of rooms another instance owns, for their live media here. */
+  private readonly viewers = new Map<string, LiveSession>();
   /** The events stored with a cursor each, for subscribers (who may resume after one). */
   readonly journal: EventJournal;
   private readonly store: SessionStore;
@@ -178,6 +184,9 @@ export class SessionService {
   ) {
     this.events = new Broadcast<SessionEvent>((error, event) =>
       this.log.error({ err: error, roomName: event.roomName, sessionId: event.sessionId, event: event.type }, 'a session event listener failed'),
+    );
+    this.viewerEvents = new Broadcast<SessionEvent>((error, event) =>
+      this.log.error({ err: error, roomName: event.roomName, sessionId: event.sessionId, event: event.type }, 'a viewer event listener failed'),
     );
     this.store = new SessionStore(storage, log);
     this.journal = new EventJournal(storage, instances, log.child({ service: 'events' }), options.journal);
@@ -324,11 +333,86 @@ export class SessionService {
   }
 
   async stopAll(reason: string): Promise<void> {
+    await Promise.all([...this.viewers.keys()].map((roomName) => this.closeViewer(roomName)));
     await Promise.all([...this.live.keys()].map((roomName) => this.stop(roomName, reason).catch(() => undefined)));
   }
 
   active(): SessionView[] {
     return [...this.live.values()].filter((session) => session.active).map((session) => session.view());
+  }
+
+  /**
+   * Joins a room another instance owns as a viewer of this instance's own, for live media here
+   * (frames never cross between instances): no lease, no row, and its events reach the media alone.
+   */
+  async openViewer(roomName: string, ownerInstanceId: string): Promise<void> {
+    validateRoomName(roomName);
+    const existing = this.viewers.get(roomName);
+    if (existing) {
+      await existing.ready.catch(() => undefined);
+      if (existing.active) return;
+    }
+    const credentials = this.config.livekitCredentials();
+    const session = new LiveSession(randomUUID(), roomName, ownerInstanceId, true);
+    this.viewers.set(roomName, session);
+    session.ready = (async () => {
+      try {
+        const room = await joinRoom(credentials, roomName, this.connectTimeoutMs, 'viewer');
+        session.attach(room);
+        this.listen(session, room);
+        this.setState(session, 'CONNECTED');
+        this.log.info({ roomName, ownerInstanceId }, 'viewing a room another instance owns, for its live media');
+      } catch (error) {
+        if (this.viewers.get(roomName) === session) this.viewers.delete(roomName);
+        this.log.warn({ roomName, err: error }, 'could not view a room another instance owns');
+        throw new HavenError('ROOM_CONNECT_FAILED', `Could not join room ${JSON.stringify(roomName)} for its live media`, { reason: 'connection failed' });
+      }
+    })();
+    await session.ready;
+  }
+
+  /** Leaves a room viewed for live media. */
+  async closeViewer(roomName: string): Promise<void> {
+    const session = this.viewers.get(roomName);
+    if (!session) return;
+    await session.ready.catch(() => undefined);
+    this.finish(session, 'ENDED', 'VIEWER_CLOSED', null);
+    await session.room?.disconnect().catch(() => undefined);
+  }
+
+  /** Rooms viewed for live media now. */
+  viewedRooms(): string[] {
+    return [...this.viewers.keys()];
+  }
+
+  /** The session whose media a subscriber of the room gets: this instance's, else its viewer's; or SESSION_NOT_FOUND. */
+  forMedia(roomName: string): SessionView {
+    return this.requireMedia(roomName).view();
+  }
+
+  /** Like `find`, with the viewer of a room another instance owns. */
+  findForMedia(roomName: string): SessionView | null {
+    const viewer = this.viewers.get(roomName);
+    return this.live.get(roomName)?.view() ?? (viewer?.active ? viewer.view() : null) ?? this.find(roomName);
+  }
+
+  /** The rtc-node room whose media a subscriber gets. */
+  mediaRoom(roomName: string): Room {
+    const session = this.requireMedia(roomName);
+    if (!session.room || session.state === 'CONNECTING') throw sessionNotFound(roomName);
+    return session.room;
+  }
+
+  mediaClock(roomName: string): SessionClock {
+    return this.requireMedia(roomName).clock;
+  }
+
+  private requireMedia(roomName: string): LiveSession {
+    const session = this.live.get(roomName);
+    if (session?.active) return session;
+    const viewer = this.viewers.get(roomName);
+    if (viewer?.active) return viewer;
+    throw sessionNotFound(roomName);
   }
 
   /** The active session of a room, or SESSION_NOT_FOUND. */
@@ -391,7 +475,7 @@ export class SessionService {
   }
 
   private emit(session: LiveSession, payload: EventPayload): void {
-    this.events.publish({ sessionId: session.id, roomName: session.roomName, at: new Date(), ...payload } as SessionEvent);
+    (session.viewer ? this.viewerEvents : this.events).publish({ sessionId: session.id, roomName: session.roomName, at: new Date(), ...payload } as SessionEvent);
   }
 
   private setState(session: LiveSession, state: SessionState): void {
@@ -403,11 +487,13 @@ export class SessionService {
 
   /** Writes a session's row; a write the database refuses (a full disk) is held and retried. */
   private save(session: LiveSession, values: SessionValues): void {
+    if (session.viewer) return;
     this.store.save(session.id, values, this.instances.fence(session.roomName, session.token));
   }
 
   /** Gives the room's lease up once the session's last writes have landed. */
   private release(session: LiveSession): void {
+    if (session.viewer) return;
     const release: Promise<void> = this.store
       .settled(session.id)
       .then(() => this.instances.release(session.roomName, session.token))
@@ -430,10 +516,14 @@ export class SessionService {
     session.endMessage = message;
     this.setState(session, state);
     this.save(session, { endedAt: session.endedAt, endReason: reason, endMessage: message });
-    if (this.live.get(session.roomName) === session) this.live.delete(session.roomName);
-    this.ended.delete(session.roomName);
-    this.ended.set(session.roomName, session);
-    if (this.ended.size > MAX_ENDED_KEPT) this.ended.delete(this.ended.keys().next().value!);
+    if (session.viewer) {
+      if (this.viewers.get(session.roomName) === session) this.viewers.delete(session.roomName);
+    } else {
+      if (this.live.get(session.roomName) === session) this.live.delete(session.roomName);
+      this.ended.delete(session.roomName);
+      this.ended.set(session.roomName, session);
+      if (this.ended.size > MAX_ENDED_KEPT) this.ended.delete(this.ended.keys().next().value!);
+    }
     if (state === 'ENDED') this.emit(session, { type: 'SessionEnded', reason, message });
     this.release(session);
   }

@@ -262,6 +262,12 @@ export class TrackFeeds {
     room.listen((event) => this.onSessionEvent(event));
   }
 
+  /** Whether a track of the room streams to someone now (or lingers for the next one). */
+  openIn(roomName: string): boolean {
+    for (const feed of this.feeds.values()) if (feed.key.roomName === roomName) return true;
+    return false;
+  }
+
   stats(): FeedStats {
     let openVideoStreams = 0;
     let openAudioStreams = 0;

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from '../db/client.js';
 import { HavenError, storageFailed } from '../errors.js';
+import { SETTINGS_CHANNEL } from './config.js';
 import { WatchRuleStore } from './watch-rule-store.js';
 import { MAX_RULES, ruleFields, tooManyRules, type WatchRule, type WatchRuleInput } from './watch-rules.js';
 
-/** The watch rules kept in the database: validated, at most MAX_RULES; read at start and after every change. */
+/** The watch rules kept in the database: validated, at most MAX_RULES; read at start and after every change, here or on another instance. */
 export class WatchRuleService {
   private readonly store: WatchRuleStore;
   private readonly listeners = new Set<() => void>();
   private rules: WatchRule[] = [];
 
-  constructor(storage: Storage) {
+  constructor(private readonly storage: Storage) {
     this.store = new WatchRuleStore(storage);
   }
 
@@ -26,6 +27,13 @@ export class WatchRuleService {
   }
 
   private async changed(): Promise<void> {
+    await this.reload();
+    // Other instances on the database read them again too.
+    void this.storage.notify(SETTINGS_CHANNEL).catch(() => undefined);
+  }
+
+  /** Reads the rules again, and tells the listeners (another instance changed them). */
+  async reload(): Promise<void> {
     await this.load();
     for (const listener of this.listeners) listener();
   }

@@ -24,6 +24,9 @@ type Documents = {
     "\n  query FailoverSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n": typeof types.FailoverSessionDocument,
     "\n  mutation FailoverStop($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": typeof types.FailoverStopDocument,
     "\n  query FailoverRecording($id: ID!) {\n    recording(id: $id) {\n      id\n      state\n      stopReason\n      gaps {\n        kind\n        start\n        end\n        reason\n      }\n      parts {\n        id\n        instanceId\n        state\n        startedAt\n        endedAt\n        files {\n          kind\n          path\n          durationSec\n        }\n      }\n    }\n  }\n": typeof types.FailoverRecordingDocument,
+    "\n  mutation SharedRule($roomPattern: String!) {\n    createWatchRule(input: { roomPattern: $roomPattern, enabled: false }) {\n      id\n    }\n  }\n": typeof types.SharedRuleDocument,
+    "\n  query SharedRules {\n    watchRules {\n      id\n      roomPattern\n    }\n    config {\n      recordingDirectory\n      sources {\n        recordingDirectory\n      }\n    }\n  }\n": typeof types.SharedRulesDocument,
+    "\n  mutation SharedConfig($recordingDirectory: String!) {\n    updateConfig(input: { recordingDirectory: $recordingDirectory }) {\n      recordingDirectory\n    }\n  }\n": typeof types.SharedConfigDocument,
     "\n  fragment SessionFields on LiveSession {\n    id\n    roomName\n    state\n    startedAt\n    endedAt\n    endReason\n    endMessage\n    ownerInstanceId\n    participants {\n      identity\n      name\n      sid\n      joinedAt\n      tracks {\n        sid\n        name\n        kind\n        source\n        muted\n        width\n        height\n      }\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  mutation StartSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      ...SessionFields\n    }\n  }\n": typeof types.StartSessionDocument,
     "\n  mutation StopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      ...SessionFields\n    }\n  }\n": typeof types.StopSessionDocument,
@@ -117,6 +120,9 @@ const documents: Documents = {
     "\n  query FailoverSession($roomName: String!) {\n    session(roomName: $roomName) {\n      id\n      state\n      ownerInstanceId\n      recordings {\n        id\n        state\n      }\n    }\n  }\n": types.FailoverSessionDocument,
     "\n  mutation FailoverStop($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      id\n    }\n  }\n": types.FailoverStopDocument,
     "\n  query FailoverRecording($id: ID!) {\n    recording(id: $id) {\n      id\n      state\n      stopReason\n      gaps {\n        kind\n        start\n        end\n        reason\n      }\n      parts {\n        id\n        instanceId\n        state\n        startedAt\n        endedAt\n        files {\n          kind\n          path\n          durationSec\n        }\n      }\n    }\n  }\n": types.FailoverRecordingDocument,
+    "\n  mutation SharedRule($roomPattern: String!) {\n    createWatchRule(input: { roomPattern: $roomPattern, enabled: false }) {\n      id\n    }\n  }\n": types.SharedRuleDocument,
+    "\n  query SharedRules {\n    watchRules {\n      id\n      roomPattern\n    }\n    config {\n      recordingDirectory\n      sources {\n        recordingDirectory\n      }\n    }\n  }\n": types.SharedRulesDocument,
+    "\n  mutation SharedConfig($recordingDirectory: String!) {\n    updateConfig(input: { recordingDirectory: $recordingDirectory }) {\n      recordingDirectory\n    }\n  }\n": types.SharedConfigDocument,
     "\n  fragment SessionFields on LiveSession {\n    id\n    roomName\n    state\n    startedAt\n    endedAt\n    endReason\n    endMessage\n    ownerInstanceId\n    participants {\n      identity\n      name\n      sid\n      joinedAt\n      tracks {\n        sid\n        name\n        kind\n        source\n        muted\n        width\n        height\n      }\n    }\n  }\n": types.SessionFieldsFragmentDoc,
     "\n  mutation StartSession($roomName: String!) {\n    startSession(input: { roomName: $roomName }) {\n      ...SessionFields\n    }\n  }\n": types.StartSessionDocument,
     "\n  mutation StopSession($roomName: String!) {\n    stopSession(roomName: $roomName) {\n      ...SessionFields\n    }\n  }\n": types.StopSessionDocument,
@@ -254,6 +260,18 @@ export function graphql(source: "\n  mutation FailoverStop($roomName: String!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FailoverRecording($id: ID!) {\n    recording(id: $id) {\n      id\n      state\n      stopReason\n      gaps {\n        kind\n        start\n        end\n        reason\n      }\n      parts {\n        id\n        instanceId\n        state\n        startedAt\n        endedAt\n        files {\n          kind\n          path\n          durationSec\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FailoverRecording($id: ID!) {\n    recording(id: $id) {\n      id\n      state\n      stopReason\n      gaps {\n        kind\n        start\n        end\n        reason\n      }\n      parts {\n        id\n        instanceId\n        state\n        startedAt\n        endedAt\n        files {\n          kind\n          path\n          durationSec\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SharedRule($roomPattern: String!) {\n    createWatchRule(input: { roomPattern: $roomPattern, enabled: false }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SharedRule($roomPattern: String!) {\n    createWatchRule(input: { roomPattern: $roomPattern, enabled: false }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharedRules {\n    watchRules {\n      id\n      roomPattern\n    }\n    config {\n      recordingDirectory\n      sources {\n        recordingDirectory\n      }\n    }\n  }\n"): (typeof documents)["\n  query SharedRules {\n    watchRules {\n      id\n      roomPattern\n    }\n    config {\n      recordingDirectory\n      sources {\n        recordingDirectory\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SharedConfig($recordingDirectory: String!) {\n    updateConfig(input: { recordingDirectory: $recordingDirectory }) {\n      recordingDirectory\n    }\n  }\n"): (typeof documents)["\n  mutation SharedConfig($recordingDirectory: String!) {\n    updateConfig(input: { recordingDirectory: $recordingDirectory }) {\n      recordingDirectory\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
